@@ -1,0 +1,252 @@
+"""The data types of an audit: capture → source → claim → flag → result.
+
+Every stage takes and returns these; renderers only read them. All types are frozen dataclasses so
+that a stage cannot change what an earlier one produced behind its back: a stage that adds to a record
+returns a new one (``dataclasses.replace``).
+
+Offsets are always character offsets (Python ``str`` indices) into ``Source.text``, the cleaned article
+text, and always absolute (not relative to a sentence).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+FlagKind = Literal["unsupported", "vague_attribution", "single_source_figure", "contested", "misdated"]
+FLAG_KINDS: tuple[FlagKind, ...] = (
+    "unsupported",
+    "vague_attribution",
+    "single_source_figure",
+    "contested",
+    "misdated",
+)
+Severity = Literal["low", "medium", "high"]
+SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
+ClaimType = Literal["figure", "date", "quote", "comparison", "prediction", "assertion"]
+AttributionKind = Literal["direct_quote", "reported", "according_to", "vague", "none"]
+Precision = Literal["day", "month", "year"]
+Confidence = Literal["high", "medium", "low"]
+Status = Literal["ok", "empty", "unreadable", "not_text", "too_large", "timeout", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``Source.text``."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in the text with what it measures.
+
+    ``unit`` is a normalised unit: an ISO 4217 code for money ("USD"), "percent", "count" (a number of
+    things; ``measure`` says of what), or a duration unit ("minute", "hour", "day", "week", "month",
+    "year"). ``comparator`` says how the text qualifies the value: "exact", "approx" ("about",
+    "nearly"), "more_than", "less_than", "at_least", "at_most", "range" (``value``..``value_max``) or
+    "ratio" ("nearly double": ``value`` is the factor).
+    """
+
+    text: str
+    value: float | None
+    unit: str | None
+    span: Span
+    comparator: str = "exact"
+    value_max: float | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """The event a date is attached to: the clause's main verb and the named participants."""
+
+    verb: str | None
+    participants: tuple[str, ...] = ()
+    kind: str | None = None  # normalised event type: "call", "meeting", "vote", "summit", "crash"…
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or time expression resolved to ISO 8601 with its precision.
+
+    ``iso`` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or None when it cannot be resolved). ``resolution``
+    says how: "absolute" (fully stated), "year_from_published" (partial date, year taken from the
+    publication date), "relative_to_published" ("yesterday"), "relative_to_previous" ("six days
+    later"), or "unresolved". ``anchor`` is the ISO date the resolution used.
+    """
+
+    text: str
+    iso: str | None
+    precision: Precision | None
+    span: Span
+    weekday: str | None = None
+    resolution: str = "absolute"
+    anchor: str | None = None
+    relative_days: int | None = None  # for "six days later": the stated offset
+    event: EventRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a statement is attributed to, and by which words."""
+
+    kind: AttributionKind
+    speaker: str | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
+    role: str | None = None
+    content_span: Span | None = None
+
+
+NO_ATTRIBUTION = Attribution(kind="none")
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """A W3C TextQuoteSelector: finds the claim again in the capture by its text and context."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    type: str = "TextQuoteSelector"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One thing an editor can check by eye to confirm or dismiss a flag.
+
+    ``type`` is "span" (a passage of the same source), "claim" (another claim, usually in another
+    source), "source" (a whole source, e.g. a copy) or "reference" (a row of the reference ledger,
+    given in ``reference`` with its file and line).
+    """
+
+    type: Literal["span", "claim", "source", "reference"]
+    note: str
+    source_id: str | None = None
+    claim_id: str | None = None
+    span: Span | None = None
+    text: str | None = None
+    reference: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Something in a claim that needs a human, with the rule that raised it and the evidence."""
+
+    kind: FlagKind
+    rule: str
+    severity: Severity
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claim_id: str
+    source_id: str
+    text: str
+    span: Span
+    selector: Selector
+    type: ClaimType
+    checkworthiness: float
+    features: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    attribution: Attribution
+    paragraph: Span
+    capture_line: int | None = None
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One value found for a metadata field, where it was found and how much to trust it."""
+
+    value: Any
+    method: str
+    location: str
+    confidence: Confidence = "medium"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEvidence:
+    """The chosen value of a metadata field and every candidate considered."""
+
+    value: Any
+    method: str | None
+    location: str | None
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWarning:
+    """A note on a source an editor should know about; ``code`` is a stable snake_case id."""
+
+    code: str
+    message: str
+    related: tuple[str, ...] = ()  # source_ids this warning points to
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    source_id: str
+    path: str
+    sha256: str
+    media_type: str
+    status: Status
+    status_message: str | None = None
+    warnings: tuple[SourceWarning, ...] = ()
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    metadata_evidence: dict[str, FieldEvidence] = field(default_factory=dict)
+    independence_group: str = ""
+    text: str = ""
+    part: int = 0  # index of the article within a capture that holds several
+    signals: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolInfo:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """The whole audit. ``run`` is the only part that differs between two runs on the same inputs."""
+
+    schema_version: str
+    tool: ToolInfo
+    run: dict[str, Any]
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+
+    def flags(self) -> list[tuple[Claim, Flag]]:
+        return [(claim, flag) for claim in self.claims for flag in claim.flags]
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Plain JSON data for a record: dataclasses become dicts in field order, tuples become lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(key): to_jsonable(value) for key, value in obj.items()}
+    return obj
