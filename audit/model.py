@@ -95,6 +95,7 @@ class DateMention:
     anchor: str | None = None
     relative_days: int | None = None  # for "six days later": the stated offset
     event: EventRef | None = None
+    tense: str | None = None  # tense of the clause the date sits in: "past", "present", "future" or None
 
 
 @dataclass(frozen=True, slots=True)
