@@ -1,0 +1,207 @@
+"""The per-capture stages: ingest → decode → clean → metadata → claims, a pure function of one capture.
+
+``process_capture`` takes a capture file and returns one ``SourceRecord`` per article found in it (a capture
+may hold several articles, a WARC file several pages). It never raises for bad input: a capture that cannot be
+audited comes back as a source with a status and a message naming the file and the fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from audit.claims import extract_claims
+from audit.decode import decode
+from audit.html_extract import extract_html
+from audit.ingest import CaptureFile, RawCapture, read_capture
+from audit.metadata import merge, read_sidecar
+from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
+from audit.text_capture import clean_text_capture
+from audit.warc import iter_warc_pages
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    max_bytes: int = 5 * 1024 * 1024
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article's cleaned text and metadata evidence, before it becomes a ``Source``."""
+
+    text: str
+    fields: dict[str, FieldEvidence]
+    warnings: tuple[SourceWarning, ...] = ()
+    media_type: str = "text/plain"
+    capture: str = ""  # decoded capture text the article came from, for quote selectors
+    extra: dict[str, FieldEvidence] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    source: Source
+    claims: tuple[Claim, ...]
+
+
+def source_id(sha256: str, part: int) -> str:
+    return f"src-{sha256[:16]}" + (f"-{part}" if part else "")
+
+
+def failed_source(
+    capture: CaptureFile | RawCapture, sha256: str, media_type: str, status: Status, message: str
+) -> SourceRecord:
+    display = capture.display_path
+    source = Source(
+        source_id=source_id(sha256 or hashlib.sha256(display.encode()).hexdigest(), 0),
+        path=display,
+        sha256=sha256,
+        media_type=media_type,
+        status=status,
+        status_message=message,
+        independence_group="",
+    )
+    return SourceRecord(source, ())
+
+
+def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord]:
+    # 1. ingest: bytes, with the byte cap enforced before any parsing
+    raw = read_capture(capture, options.max_bytes)
+    if raw.status != "ok":
+        return [failed_source(raw, raw.sha256, raw.media_type, raw.status, raw.message or "")]
+    sidecar, sidecar_warning = read_sidecar(capture.file, capture.display_path)
+    # 2. decode and clean into articles
+    articles = _articles(raw)
+    if not articles:
+        return [
+            failed_source(
+                raw,
+                raw.sha256,
+                raw.media_type,
+                "empty",
+                f"{raw.display_path}: no article text found after cleaning; check it is the page you meant to capture",
+            )
+        ]
+    records = []
+    for part, article in enumerate(articles):
+        # 3. metadata: sidecar values win, every candidate kept
+        fields = merge(article.fields, sidecar)
+        fields.update(article.extra)
+        warnings = article.warnings + ((sidecar_warning,) if sidecar_warning else ())
+        source = _source(raw, part if len(articles) > 1 else 0, article, fields, warnings)
+        if not source.text.strip():
+            source = replace(
+                source,
+                status="empty",
+                status_message=f"{raw.display_path}: no article text found after cleaning",
+            )
+            records.append(SourceRecord(source, ()))
+            continue
+        # 4. claims
+        claims = tuple(extract_claims(source, article.capture))
+        records.append(SourceRecord(source, claims))
+    return records
+
+
+def _source(
+    raw: RawCapture,
+    part: int,
+    article: Article,
+    fields: dict[str, FieldEvidence],
+    warnings: tuple[SourceWarning, ...],
+) -> Source:
+    def text_value(name: str) -> str | None:
+        evidence = fields.get(name)
+        return None if evidence is None or evidence.value in (None, "") else str(evidence.value)
+
+    authors = fields.get("authors")
+    sid = source_id(raw.sha256, part)
+    return Source(
+        source_id=sid,
+        path=raw.display_path,
+        sha256=raw.sha256,
+        media_type=article.media_type,
+        status="ok",
+        warnings=warnings,
+        url=text_value("url"),
+        site=text_value("site"),
+        title=text_value("title"),
+        authors=tuple(authors.value) if authors and authors.value else (),
+        published=text_value("published"),
+        updated=text_value("updated"),
+        metadata_evidence=dict(sorted(fields.items())),
+        independence_group=sid,
+        text=article.text,
+        part=part,
+    )
+
+
+def _articles(raw: RawCapture) -> list[Article]:
+    if raw.media_type == "application/warc":
+        return _warc_articles(raw.data)
+    decoded = decode(raw.data, raw.media_type)
+    encoding = {"encoding": decoded.encoding}
+    if raw.media_type == "text/html" or _sniff_html(decoded.text):
+        extraction = extract_html(decoded.text)
+        return [
+            Article(
+                extraction.text,
+                extraction.fields,
+                decoded.warnings + extraction.warnings,
+                "text/html",
+                decoded.text,
+                encoding,
+            )
+        ]
+    return [
+        Article(
+            article.text,
+            article.fields,
+            decoded.warnings + article.warnings,
+            "text/plain",
+            decoded.text,
+            encoding,
+        )
+        for article in clean_text_capture(decoded.text)
+    ]
+
+
+def _sniff_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _warc_articles(data: bytes) -> list[Article]:
+    articles = []
+    for page in iter_warc_pages(data):
+        decoded = decode(page.payload, "text/html")
+        extraction = extract_html(decoded.text, url=page.url)
+        fields = dict(extraction.fields)
+        location = f"WARC record {page.record_id}"
+        url_candidate = Candidate(page.url, "warc", f"{location}: WARC-Target-URI", "high")
+        previous_url = fields.get("url")
+        fields["url"] = FieldEvidence(
+            page.url,
+            "warc",
+            url_candidate.location,
+            (url_candidate, *(previous_url.candidates if previous_url else ())),
+        )
+        extra = {"encoding": decoded.encoding}
+        if page.date:
+            extra["captured_at"] = FieldEvidence(
+                page.date,
+                "warc",
+                f"{location}: WARC-Date",
+                (Candidate(page.date, "warc", f"{location}: WARC-Date", "high"),),
+            )
+        articles.append(
+            Article(
+                extraction.text,
+                fields,
+                decoded.warnings + extraction.warnings,
+                "text/html",
+                decoded.text,
+                extra,
+            )
+        )
+    return articles

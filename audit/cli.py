@@ -1,0 +1,139 @@
+"""The command line: every command is a thin layer over a Python function.
+
+Exit codes are a contract: 0 success (and, for ``validate``, valid), 1 findings or nothing audited
+(``validate``: invalid), 2 misuse (bad options, missing paths).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from audit import __version__
+from audit.capture import Options
+from audit.ingest import DEFAULT_MAX_BYTES, InputError
+from audit.output import write_outputs
+from audit.pipeline import RunConfig, run_audit
+from audit.validate import validate_files
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int], Callable[[], None]] | None]:
+    """A rich progress bar on a terminal; nothing otherwise (logs and CI stay clean)."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+
+        def start(total: int) -> Callable[[], None]:
+            task = bar.add_task("auditing captures", total=total)
+            return lambda: bar.advance(task)
+
+        yield start
+
+
+@click.group()
+@click.version_option(__version__, prog_name="audit")
+def main() -> None:
+    """Audit web captures: clean them, extract claims, flag what needs a human, write reports."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for audit.json, the parquet tables and the reports (created if missing).",
+)
+@click.option(
+    "--reference",
+    type=click.Path(exists=True, file_okay=False, path_type=str),
+    help="Folder with the reference ledger: events.csv and roles.csv.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes for per-capture work (0: all cores).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Captures larger than this are not parsed (status too_large).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds one capture may take before its worker is stopped (status timeout).",
+)
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+def run(
+    inputs: tuple[str, ...],
+    out: Path,
+    reference: str | None,
+    jobs: int,
+    max_bytes: int,
+    timeout: float,
+    no_progress: bool,
+) -> None:
+    """Audit the captures in INPUTS (files or folders) and write the results to --out."""
+    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout))
+    try:
+        with _progress(not no_progress) as progress:
+            result = run_audit(config, report=_stderr, progress=progress)
+    except InputError as error:
+        raise click.UsageError(str(error)) from error
+    write_outputs(result, out)
+    audited = sum(1 for s in result.sources if s.status == "ok")
+    flags = len(result.flags())
+    _stderr(f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}")
+    if audited == 0:
+        _stderr("nothing could be audited; see the messages above")
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(files: tuple[Path, ...], fmt: str) -> None:
+    """Validate audit JSON (or JSON Lines of claims) against the schemas. Exit 0 valid, 1 invalid."""
+    report = validate_files(list(files))
+    if fmt == "json":
+        import json
+
+        click.echo(
+            json.dumps(
+                {
+                    "valid": report.valid,
+                    "files": report.files,
+                    "problems": [dataclasses.asdict(p) for p in report.problems],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for problem in report.problems:
+            click.echo(str(problem))
+        click.echo(
+            f"{len(report.files)} file(s): {'valid' if report.valid else f'{len(report.problems)} problem(s)'}",
+            err=True,
+        )
+    sys.exit(0 if report.valid else 1)

@@ -1,0 +1,129 @@
+"""The whole audit in one place, as numbered steps.
+
+1. discover the captures under the inputs (sorted, so output order never depends on the file system);
+2. per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata → claims
+   (``audit.capture``), cached by content hash;
+3. corpus stages on polars tables: independence groups, then the flag rules (``audit.flags``);
+4. attach flags to claims and assemble the ``AuditResult`` (the only non-deterministic part is ``run``).
+Renderers and writers (``audit.output``) read the result and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from audit import __version__
+from audit.capture import Options, SourceRecord, failed_source, process_capture
+from audit.corpus import Corpus
+from audit.flags import run_rules
+from audit.ingest import CaptureFile, discover, media_type_for
+from audit.model import SCHEMA_VERSION, AuditResult, Claim, Flag, ToolInfo
+from audit.workers import Pool
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    inputs: tuple[str, ...]
+    jobs: int = 0  # 0: all cores
+    reference: str | None = None
+    options: Options = field(default_factory=Options)
+
+
+Reporter = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    capture: CaptureFile
+    options: Options
+
+
+def _run_task(task: _Task) -> list[SourceRecord]:
+    return process_capture(task.capture, task.options)
+
+
+def run_audit(
+    config: RunConfig,
+    *,
+    report: Reporter = lambda message: None,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> AuditResult:
+    started = time.time()
+    monotonic = time.monotonic()
+    # 1. discover
+    captures, skipped = discover(config.inputs)
+    for path in skipped:
+        report(f"{path}: skipped, not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)")
+    reference = None
+    if config.reference:
+        from audit.reference import load_ledger
+
+        reference = load_ledger(Path(config.reference))
+    # 2. per-capture stages in parallel
+    jobs = config.jobs or os.cpu_count() or 1
+    tasks = [_Task(capture, config.options) for capture in captures]
+    tick = progress(len(tasks)) if progress else (lambda: None)
+
+    def on_timeout(task: _Task) -> list[SourceRecord]:
+        return [
+            failed_source(
+                task.capture,
+                "",
+                media_type_for(task.capture.file.name),
+                "timeout",
+                f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
+                "stopped; raise --timeout if the capture is legitimately huge",
+            )
+        ]
+
+    def on_error(task: _Task, trace: str) -> list[SourceRecord]:
+        last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
+        return [
+            failed_source(
+                task.capture,
+                "",
+                media_type_for(task.capture.file.name),
+                "error",
+                f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
+            )
+        ]
+
+    records: list[SourceRecord] = []
+    for batch in Pool(_run_task, jobs, config.options.timeout).map(tasks, on_timeout, on_error, tick):
+        records.extend(batch)
+    for record in records:
+        if record.source.status != "ok":
+            report(record.source.status_message or f"{record.source.path}: {record.source.status}")
+    sources = tuple(record.source for record in records)
+    claims = tuple(claim for record in records for claim in record.claims)
+    # 3. corpus stages: independence groups, then the flag rules
+    corpus = Corpus(sources, claims, reference)
+    flags: dict[str, list[Flag]] = defaultdict(list)
+    for claim_id, flag in run_rules(corpus):
+        flags[claim_id].append(flag)
+    # 4. attach flags, assemble the result
+    final_claims = tuple(_with_flags(claim, flags.get(claim.claim_id, [])) for claim in corpus.claims)
+    run = {
+        "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
+        "duration_seconds": round(time.monotonic() - monotonic, 3),
+        "host": platform.node(),
+        "jobs": jobs,
+        "inputs": list(config.inputs),
+        "reference": config.reference,
+        "skipped": skipped,
+    }
+    return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, corpus.sources, final_claims)
+
+
+def _with_flags(claim: Claim, flags: Sequence[Flag]) -> Claim:
+    if not flags:
+        return claim
+    ordered = sorted(flags, key=lambda f: (f.kind, f.rule, f.message))
+    return replace(claim, flags=tuple(ordered))

@@ -1,0 +1,137 @@
+"""A small process pool whose tasks have a wall-clock limit enforced by killing the worker.
+
+``concurrent.futures`` cannot stop one stuck task: a pathological capture (a regex catastrophe deep in a parser,
+a decompression bomb that slipped through) would hang the whole run. Here each worker has its own inbox, the
+parent knows which task each worker holds and since when, and a worker past its deadline is killed and replaced;
+its task is reported through ``on_timeout``. A worker that dies (segfault, out of memory) is reported through
+``on_error``. Results come back in task order whatever order they finish in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_POLL_SECONDS = 0.1
+
+
+def _worker_main(fn: Callable[[Any], Any], inbox: Any, outbox: Any) -> None:
+    while True:
+        item = inbox.get()
+        if item is None:
+            return
+        index, task = item
+        try:
+            outbox.put((index, True, fn(task)))
+        except Exception:  # a bug in a stage must not kill the run: report it for this capture only
+            outbox.put((index, False, traceback.format_exc(limit=8)))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    inbox: Any
+    task: int | None = None
+    started: float = 0.0
+
+
+class Pool(Generic[T, R]):
+    def __init__(self, fn: Callable[[T], R], jobs: int, timeout: float | None) -> None:
+        self.fn = fn
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self.context = mp.get_context("spawn")
+        self.outbox: Any = self.context.Queue()
+
+    def _start(self) -> _Worker:
+        inbox = self.context.Queue()
+        process = self.context.Process(target=_worker_main, args=(self.fn, inbox, self.outbox), daemon=True)
+        process.start()
+        return _Worker(process, inbox)
+
+    def map(
+        self,
+        tasks: Sequence[T],
+        on_timeout: Callable[[T], R],
+        on_error: Callable[[T, str], R],
+        progress: Callable[[], None] = lambda: None,
+    ) -> list[R]:
+        results: dict[int, R] = {}
+        pending = list(range(len(tasks)))
+        pending.reverse()
+        workers = [self._start() for _ in range(min(self.jobs, len(tasks)))]
+        try:
+            while len(results) < len(tasks):
+                for worker in workers:
+                    if worker.task is None and pending:
+                        worker.task = pending.pop()
+                        worker.started = time.monotonic()
+                        worker.inbox.put((worker.task, tasks[worker.task]))
+                try:
+                    index, ok, value = self.outbox.get(timeout=_POLL_SECONDS)
+                except queue.Empty:
+                    pass
+                else:
+                    results[index] = value if ok else on_error(tasks[index], value)
+                    progress()
+                for worker in workers:
+                    if worker.task is not None and worker.task in results:
+                        worker.task = None
+                now = time.monotonic()
+                for position, worker in enumerate(workers):
+                    if worker.task is None:
+                        if not worker.process.is_alive() and pending:
+                            workers[position] = self._start()
+                        continue
+                    expired = self.timeout is not None and now - worker.started > self.timeout
+                    died = not worker.process.is_alive()
+                    if not (expired or died):
+                        continue
+                    if died:
+                        self._drain(results, tasks, on_error, progress)
+                        if worker.task in results:  # it finished, then died: its result was still queued
+                            workers[position] = self._start()
+                            continue
+                    index = worker.task
+                    worker.process.kill()
+                    worker.process.join()
+                    if expired:
+                        results[index] = on_timeout(tasks[index])
+                    else:
+                        results[index] = on_error(tasks[index], f"worker exited with code {worker.process.exitcode}")
+                    progress()
+                    workers[position] = self._start()
+        finally:
+            for worker in workers:
+                if worker.process.is_alive():
+                    worker.inbox.put(None)
+            for worker in workers:
+                worker.process.join(timeout=5)
+                if worker.process.is_alive():
+                    worker.process.kill()
+                    worker.process.join()
+        return [results[index] for index in range(len(tasks))]
+
+    def _drain(
+        self,
+        results: dict[int, R],
+        tasks: Sequence[T],
+        on_error: Callable[[T, str], R],
+        progress: Callable[[], None],
+    ) -> None:
+        while True:
+            try:
+                index, ok, value = self.outbox.get_nowait()
+            except queue.Empty:
+                return
+            results[index] = value if ok else on_error(tasks[index], value)
+            progress()
