@@ -1,0 +1,644 @@
+"""Figures in article text: the numbers a reader could check, with value, unit and what they measure.
+
+``extract_figures(text)`` returns every figure in document order as a ``Figure`` with an absolute span
+(``text[f.span.start:f.span.end] == f.text``). The lexicons (currencies, comparators, duration units, the
+words that mark a name or a date) live in ``audit/data/figures.json``.
+
+How a figure is read (steps in ``_read_figure``):
+
+1. A core number: a numeral ("4,000", "3.2") or a spelled-out number ("twelve", "a dozen", "half a
+   million"; see ``audit.numbers``), with a scale word ("1.5 million") or, next to a currency, an
+   abbreviation ("€3.5m", "$40bn").
+2. Exclusions, so that only quantities are returned: years ("in 2024", "1972": a bare four-digit integer in
+   1000-2100 with no currency, percent or scale), dates ("February 12", "1 April"), times ("11:00",
+   "10 a.m."), ordinals ("21st"), numbers inside names or codes ("G7", "COVID-19", "Article 5", "World
+   War 2", "Air Force One": a number glued to letters, after a designator word such as "Article", or
+   after a capitalised word that is not a function word), and "the two countries" (a small spelled-out
+   count after a determiner is a reference, not a figure).
+3. Unit, read to the right: percent ("%", "percent", "per cent"; "percentage points" gives unit
+   "percentage_point"), currency words ("40 million dollars"), a duration ("five days", "90-minute";
+   decades and centuries are converted to years), a count noun ("4,000 jobs", "six members", "20
+   people"; the noun is part of the figure's text), else "count" when a scale word was used, else None.
+   Spelled-out numbers without a unit are dropped ("one of the", "two of them").
+4. Qualifier, read to the left: a currency prefix ("$", "US$", "€", "£") and a comparator ("about",
+   "nearly" → "approx"; "more than", "over" → "more_than"; "at least", "up to", "fewer than"...). Ranges
+   ("between 10 and 12", "10-12 people", "3 to 5 million") give comparator "range" and ``value_max``.
+5. Ratios ("nearly double", "tripled", "twice as", "three times more") give comparator "ratio" with the
+   factor as ``value`` and unit None. The approximation ("nearly") stays in ``text`` but is not encoded in
+   the comparator: the contract's comparator vocabulary has a single "ratio", and consumers comparing two
+   ratios should treat them as approximate anyway.
+
+Measure normalisation (``Figure.measure``): lowercase words with determiners, possessives and function
+words stripped, so that two sources stating the same measure produce the same string where the wording
+allows. Rules, by unit:
+
+- count: the counted noun phrase plus a passive participle if one follows ("12 passengers were injured"
+  → "passengers injured"; "4,000 new jobs" → "new jobs").
+- percent: the "of" complement ("5% of GDP" → "gdp"); when the clause also names a subject just before
+  the figure ("increase their defense spending to at least 5% of GDP") it is prefixed with " / ":
+  "defense spending / gdp".
+- currency and others: the subject just before the figure, skipping a change verb and a preposition
+  ("purchases surging to $62 billion" → "purchases"), else an "of/in/for" complement after it ("$1.2
+  trillion in debt" → "debt").
+- adjectival durations: the noun after ("90-minute phone call" → "phone call").
+- ratios: what the ratio is relative to ("nearly double the pre-war volume" → "pre-war volume").
+
+Known limits: no part-of-speech tagging, so measures are heuristic noun phrases; four-digit counts without
+a thousands separator in the year range are read as years ("the 2024 elections" is right, "1500 troops" is
+missed); "from 10 to 12 percent" gives two figures and the first has no unit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from audit.model import Figure, Span
+from audit.numbers import (
+    NUMERAL_PATTERN,
+    SCALE_ABBREVIATIONS,
+    START_WORDS,
+    match_word_number,
+    parse_numeral,
+    scale_after,
+)
+
+_WORD = r"[A-Za-z][\w'’.-]*"
+_S = r"[ \t\u00a0]"  # a space inside a phrase (no line breaks)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    currency_prefixes: tuple[tuple[str, str], ...]  # longest first
+    currency_words: dict[str, str]
+    percent_words: dict[str, str]
+    durations: dict[str, tuple[str, float]]
+    comparators: tuple[tuple[str, str], ...]  # longest first
+    ratio_words: dict[str, float]
+    irregular_plurals: frozenset[str]
+    not_plural: frozenset[str]
+    participles: frozenset[str]
+    function_words: frozenset[str]
+    designators: frozenset[str]
+    months: frozenset[str]
+    determiners: frozenset[str]
+    year_range: tuple[int, int]
+    change_verbs: frozenset[str]
+    time_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The lexicons of ``audit/data/figures.json``, compiled once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("audit").joinpath("data/figures.json").read_text(encoding="utf-8")
+    )
+    durations = {key: (value[0], float(value[1])) for key, value in raw["duration_units"].items()}
+    unit_words = sorted(
+        [*raw["percent_words"], *raw["currency_words"]],
+        key=len,
+        reverse=True,
+    )
+    unit_alternatives = "|".join(re.escape(word) for word in unit_words if word != "%")
+    duration_alternatives = "|".join(
+        sorted((re.escape(word) for word in durations if word != "centuries"), key=len, reverse=True)
+    )
+    unit_re = re.compile(
+        rf"(?P<pct>{_S}?%)"
+        rf"|{_S}+(?P<word>{unit_alternatives})\b"
+        rf"|(?P<sep>{_S}+|{_S}*[-‐]{_S}*)(?P<dur>{duration_alternatives}|centuries)(?P<plural>s)?\b"
+        r"(?P<adj>[-‐](?:long|old))?",
+        re.IGNORECASE,
+    )
+    time_alternatives = "|".join(re.escape(word) for word in raw["time_suffixes"])
+    return _Lexicon(
+        currency_prefixes=tuple(sorted(raw["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))),
+        currency_words={k.lower(): v for k, v in raw["currency_words"].items()},
+        percent_words={k.lower(): v for k, v in raw["percent_words"].items()},
+        durations=durations,
+        comparators=tuple(sorted(raw["comparators"].items(), key=lambda kv: -len(kv[0]))),
+        ratio_words={k: float(v) for k, v in raw["ratio_words"].items()},
+        irregular_plurals=frozenset(raw["irregular_plurals"]),
+        not_plural=frozenset(raw["not_plural_nouns"]),
+        participles=frozenset(raw["participle_words"]),
+        function_words=frozenset(raw["function_words"]),
+        designators=frozenset(raw["name_designators"]),
+        months=frozenset(raw["months"]),
+        determiners=frozenset(raw["small_number_determiners"]),
+        year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
+        change_verbs=frozenset(raw["change_verbs"]),
+        time_re=re.compile(rf"{_S}*(?:{time_alternatives})(?![A-Za-z])", re.IGNORECASE),
+        unit_re=unit_re,
+    )
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A number before qualification: where it is, its value, and whether it was written in words."""
+
+    start: int
+    end: int
+    value: float
+    spelled: bool
+    plain_integer: bool  # a numeral with no separator, decimals or scale (could be a year)
+
+
+_NUMERAL_RE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN})")
+_WORD_START_RE = re.compile(r"\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_ABBREV_RE = re.compile(r"(" + "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")\b", re.I)
+_RATIO_FOLLOWERS = (
+    "as|more|less|larger|bigger|higher|greater|smaller|lower|the|that|what|its|their|his|her|in|since|"
+    "from|over|to|during|compared|than"
+)
+_NUMBER_WORDS = frozenset([*START_WORDS, "thousand", "million", "billion", "trillion", "percent", "cent"])
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\[\]\"“”\n]|[.!?]\s")
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in ``text`` in document order (see the module docstring for what counts)."""
+    figures: list[Figure] = []
+    for core in _cores(text):
+        figure = _read_figure(text, core)
+        if figure is not None:
+            figures.append(figure)
+    figures.extend(_ratios(text))
+    figures.sort(key=lambda f: (f.span.start, -f.span.end))
+    kept: list[Figure] = []
+    for figure in figures:
+        if kept and figure.span.start < kept[-1].span.end:
+            continue  # the second number of a range, or a ratio word inside a figure already read
+        kept.append(figure)
+    return kept
+
+
+def _cores(text: str) -> list[_Core]:
+    """All numerals and spelled-out numbers with their scale word, in order, not overlapping."""
+    cores: list[_Core] = []
+    for match in _NUMERAL_RE.finditer(text):
+        value = parse_numeral(match.group(0))
+        end = match.end()
+        scaled = scale_after(text, end)
+        plain = "," not in match.group(0) and "." not in match.group(0)
+        if scaled is not None:
+            end, value = scaled[0], value * scaled[1]
+            plain = False
+        cores.append(_Core(match.start(), end, value, spelled=False, plain_integer=plain))
+    for match in _WORD_START_RE.finditer(text):
+        read = match_word_number(text, match.start())
+        if read is None:
+            continue
+        end, value = read
+        scaled = scale_after(text, end)
+        if scaled is not None and value < 1000:
+            end, value = scaled[0], value * scaled[1]
+        cores.append(_Core(match.start(), end, value, spelled=True, plain_integer=False))
+    cores.sort(key=lambda c: (c.start, -c.end))
+    result: list[_Core] = []
+    for core in cores:
+        if result and core.start < result[-1].end:
+            continue
+        result.append(core)
+    return result
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\u00a0\"'“‘([")
+    return not before or before[-1] in ".!?:;\n•-–—"
+
+
+def _previous_word(text: str, pos: int) -> str | None:
+    match = re.search(rf"([A-Za-z][\w'’.]*){_S}+$", text[max(0, pos - 40) : pos])
+    return match.group(1) if match else None
+
+
+def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
+    """Step 2: years, dates, times, ordinals and numbers that are part of a name or code."""
+    lex = _lexicon()
+    start, end = core.start, core.end
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if before[-1:] in ("/", "#", ":", "%", "_") or re.search(r"[A-Za-z\d][-‐–]$", before):
+        return True  # "COVID-19", "F-16", the tail of "2014-2022"
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    token = re.match(r"\S*", text[token_start:]).group(0)  # type: ignore[union-attr]
+    if re.search(r"[_/=]|%[0-9A-F]{2}|https?:|www\.", token):
+        return True  # URLs, file names, query strings
+    if re.match(r"[/:]\d|\.\d|_", after):
+        return True
+    if not core.spelled and after[:1].isalpha():
+        abbreviation = _ABBREV_RE.match(text, end)
+        if not (has_currency and abbreviation):
+            return True  # "21st", "5G", "1990s"
+    if lex.time_re.match(text, end) and not core.spelled:
+        return True
+    if core.plain_integer and not has_currency:
+        low, high = lex.year_range
+        if (
+            low <= core.value <= high
+            and len(text[start:end]) == 4
+            and not re.match(rf"{_S}?(%|percent)", after)
+        ):
+            return True
+    previous = _previous_word(text, start)
+    if previous is not None:
+        bare = previous.rstrip(".").lower()
+        if bare in lex.months and previous[0].isupper():
+            return True
+        if bare in lex.designators or previous.lower() in lex.designators:
+            return True
+        if (
+            previous[0].isupper()
+            and bare not in lex.function_words
+            and not any(bare == phrase for phrase, _ in lex.comparators)
+            and not _at_sentence_start(text, start - len(previous) - 1)
+            and not has_currency
+        ):
+            return True  # "World War 2", "Boeing 737", "Trump 47"
+    month_after = re.match(rf"(?:st|nd|rd|th)?{_S}+(?:of{_S}+)?([A-Z][a-z]+)\.?", text[end : end + 20])
+    if month_after and month_after.group(1).lower() in lex.months and not core.spelled:
+        return True
+    # "Air Force One", "the Big Three"
+    return core.spelled and text[start].isupper() and not _at_sentence_start(text, start)
+
+
+def _currency_before(text: str, start: int) -> tuple[int, str] | None:
+    """A currency prefix ending at ``start`` (one space allowed): ``(prefix start, ISO code)``."""
+    for prefix, code in _lexicon().currency_prefixes:
+        for gap in ("", " "):
+            begin = start - len(prefix) - len(gap)
+            if begin < 0 or text[begin:start] != prefix + gap:
+                continue
+            if prefix[0].isalpha() and begin > 0 and text[begin - 1].isalnum():
+                continue
+            if prefix[-1].isalpha() and not gap:
+                continue
+            return begin, code
+    return None
+
+
+def _comparator_before(text: str, start: int) -> tuple[int, str, str] | None:
+    """A comparator phrase right before ``start``: ``(phrase start, comparator, phrase)``."""
+    window = text[max(0, start - 30) : start]
+    for phrase, comparator in _lexicon().comparators:
+        pattern = (re.escape(phrase) if phrase == "~" else r"\b" + re.escape(phrase)) + rf"{_S}*$"
+        match = re.search(pattern, window, re.IGNORECASE)
+        if match and (phrase == "~" or window[match.end(0) - 1 : match.end(0)].isspace() or match.end() == 0):
+            return start - (len(window) - match.start()), comparator, phrase.lower()
+    return None
+
+
+def _second_number(text: str, pos: int) -> tuple[int, float, float] | None:
+    """The upper bound of a range starting at ``pos``: ``(end, value, scale factor or 1.0)``."""
+    if pos < len(text) and text[pos] in "$€£¥":
+        pos += 1
+    match = re.compile(NUMERAL_PATTERN).match(text, pos)
+    if match is not None:
+        value, end = parse_numeral(match.group(0)), match.end()
+        if re.match(r"[A-Za-z/:]|\.\d", text[end : end + 2]) and not _ABBREV_RE.match(text, end):
+            return None
+    else:
+        read = match_word_number(text, pos)
+        if read is None:
+            return None
+        end, value = read
+    scaled = scale_after(text, end)
+    if scaled is not None:
+        return scaled[0], value * scaled[1], scaled[1]
+    return end, value, 1.0
+
+
+def _read_figure(text: str, core: _Core) -> Figure | None:
+    """Steps 2-4 of the module docstring for one core number."""
+    lex = _lexicon()
+    currency = _currency_before(text, core.start)
+    if _is_excluded(text, core, currency is not None):
+        return None
+    start, end, value = core.start, core.end, core.value
+    unit: str | None = None
+    has_scale = core.value >= 1000 and not core.plain_integer and text[start:end].strip()[-1:].isalpha()
+    if currency is not None:
+        start, unit = currency
+        if not core.spelled and not has_scale:
+            abbreviation = _ABBREV_RE.match(text, end)
+            if abbreviation:
+                value *= SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
+                end, has_scale = abbreviation.end(), True
+    comparator = "exact"
+    compared = _comparator_before(text, start)
+    value_max: float | None = None
+    # Ranges: "between 10 and 12", "10-12", "10–12", "3 to 5 million".
+    joiner = re.match(rf"{_S}*(?:–|—|to|and){_S}*|-", text[end : end + 8])
+    if joiner is not None:
+        word = joiner.group(0).strip()
+        allowed = word != "and" or (compared is not None and compared[1] == "range")
+        if word == "to":
+            allowed = not re.search(rf"\bfrom{_S}+\S*$", text[max(0, start - 12) : start], re.I)
+        second = _second_number(text, end + joiner.end()) if allowed else None
+        if second is not None:
+            upper_end, upper, upper_scale = second
+            lower = value * upper_scale if upper_scale > 1 and not has_scale else value
+            if upper > lower:
+                value = lower
+                value_max, end, comparator = upper, upper_end, "range"
+    if compared is not None and (compared[1] != "range" or comparator == "range"):
+        # A range keeps comparator "range" even when qualified ("almost 3 to 5 million").
+        comparator = comparator if comparator == "range" else compared[1]
+        start = min(start, compared[0])
+    measure: str | None = None
+    unit_match = lex.unit_re.match(text, end)
+    adjectival = False
+    if unit_match is not None:
+        if unit_match.group("pct"):
+            unit = "percent"
+        elif unit_match.group("word"):
+            word = unit_match.group("word").lower()
+            if word in lex.percent_words:
+                unit = lex.percent_words[word]
+            elif unit is None:
+                unit = lex.currency_words[word]
+        elif unit_match.group("dur") and unit is None:
+            duration_unit, factor = lex.durations[unit_match.group("dur").lower()]
+            unit = duration_unit
+            value *= factor
+            value_max = value_max * factor if value_max is not None else None
+            adjectival = "-" in unit_match.group("sep") or "‐" in unit_match.group("sep")
+        if unit is not None:
+            end = unit_match.end()
+    if unit is None:
+        counted = _count_noun(text, end)
+        if counted is not None:
+            if counted[2] == "ratio":
+                return Figure(
+                    text=text[start : counted[0]],
+                    value=value,
+                    unit=None,
+                    span=Span(start, counted[0]),
+                    comparator="ratio",
+                    measure=_ratio_measure(text, counted[0]),
+                )
+            end, measure, unit = counted[0], counted[1], "count"
+        elif has_scale:
+            unit = "count"
+    if core.spelled and unit is None:
+        return None
+    if core.spelled and unit == "count":
+        previous = _previous_word(text, start)
+        if value < 2 or (previous is not None and previous.lower() in lex.determiners and value < 20):
+            return None  # "one country", "the two countries"
+    if unit is None and not _line_around(text, start, end).strip():
+        return None  # a number alone on a line: counters, page furniture
+    if measure is None:
+        measure = _measure(text, start, end, unit, adjectival)
+    return Figure(
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        span=Span(start, end),
+        comparator=comparator,
+        value_max=value_max,
+        measure=measure,
+    )
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The rest of the line around ``[start, end)`` with the figure removed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:start] + text[end:line_end]
+
+
+def _count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
+    """The counted noun after a number: ``(end, measure, "count")``; ``(end, "", "ratio")`` for "3 times as".
+
+    Up to two modifiers then a plural head ("4,000 new jobs"), plus a passive participle if one follows
+    ("12 passengers were injured" → measure "passengers injured"; the participle is not part of the text).
+    """
+    lex = _lexicon()
+    match = re.match(rf"{_S}+((?:{_WORD}{_S}+){{0,2}}?)({_WORD})", text[pos : pos + 80])
+    if match is None:
+        return None
+    modifiers = match.group(1).split()
+    head = match.group(2).rstrip(".'’")
+    head_lower = head.lower()
+    if head_lower in ("times", "fold") or text[pos : pos + 6] == "-fold":
+        follower = re.match(rf"{_S}+(?:{_RATIO_FOLLOWERS})\b", text[pos + match.end(2) :])
+        if follower is not None and not modifiers:
+            return pos + match.end(2), "", "ratio"
+    if any(word.lower() in lex.function_words or not word[0].isalpha() for word in modifiers):
+        return None
+    is_plural = head_lower in lex.irregular_plurals or (
+        head_lower.endswith("s")
+        and not head_lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and head_lower not in lex.not_plural
+        and head_lower not in lex.function_words
+        and len(head_lower) > 2
+    )
+    if not is_plural or head_lower in lex.months:
+        return None
+    end = pos + match.start(2) + len(head)
+    words = [word.lower() for word in modifiers] + [head_lower]
+    participle = re.match(
+        rf"{_S}+(?:(?:were|was|are|is|have|has|had|being|been){_S}+)?(?:been{_S}+)?([a-z]+)\b",
+        text[end:],
+    )
+    if participle is not None:
+        verb = participle.group(1)
+        if (
+            verb.endswith("ed") and len(verb) > 3 and verb not in lex.function_words
+        ) or verb in lex.participles:
+            words.append(verb)
+    return end, " ".join(words), "count"
+
+
+def _clean_phrase(words: list[str]) -> str | None:
+    """Lowercase words with leading/trailing function words and possessive marks removed."""
+    lex = _lexicon()
+    cleaned = [re.sub(r"['’]s$", "", word.strip(".,'’\"“”")).lower() for word in words]
+    cleaned = [word for word in cleaned if word]
+    while cleaned and cleaned[0] in lex.function_words:
+        cleaned.pop(0)
+    while cleaned and (cleaned[-1] in lex.function_words or cleaned[-1] in lex.change_verbs):
+        cleaned.pop()
+    if not cleaned or any(char.isdigit() for word in cleaned for char in word):
+        return None
+    return " ".join(cleaned)
+
+
+def _left_subject(text: str, start: int) -> str | None:
+    """The noun phrase just before a figure in its clause, skipping a change verb and a preposition."""
+    lex = _lexicon()
+    window = text[max(0, start - 160) : start]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(window))
+    clause = window[breaks[-1].end() :] if breaks else window
+    words = clause.split()
+    if words and words[-1].lower() in (
+        "to",
+        "at",
+        "of",
+        "by",
+        "from",
+        "for",
+        "with",
+        "is",
+        "was",
+        "are",
+        "were",
+    ):
+        words.pop()
+    while words and words[-1].lower() in lex.change_verbs:
+        words.pop()
+    if words and words[-1].lower() in ("to", "at", "of", "by", "from", "for"):
+        words.pop()
+    phrase: list[str] = []
+    while words and len(phrase) < 3:
+        word = words[-1]
+        bare = word.lower().strip(".,'’")
+        if bare in lex.function_words or bare in lex.change_verbs or bare in _NUMBER_WORDS:
+            break
+        if not word[0].isalpha():
+            break
+        phrase.insert(0, words.pop())
+    return _clean_phrase(phrase) if phrase else None
+
+
+def _right_phrase(text: str, pos: int, lead: str) -> str | None:
+    """Up to three content words after ``lead`` ("of", "in"...) following a figure."""
+    match = re.match(
+        rf"{_S}+(?:{lead}){_S}+((?:the{_S}+)?(?:{_WORD}{_S}*){{1,3}})",
+        text[pos : pos + 80],
+    )
+    if match is None:
+        return None
+    lex = _lexicon()
+    words: list[str] = []
+    for word in match.group(1).split():
+        bare = word.lower().strip(".,'’")
+        if words and (bare in lex.function_words or word[-1] in ",;:"):
+            if word[-1] in ",;:" and bare not in lex.function_words:
+                words.append(word)
+            break
+        words.append(word)
+    if words and words[-1].strip(".,").lower() in lex.months:
+        return None
+    return _clean_phrase(words)
+
+
+def _noun_after(text: str, pos: int) -> str | None:
+    """The noun phrase an adjectival figure qualifies: "90-minute phone call" → "phone call"."""
+    lex = _lexicon()
+    words: list[str] = []
+    cursor = pos
+    while len(words) < 3:
+        match = re.compile(rf"{_S}+({_WORD})").match(text, cursor)
+        if match is None:
+            break
+        word = match.group(1)
+        if word.lower().strip(".,;:'’") in lex.function_words:
+            break
+        words.append(word)
+        cursor = match.end()
+        if word[-1] in ".,;:":
+            break
+    return _clean_phrase(words)
+
+
+def _measure(text: str, start: int, end: int, unit: str | None, adjectival: bool) -> str | None:
+    """What a figure measures (module docstring, "Measure normalisation")."""
+    if adjectival:
+        return _noun_after(text, end) or _left_subject(text, start)
+    subject = _left_subject(text, start)
+    if unit in ("percent", "percentage_point"):
+        complement = _right_phrase(text, end, "of")
+        if complement and subject:
+            return f"{subject} / {complement}"
+        return complement or subject
+    return subject or _right_phrase(text, end, "of|in|for|on")
+
+
+_RATIO_RE = re.compile(
+    r"\b(?P<word>"
+    + "|".join(
+        sorted(
+            [
+                "double",
+                "doubled",
+                "doubling",
+                "twice",
+                "triple",
+                "tripled",
+                "tripling",
+                "treble",
+                "trebled",
+                "quadruple",
+                "quadrupled",
+                "halved",
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?![-‐])",
+    re.IGNORECASE,
+)
+
+
+def _ratios(text: str) -> list[Figure]:
+    """Step 5: "nearly double the pre-war volume", "tripled since", "twice as large"."""
+    lex = _lexicon()
+    figures: list[Figure] = []
+    for match in _RATIO_RE.finditer(text):
+        word = match.group("word").lower()
+        follower = re.match(rf"{_S}+(?:{_RATIO_FOLLOWERS})\b|{_S}*(?:[.,;:—–)]|$)", text[match.end() :])
+        if follower is None or (
+            word == "twice" and not re.match(rf"{_S}+(?:as|the|that|what)\b", text[match.end() :])
+        ):
+            continue
+        start, comparator_phrase = match.start(), None
+        compared = _comparator_before(text, start)
+        if compared is not None and compared[1] in (
+            "approx",
+            "more_than",
+            "less_than",
+            "at_least",
+            "at_most",
+        ):
+            start, comparator_phrase = compared[0], compared[2]
+        del comparator_phrase  # kept in the text; see the module docstring
+        figures.append(
+            Figure(
+                text=text[start : match.end()],
+                value=lex.ratio_words[word],
+                unit=None,
+                span=Span(start, match.end()),
+                comparator="ratio",
+                measure=_ratio_measure(text, match.end()) or _left_subject(text, start),
+            )
+        )
+    return figures
+
+
+def _ratio_measure(text: str, pos: int) -> str | None:
+    """What a ratio is relative to: "double the pre-war volume" → "pre-war volume"."""
+    match = re.match(
+        rf"{_S}+(?:as{_S}+\w+{_S}+as{_S}+|(?:more|larger|bigger|higher|greater){_S}+than{_S}+)?"
+        rf"(?:the|that|its|their|his|her){_S}+((?:{_WORD}{_S}*){{1,3}})",
+        text[pos : pos + 80],
+    )
+    if match is None:
+        return None
+    lex = _lexicon()
+    words: list[str] = []
+    for word in match.group(1).split():
+        bare = word.lower().strip(".,;:'’")
+        if bare in lex.function_words:
+            break
+        words.append(word)
+        if word[-1] in ".,;:":
+            break
+    return _clean_phrase(words)
