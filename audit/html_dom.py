@@ -139,7 +139,9 @@ def parse_html(html: str) -> ParsedHtml:
         html = _delete_spans(html, too_deep)
     if not html.strip():
         return ParsedHtml(None, raw_depth, 0, len(too_deep))
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=False, recover=True)
+    parser = lxml.html.HTMLParser(
+        huge_tree=True, recover=True, remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+    )
     try:
         tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

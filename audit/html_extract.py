@@ -6,7 +6,9 @@ Steps (``extract_html``):
    reported as ``truncated_dom`` rather than silently dropped by lxml);
 2. extract the main text with trafilatura in precision mode, comments excluded, from the parsed tree
    (never from a string that could be taken for a URL: nothing is ever fetched);
-3. turn trafilatura's line-per-block text into paragraphs separated by a blank line;
+3. turn trafilatura's line-per-block text into paragraphs separated by a blank line, dropping a leading
+   headline that repeats the page title (it is the ``title`` field, not body text) and paragraphs that
+   match the boilerplate patterns of ``audit/data/boilerplate_lines.json``;
 4. collect the metadata fields with their evidence (:mod:`audit.html_metadata`).
 
 The function never raises on bad input: an unparseable or empty page gives ``text == ""``.
@@ -15,9 +17,12 @@ The function never raises on bad input: an unparseable or empty page gives ``tex
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import lxml.html
 import trafilatura
@@ -31,6 +36,15 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_WORD = re.compile(r"\w+")
+_TITLE_XPATHS = (
+    '//meta[@property="og:title"]/@content',
+    '//meta[@name="twitter:title"]/@content',
+    "//title//text()",
+    "//h1",
+)
+# A leading paragraph at least this long (in normalised characters) that is part of a title counts as it.
+_MIN_TITLE_PART = 20
 
 
 @dataclass(frozen=True)
@@ -42,10 +56,52 @@ class HtmlExtraction:
     warnings: tuple[SourceWarning, ...]
 
 
-def _paragraphs(raw: str) -> str:
-    """One paragraph per non-empty line of trafilatura's text output, separated by blank lines."""
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.splitlines())
-    return "\n\n".join(line for line in lines if line)
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[int, tuple[re.Pattern[str], ...]]:
+    """The boilerplate paragraph patterns (and their length cap) from ``audit/data``."""
+    data = json.loads(resources.files("audit.data").joinpath("boilerplate_lines.json").read_text("utf-8"))
+    patterns = tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["patterns"])
+    return int(data["max_length"]), patterns
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True for a short paragraph that is a cross-link, tag list, share/comment prompt or shortcode."""
+    max_length, patterns = _boilerplate()
+    return len(paragraph) <= max_length and any(p.search(paragraph) for p in patterns)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def page_titles(tree: lxml.html.HtmlElement) -> set[str]:
+    """Normalised titles the page gives itself (og/twitter title, <title>, <h1>)."""
+    titles: set[str] = set()
+    for xpath in _TITLE_XPATHS:
+        for value in tree.xpath(xpath):
+            text = value.text_content() if isinstance(value, lxml.html.HtmlElement) else str(value)
+            normalised = _normalise(text)
+            if normalised:
+                titles.add(normalised)
+    return titles
+
+
+def _is_title(paragraph: str, titles: set[str]) -> bool:
+    normalised = _normalise(paragraph)
+    if not normalised:
+        return False
+    return any(normalised == t or (len(normalised) >= _MIN_TITLE_PART and normalised in t) for t in titles)
+
+
+def _paragraphs(raw: str, titles: set[str] | None = None) -> str:
+    """One paragraph per non-empty line of trafilatura's text output, separated by blank lines.
+
+    A first paragraph repeating the page title is dropped, and so are boilerplate paragraphs.
+    """
+    lines = [line for line in (_SPACES.sub(" ", line).strip() for line in raw.splitlines()) if line]
+    if lines and titles and _is_title(lines[0], titles):
+        lines = lines[1:]
+    return "\n\n".join(line for line in lines if not is_boilerplate(line))
 
 
 def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
@@ -66,7 +122,7 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
         )
     except (RecursionError, ValueError, TypeError, AttributeError):
         return ""
-    return _paragraphs(raw or "")
+    return _paragraphs(raw or "", page_titles(tree))
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
