@@ -1,0 +1,98 @@
+"""Cleaning author bylines into people's names.
+
+A byline candidate ("By Jane Doe and John Roe, Staff Writers | Nov. 18, 2019") becomes a list of names
+(["Jane Doe", "John Roe"]): prefixes such as "By" are stripped, roles and trailing dates cut off, several
+names split. A value that names the site, its domain or an organisation ("Reuters", "News Desk") is not
+a person and is dropped. The word lists live in ``audit/data/metadata_lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\||/|,?\s+(?:and|und|et|y|e|&)\s+|,\s+)\s*", re.IGNORECASE)
+_DATEISH = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\S+@\S+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
+MAX_NAME_TOKENS = 5
+MAX_NAME_LENGTH = 60
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The metadata word lists (shared with :mod:`audit.html_metadata`)."""
+    text = resources.files("audit.data").joinpath("metadata_lexicon.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    words = lexicon()
+    prefixes = sorted(words["byline_prefixes"], key=len, reverse=True)
+    prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\b\s*:?\s*", re.IGNORECASE)
+    roles = sorted(words["role_words"], key=len, reverse=True)
+    role = re.compile(r"[,\-–—|]?\s*\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b.*$", re.IGNORECASE)
+    return prefix, role, frozenset(w.lower() for w in words["organisation_words"])
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
+    """True when ``name`` is the site/domain (or contains an organisation word)."""
+    _, _, org_words = _patterns()
+    tokens = _tokens(name)
+    if any(token in org_words for token in tokens) or " ".join(tokens) in org_words:
+        return True
+    squashed = "".join(tokens)
+    for brand in brands:
+        brand_squashed = "".join(_tokens(brand))
+        if brand_squashed and (squashed == brand_squashed or (len(squashed) > 3 and squashed in brand_squashed)):
+            return True
+    return False
+
+
+def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
+    """One person's name from a byline fragment, or None when it is not a plausible person."""
+    prefix, role, _ = _patterns()
+    text = _BRACKETS.sub(" ", _EMAIL.sub(" ", raw))
+    text = re.sub(r"\s+", " ", text).strip(" \t\n:;,.-–—|·•")
+    text = prefix.sub("", text).strip()
+    date = _DATEISH.search(text)
+    if date:
+        text = text[: date.start()]
+    text = role.sub("", text).strip(" ,;:-–—|·•")
+    if not text or _URLISH.search(text) or not _NAME_CHARS.match(text):
+        return None
+    if len(text) > MAX_NAME_LENGTH or len(text.split()) > MAX_NAME_TOKENS:
+        return None
+    if _is_brand(text, brands):
+        return None
+    if text.isupper() and len(text) > 4:
+        text = text.title()
+    return text
+
+
+def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
+    """People named in a byline, in order, without duplicates; [] when none is a plausible person."""
+    prefix, _, _ = _patterns()
+    if _URLISH.search(raw) and not re.search(r"\s", raw.strip()):
+        return []
+    text = prefix.sub("", re.sub(r"\s+", " ", raw).strip())
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = clean_name(part, brands)
+        if name and name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    return names

@@ -1,0 +1,284 @@
+"""Metadata of an HTML page (title, authors, dates, site, URL) with every candidate kept as evidence.
+
+Candidates are collected from, in this order of trust:
+
+1. JSON-LD: the article object (NewsArticle, BlogPosting, ...): ``headline``, ``author``,
+   ``datePublished``, ``dateModified``, ``publisher``; the WebSite ``name``;
+2. meta tags: ``article:published_time``, ``parsely-*``, ``author``, ``og:site_name``, ``og:title``,
+   ``citation_*``, Dublin Core, ``og:url``/canonical link;
+3. page elements: ``<time>`` (published/updated when marked so), byline elements (``rel=author``,
+   ``itemprop=author``, ``class*=byline``), ``<h1>``/``<title>``;
+4. htmldate with ``original_date=True`` (low confidence; a bare copyright-footer year is refused);
+5. a date in the URL path.
+
+For each field the chosen value is the first candidate in that order (``_CHOICE`` below), so a strong
+structured statement always beats a heuristic. When two strong candidates (JSON-LD, meta) disagree on a
+date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+from htmldate import find_date
+
+from audit.html_authors import clean_authors, lexicon
+from audit.html_dates import normalise_date, url_date
+from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
+
+FIELDS = ("title", "authors", "published", "updated", "site", "url")
+
+# meta tag (attribute, name) -> (field, confidence); in order of trust within the meta group.
+_META: tuple[tuple[str, str, str, Confidence], ...] = (
+    ("property", "article:published_time", "published", "high"),
+    ("name", "parsely-pub-date", "published", "high"),
+    ("name", "citation_publication_date", "published", "high"),
+    ("name", "citation_date", "published", "medium"),
+    ("itemprop", "datePublished", "published", "medium"),
+    ("name", "dc.date.issued", "published", "medium"),
+    ("name", "dcterms.created", "published", "medium"),
+    ("name", "sailthru.date", "published", "medium"),
+    ("name", "pubdate", "published", "medium"),
+    ("name", "publishdate", "published", "medium"),
+    ("name", "date", "published", "medium"),
+    ("name", "dc.date", "published", "medium"),
+    ("property", "article:modified_time", "updated", "high"),
+    ("property", "og:updated_time", "updated", "medium"),
+    ("itemprop", "dateModified", "updated", "medium"),
+    ("name", "dcterms.modified", "updated", "medium"),
+    ("name", "author", "authors", "medium"),
+    ("name", "parsely-author", "authors", "medium"),
+    ("property", "article:author", "authors", "medium"),
+    ("name", "citation_author", "authors", "high"),
+    ("name", "sailthru.author", "authors", "medium"),
+    ("name", "dc.creator", "authors", "medium"),
+    ("name", "byl", "authors", "medium"),
+    ("property", "og:title", "title", "high"),
+    ("name", "citation_title", "title", "high"),
+    ("name", "parsely-title", "title", "medium"),
+    ("name", "twitter:title", "title", "medium"),
+    ("property", "og:site_name", "site", "high"),
+    ("name", "application-name", "site", "medium"),
+    ("property", "og:url", "url", "high"),
+)
+
+_BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
+    ('//*[@itemprop="author"]//*[@itemprop="name"]', "medium"),
+    ('//*[@itemprop="author"]', "medium"),
+    ('//a[@rel="author"]', "medium"),
+    (
+        '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")'
+        ' or contains(@class, "byline__name") or contains(@class, "author-name")'
+        ' or contains(@class, "author_name") or contains(@class, "authorName")'
+        ' or contains(@class, "article-author") or contains(@class, "post-author")'
+        ' or contains(@class, "entry-author") or contains(@class, "byline-author")]',
+        "low",
+    ),
+)
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
+_STRONG = frozenset({"json-ld", "meta"})
+
+
+def _iter_jsonld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks (``@graph`` and lists flattened)."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content().strip() or "null")
+        except (ValueError, RecursionError):
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[0:0] = item
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack[0:0] = item["@graph"]
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
+
+
+def _names(value: Any) -> Iterator[tuple[str, bool]]:
+    """Names in a JSON-LD ``author`` value with whether they are explicitly an organisation."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, str):
+            yield item, False
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            yield item["name"], bool(_types(item) & {"Organization", "NewsMediaOrganization", "Corporation"})
+
+
+def _jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
+    article_types = set(lexicon()["article_types"])
+    for obj in _iter_jsonld(tree):
+        kinds = _types(obj)
+        if "WebSite" in kinds and isinstance(obj.get("name"), str):
+            yield "site", Candidate(obj["name"], "json-ld", "WebSite.name", "medium")
+        if not kinds & article_types:
+            continue
+        kind = sorted(kinds & article_types)[0]
+        confidence: Confidence = "medium" if kind == "WebPage" else "high"
+        if isinstance(obj.get("headline"), str):
+            yield "title", Candidate(obj["headline"], "json-ld", f"{kind}.headline", confidence)
+        for key, field in (("datePublished", "published"), ("dateModified", "updated")):
+            if isinstance(obj.get(key), str):
+                yield field, Candidate(obj[key], "json-ld", f"{kind}.{key}", confidence)
+        for name, is_org in _names(obj.get("author")):
+            if not is_org:
+                yield "authors", Candidate(name, "json-ld", f"{kind}.author", confidence)
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            yield "site", Candidate(publisher["name"], "json-ld", f"{kind}.publisher.name", "medium")
+
+
+def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
+    metas: dict[tuple[str, str], list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = (meta.get(attribute) or "").strip().lower()
+            if key:
+                metas.setdefault((attribute, key), []).append(content)
+                if attribute == "property":  # many pages write name= where property= is meant, and back
+                    metas.setdefault(("name", key), []).append(content)
+                elif attribute == "name":
+                    metas.setdefault(("property", key), []).append(content)
+    for attribute, name, field, confidence in _META:
+        for content in metas.get((attribute, name.lower()), []):
+            yield field, Candidate(content, "meta", f'meta[{attribute}="{name}"]', confidence)
+    for link in tree.xpath('//link[@rel="canonical"]/@href'):
+        yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
+
+
+def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
+    for time in tree.xpath("//time[@datetime]"):
+        marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
+        if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
+            yield "published", Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium")
+        elif "modif" in marks or "updat" in marks:
+            yield "updated", Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium")
+    for xpath, confidence in _BYLINE_XPATHS:
+        for element in tree.xpath(xpath)[:3]:
+            text = element.get("content") or element.text_content()
+            if text and text.strip():
+                yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
+    headings = tree.xpath("//h1")
+    if len(headings) == 1:
+        yield "title", Candidate(headings[0].text_content().strip(), "element", "h1", "medium")
+    for title in tree.xpath("//head/title")[:1]:
+        yield "title", Candidate(_strip_site_suffix(title.text_content().strip()), "element", "title", "low")
+
+
+def _strip_site_suffix(title: str) -> str:
+    """'Headline | Site' -> 'Headline': the part before the last separator."""
+    for separator in lexicon()["title_separators"]:
+        if separator in title:
+            return title.rsplit(separator, 1)[0].strip()
+    return title
+
+
+def _htmldate_candidate(tree: lxml.html.HtmlElement, url: str | None) -> Candidate | None:
+    """htmldate's original-date guess (low confidence); a copyright-footer year alone is refused."""
+    try:
+        found = find_date(copy.deepcopy(tree), extensive_search=True, original_date=True, url=url)
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return None
+    if not found:
+        return None
+    if found.endswith("-01-01"):
+        footer = " ".join(tree.xpath("//footer//text()")) + " ".join(tree.xpath("//body//text()")[-80:])
+        if any(m.group(1) == found[:4] for m in _COPYRIGHT.finditer(footer)):
+            return None
+    return Candidate(found, "htmldate", "htmldate.find_date(original_date=True)", "low")
+
+
+def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Candidate | None:
+    """The candidate with its value cleaned for its field, or None when nothing usable is left."""
+    value = candidate.value
+    if field in ("published", "updated"):
+        value = normalise_date(str(value))
+    elif field == "authors":
+        value = clean_authors(str(value), brands) or None
+    elif isinstance(value, str):
+        value = re.sub(r"\s+", " ", value).strip() or None
+    if value is None:
+        return None
+    return Candidate(value, candidate.method, candidate.location, candidate.confidence)
+
+
+def _choose(field: str, candidates: list[Candidate]) -> FieldEvidence:
+    """First candidate by trust order; an empty field is None (authors: [])."""
+    empty: Any = [] if field == "authors" else None
+    if not candidates:
+        return FieldEvidence(empty, None, None, ())
+    best = candidates[0]
+    value = best.value
+    if field == "authors":  # several candidates of the same source can each name one author
+        value = []
+        for candidate in candidates:
+            if (candidate.method, candidate.location) == (best.method, best.location):
+                value.extend(n for n in candidate.value if n not in value)
+    return FieldEvidence(value, best.method, best.location, tuple(candidates))
+
+
+def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
+    strong = sorted({str(c.value) for c in candidates if c.method in _STRONG and c.confidence == "high"})
+    if len(strong) < 2:
+        return None
+    where = "; ".join(f"{c.location}={c.value}" for c in candidates if c.method in _STRONG)
+    return SourceWarning(
+        code="metadata_conflict",
+        message=f"The page states different {field} dates ({where}); check which is the article's.",
+    )
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def extract_metadata(
+    tree: lxml.html.HtmlElement | None, *, url: str | None = None
+) -> tuple[dict[str, FieldEvidence], tuple[SourceWarning, ...]]:
+    """Every metadata field of a parsed page with its candidates, and warnings on conflicting dates."""
+    raw: list[tuple[str, Candidate]] = []
+    if tree is not None:
+        raw.extend(_jsonld_candidates(tree))
+        raw.extend(_meta_candidates(tree))
+        raw.extend(_element_candidates(tree))
+        found = _htmldate_candidate(tree, url)
+        if found is not None:
+            raw.append(("published", found))
+    if url:
+        raw.append(("url", Candidate(url, "input", "capture URL", "high")))
+        day = url_date(url)
+        if day is not None:
+            raw.append(("published", Candidate(day, "url-date", "URL path", "medium")))
+    sites = [c.value for f, c in raw if f == "site" and isinstance(c.value, str)]
+    host = _host(url) or next((_host(c.value) for f, c in raw if f == "url"), None)
+    brands = tuple(s for s in [*sites, host, (host or "").split(".")[0]] if s)
+    by_field: dict[str, list[Candidate]] = {field: [] for field in FIELDS}
+    for field, candidate in raw:
+        cleaned = _normalise(field, candidate, brands)
+        if cleaned is not None:
+            by_field[field].append(cleaned)
+    if not by_field["site"] and host:
+        by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
+    fields = {field: _choose(field, by_field[field]) for field in FIELDS}
+    warnings = [w for field in ("published", "updated") if (w := _conflicts(field, by_field[field]))]
+    return fields, tuple(warnings)
