@@ -20,8 +20,12 @@ from typing import Any
 
 _TRIM = " \t\u00a0\u200b:|·•-–—»›>*#=_~"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Gov|Sen|Rep|No|vs|etc|Inc|Co|Ltd))\.$")
-_DOMAIN = re.compile(r"\b((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|info|news|co\.uk|co|io|eu|int|gov|edu|[a-z]{2}))\b")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Gov|Sen|Rep|No|vs|etc|Inc|Co|Ltd))\.$"
+)
+_DOMAIN = re.compile(
+    r"\b((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|info|news|co\.uk|co|io|eu|int|gov|edu|[a-z]{2}))\b"
+)
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 
 
@@ -100,10 +104,10 @@ def words(line: str) -> list[str]:
 # --- prose and title-like lines -------------------------------------------------------------------
 
 
-def sentence_breaks(line: str) -> int:
+def sentence_breaks(line: str, marks: str = ".!?") -> int:
     """How many sentence ends (". X", "? X", "! X") the line has inside it, abbreviations excepted."""
     count = 0
-    for match in re.finditer(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]", line):
+    for match in re.finditer(rf"[{re.escape(marks)}][\"”’)]?\s+[\"“‘(]?[A-Z0-9]", line):
         if not _ABBREV_END.search(line[: match.start() + 1]):
             count += 1
     return count
@@ -113,7 +117,7 @@ def is_prose(line: str) -> bool:
     """A paragraph of running text: enough words and sentence punctuation (a bullet item counts)."""
     text = line.strip()
     n_words = len(words(text))
-    if n_words >= 12 and (text[-1:] in ".!?:;\"”’)…" or sentence_breaks(text) > 0):
+    if n_words >= 12 and (text[-1:] in '.!?:;"”’)…' or sentence_breaks(text) > 0):
         return True
     return n_words >= 25
 
@@ -131,7 +135,7 @@ def is_title_like(line: str) -> bool:
         return False
     if text.endswith(".") and not _ABBREV_END.search(text):
         return False
-    if sentence_breaks(text) > 0:
+    if sentence_breaks(text, ".") > 0:  # "Deterrence or Détente? Explaining ..." is still a headline
         return False
     return any(ch.isupper() for ch in text[:3]) or text[:1].isdigit()
 
@@ -191,7 +195,7 @@ def is_menu_bar(line: str) -> bool:
 
 
 def disclaimer_site(line: str) -> str | None:
-    """The publisher a disclaimer names: "... do not necessarily reflect those of Example.com" -> "Example.com"."""
+    """The publisher a disclaimer names: "... not necessarily those of Example.com" -> "Example.com"."""
     match = re.search(r"(?:those|views|position|policy|opinion)s? of (?:the )?(.+?)\s*[.!]?$", line)
     if not match:
         return None
@@ -214,7 +218,10 @@ def domain_in(text: str) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-_TIME = r"(?:\s*(?:[-–—,|@·•]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+_TIME = (
+    r"(?:\s*(?:[-–—,|@·•]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -235,7 +242,9 @@ def parse_date_line(line: str) -> DateLine | None:
     if prefix_match and prefix_match.end() < len(text):
         prefix = normalise(prefix_match.group(0))
         text = text[prefix_match.end() :]
-    text = re.sub(rf"^(?:{'|'.join(sorted(lex.weekdays, key=len, reverse=True))})\.?,?\s+", "", text, flags=re.I)
+    text = re.sub(
+        rf"^(?:{'|'.join(sorted(lex.weekdays, key=len, reverse=True))})\.?,?\s+", "", text, flags=re.I
+    )
     iso = _parse_date(text.strip(), lex)
     if iso is None:
         return None
