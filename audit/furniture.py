@@ -364,9 +364,15 @@ def bio_subject(paragraph: str) -> str | None:
         return None
     name = match.group("name")
     handle = match.group("handle")
-    if handle and handle.lower() not in normalise(name).replace(" ", ""):
+    if handle and not _is_subsequence(re.sub(r"\W", "", handle.lower()), name.lower()):
         return None  # a lower-case first word is allowed only as the author's handle ("jdoe Jane Doe")
     return name if is_person_name(name) else None
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` occur in ``long`` in order ("jroe" in "jane roe")."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def url_line(line: str) -> str | None:

@@ -168,11 +168,11 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     # 6. Trailer: short lines after the last paragraph that introduce nothing.
     last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and fu.is_prose(ln.text)), default=-1)
     for index in range(max(last_prose + 1, header_end), len(lines)):
-        if labels.kept(index) and fu.is_title_like(lines[index].text):
-            labels.reasons[index] = "trailer"
-        elif labels.kept(index) and (url := fu.url_line(lines[index].text)):
+        if labels.kept(index) and (url := fu.url_line(lines[index].text)):
             labels.reasons[index] = "url"
             fields.add("url", url, "text:url-line", lines[index].number, "medium")
+        elif labels.kept(index) and fu.is_title_like(lines[index].text):
+            labels.reasons[index] = "trailer"
 
 
 def _neighbours(labels: _Labels, index: int) -> list[int]:
@@ -193,7 +193,13 @@ def _label_related(labels: _Labels) -> None:
     for index, line in enumerate(labels.lines):
         if labels.reasons[index] == "related":
             in_list = True
-        elif in_list and labels.kept(index) and not fu.is_prose(line.text) and fu.is_title_like(line.text):
+        elif (
+            in_list
+            and labels.kept(index)
+            and not fu.is_prose(line.text)
+            and fu.is_title_like(line.text)
+            and fu.about_heading(line.text) is None
+        ):
             labels.reasons[index] = "related"
         elif labels.kept(index):
             in_list = False
@@ -222,6 +228,9 @@ def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
         for index, line in enumerate(lines[:end])
         if labels.reasons[index] == "breadcrumb"
     ]
+    crumbs = [
+        (crumb, number) for crumb, number in crumbs if len(fu.words(crumb)) >= 4
+    ]  # a headline, not a section
     crumb_titles = [crumb for crumb, _ in crumbs]
     title_index = _choose_title(labels, end, crumb_titles)
     previous_byline = False
@@ -250,7 +259,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
             confirmed = any(fu.similarity(c, line.text) >= 0.8 for c in crumb_titles)
             fields.add("title", line.text, "text:title-line", line.number, "high" if confirmed else "medium")
             for crumb, number in crumbs:
-                fields.add("title", crumb, "text:breadcrumb", number, "medium")
+                if fu.similarity(crumb, line.text) >= 0.8:
+                    fields.add("title", crumb, "text:breadcrumb", number, "medium")
         elif title_index is not None and index < title_index and fu.is_title_like(line.text):
             labels.reasons[index] = "section"
         elif title_index is not None and fu.similarity(line.text, lines[title_index].text) >= 0.6:
