@@ -1,0 +1,50 @@
+"""Folders of example captures under tests/cases/, each with the flags it must and must not produce.
+
+``expected.json`` holds ``{"must": [...], "must_not": [...]}``; each entry matches a flag by ``rule`` (or ``kind``)
+and optionally ``claim_contains`` (a substring of the flagged claim). A case folder may hold ``reference/`` (the
+ledger for ``--reference``). Sources may also be checked: ``"sources": {"file.txt": {"published": ..., ...}}``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit.model import AuditResult, Claim, Flag
+from audit.pipeline import RunConfig, run_audit
+
+CASES = sorted(p.parent for p in Path(__file__).with_name("cases").glob("*/expected.json"))
+
+
+def _matches(entry: dict[str, Any], claim: Claim, flag: Flag) -> bool:
+    if "rule" in entry and flag.rule != entry["rule"]:
+        return False
+    if "kind" in entry and flag.kind != entry["kind"]:
+        return False
+    return "claim_contains" not in entry or entry["claim_contains"] in claim.text
+
+
+def _describe(result: AuditResult) -> str:
+    return "\n".join(f"  {f.rule}: {c.text}" for c, f in result.flags()) or "  (no flags)"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_case(case: Path) -> None:
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    reference = case / "reference"
+    result = run_audit(RunConfig((str(case / "captures"),), jobs=1,
+                                 reference=str(reference) if reference.is_dir() else None))
+    flags = result.flags()
+    for entry in expected.get("must", []):
+        assert any(_matches(entry, c, f) for c, f in flags), f"missing {entry} in {case.name}; got:\n{_describe(result)}"
+    for entry in expected.get("must_not", []):
+        hits = [c.text for c, f in flags if _matches(entry, c, f)]
+        assert not hits, f"unexpected {entry} in {case.name}: {hits}"
+    for name, fields in expected.get("sources", {}).items():
+        source = next(s for s in result.sources if Path(s.path).name == name)
+        for key, value in fields.items():
+            actual = list(getattr(source, key)) if key == "authors" else getattr(source, key)
+            assert actual == value, (name, key)

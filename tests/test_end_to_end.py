@@ -1,0 +1,118 @@
+"""The main job on the sample corpus, end to end: the issue's 'done when' list as tests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from audit.cli import main
+from audit.model import AuditResult
+from audit.output import OUTPUT_FILES
+from audit.pipeline import RunConfig, run_audit
+from audit.render.json import render_json
+from audit.validate import validate_files
+
+from .conftest import RAW, seed_config
+
+FURNITURE = (
+    "What's Your Reaction?", "Back to Top", "Lost your password?", "You might also like", "Login",
+    "The views expressed", "accredited journalist", "About Oleksandra", "Language : English",
+    "is an undergraduate student",
+)
+
+
+def without_run(text: str) -> dict[str, object]:
+    data = json.loads(text)
+    data.pop("run")
+    return data
+
+
+def test_writes_all_six_files_and_validates(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, out = seed_audit
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    report = validate_files([out / "audit.json"])
+    assert report.valid, report.problems
+    assert CliRunner().invoke(main, ["validate", str(out / "audit.json")]).exit_code == 0
+    assert {s.status for s in result.sources} == {"ok"}
+    assert len(result.sources) == 5
+
+
+def test_every_span_slices_its_source_exactly(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    texts = {s.source_id: s.text for s in result.sources}
+    assert result.claims
+    for claim in result.claims:
+        assert texts[claim.source_id][claim.span.start : claim.span.end] == claim.text
+        for item in (*claim.figures, *claim.dates):
+            assert texts[claim.source_id][item.span.start : item.span.end] == item.text
+        assert claim.selector.exact == claim.text
+
+
+def test_selectors_find_claims_in_the_capture(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    captures = {s.source_id: Path(s.path).read_text(encoding="utf-8") for s in result.sources}
+    for claim in result.claims:
+        capture = captures[claim.source_id]
+        selector = claim.selector
+        assert selector.prefix + selector.exact + selector.suffix in capture
+        assert claim.capture_line is not None
+        assert claim.text in capture.splitlines()[claim.capture_line - 1]
+
+
+def test_reruns_are_byte_identical_outside_run(seed_audit: tuple[AuditResult, Path]) -> None:
+    first, _ = seed_audit
+    second = run_audit(seed_config())
+    assert without_run(render_json(first)) == without_run(render_json(second))
+    one, two = render_json(first), render_json(second)
+    strip = lambda text: text[: text.index('"run"')] + text[text.index('"sources"') :]  # noqa: E731
+    assert strip(one) == strip(two)
+
+
+def test_reports_indicate_is_vague_attribution(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    reports = [c for c in result.claims if c.text.startswith("Reports indicate")]
+    assert len(reports) >= 3  # two in seed 000, one in seed 004
+    for claim in reports:
+        assert any(f.kind == "vague_attribution" for f in claim.flags), claim.text
+        flag = next(f for f in claim.flags if f.kind == "vague_attribution")
+        assert flag.rule == "vague_attribution.unnamed_reports"
+        assert flag.evidence and flag.evidence[0].text == "Reports indicate"
+
+
+def test_no_furniture_becomes_a_claim(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    for claim in result.claims:
+        for furniture in FURNITURE:
+            assert furniture not in claim.text, (furniture, claim.text)
+    for source in result.sources:
+        for furniture in FURNITURE:
+            assert furniture not in source.text, (furniture, source.path)
+
+
+def test_binary_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus, ignore=shutil.ignore_patterns("reference"))
+    (corpus / "zz_broken.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["run", str(corpus), "--out", str(out), "--jobs", "2", "--no-progress"])
+    assert run.exit_code == 0, run.output
+    assert "zz_broken.html: the file is binary" in run.output
+    data = json.loads((out / "audit.json").read_text())
+    statuses = {Path(s["path"]).name: s["status"] for s in data["sources"]}
+    assert statuses["zz_broken.html"] == "not_text"
+    assert sum(1 for status in statuses.values() if status == "ok") == 5
+
+
+def test_nothing_audited_exits_1_and_misuse_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   ")
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--no-progress"]).exit_code == 1
+    assert runner.invoke(main, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]).exit_code == 2
+    assert runner.invoke(main, ["run", str(tmp_path)]).exit_code == 2
+
+
+def test_run_config_defaults_to_all_cores() -> None:
+    assert RunConfig(("raw",)).jobs == 0
