@@ -64,7 +64,7 @@ def _lexicon() -> dict[str, Any]:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around ``[start, end)``; abbreviations such as "U.S." and "Feb." do not end one."""
+    """The sentence (or line) around ``[start, end)``; abbreviations ("U.S.", "Feb.") do not end one."""
     left = 0
     for match in _SENTENCE_END.finditer(text, 0, start):
         if match.group(0) != "\n" and _ABBREVIATION.search(text, 0, match.start() + 1):
@@ -135,9 +135,10 @@ def _tense_cues(tokens: list[_Token], outside: set[int]) -> list[tuple[int, int,
             continue
         word = token.lower
         following = [t.lower for t in tokens[i + 1 : i + 3]]
-        if word in lex["perfect_auxiliaries"] and any(w in participles or _is_past_ed(w) for w in following):
-            cues.append((i, i, "past"))
-        elif word in lex["past_cues"] or (_is_past_ed(word) and token.text[0].islower()):
+        perfect = word in lex["perfect_auxiliaries"] and any(
+            w in participles or _is_past_ed(w) for w in following
+        )
+        if perfect or word in lex["past_cues"] or (_is_past_ed(word) and token.text[0].islower()):
             cues.append((i, i, "past"))
         elif word in lex["present_cues"]:
             cues.append((i, i, "present"))
@@ -229,12 +230,12 @@ def analyse_clause(text: str, span: Span, date_spans: list[Span]) -> Clause:
     """
     left, right = sentence_bounds(text, span.start, span.end)
     tokens = _tokens(text, left, right)
-    inside = [i for i, t in enumerate(tokens) if t.start >= span.start and t.end <= span.end]
+    inside = [i for i, t in enumerate(tokens) if t.start < span.end and t.end > span.start]
     if not inside:
         return Clause(None, None, Span(left, right))
     date_lo, date_hi = inside[0], inside[-1]
     outside = {
-        i for i, t in enumerate(tokens) if not any(d.start <= t.start and t.end <= d.end for d in date_spans)
+        i for i, t in enumerate(tokens) if not any(t.start < d.end and t.end > d.start for d in date_spans)
     }
     segment = tokens[date_lo].segment
     if date_hi + 1 < len(tokens) and tokens[date_hi + 1].lower == "when":
