@@ -1,0 +1,95 @@
+"""Short references to speakers resolved to the full name, within one article.
+
+- A lone surname ("Weil", "Zheng") becomes the one full name earlier in the article that ends with it
+  ("Klaus Weil", "Professor Yang Zheng" -> "Yang Zheng"); two different full names with that surname are
+  an ambiguous pair and the surname stays as it is. The role given with the full name carries over.
+- "he"/"she" becomes the one person who spoke in the previous ``_WINDOW`` sentences; two different
+  persons there are ambiguous and the pronoun stays.
+- "they" takes the previous group source in the window: a vague group ("Supporters argue … They contend")
+  keeps the sentence vague; a named group gives its name.
+
+Why here and not in the parser: resolution needs the whole article's history, the parser sees one
+sentence. Deterministic and local: nothing outside the article is consulted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from audit.attribution_source import Lexicon
+from audit.model import Attribution, Span
+
+_WINDOW = 3
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they"})
+_NAME_WORD = r"[A-Z][\w’'\-]+"
+
+
+def _is_person_name(speaker: str | None, lex: Lexicon) -> bool:
+    if not speaker:
+        return False
+    words = speaker.split()
+    return 1 <= len(words) <= 4 and all(
+        w[0].isupper() and w.lower() not in lex.org_words and w.lower() not in lex.titles for w in words
+    )
+
+
+def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
+    """The one full name ending with ``surname`` in ``text[:before]``; None when none or ambiguous."""
+    pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(surname)}\b(?![’']?\s*[A-Z][a-z])")
+    names: set[str] = set()
+    for match in pattern.finditer(text, 0, before):
+        words = match.group(1).split()
+        while words and (words[0].lower() in lex.titles or words[0].lower() in lex.org_words):
+            words.pop(0)
+        if words and all(
+            w.lower() not in lex.titles and w.lower() not in lex.org_words and w.lower() not in lex.not_name_words
+            and not re.search(r"[’']s$", w)
+            for w in words
+        ):
+            names.add(" ".join([*words, surname]))
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def resolve(
+    text: str, sentences: Sequence[Span], attributions: Sequence[Attribution], lex: Lexicon
+) -> list[Attribution]:
+    """The attributions with short speaker references replaced by full names where unambiguous."""
+    result: list[Attribution] = []
+    roles: dict[str, str] = {}
+    for index, attribution in enumerate(attributions):
+        speaker = attribution.speaker
+        low = speaker.lower() if speaker else ""
+        if speaker and low in _PERSON_PRONOUNS:
+            persons = {
+                a.speaker
+                for a in result[max(0, index - _WINDOW) : index]
+                if a.kind in {"direct_quote", "reported"} and _is_person_name(a.speaker, lex)
+            }
+            if len(persons) == 1:
+                name = next(iter(persons))
+                assert name is not None
+                attribution = dataclasses.replace(attribution, speaker=name, role=attribution.role or roles.get(name))
+        elif speaker and low in _GROUP_PRONOUNS:
+            for previous, prev_raw in zip(
+                reversed(result[max(0, index - _WINDOW) : index]),
+                reversed(attributions[max(0, index - _WINDOW) : index]),
+                strict=True,
+            ):
+                if previous.kind == "vague" and prev_raw.speaker is None:
+                    attribution = dataclasses.replace(attribution, kind="vague", speaker=None, speaker_span=None)
+                    break
+                if previous.speaker and not _is_person_name(previous.speaker, lex):
+                    attribution = dataclasses.replace(attribution, speaker=previous.speaker)
+                    break
+        elif speaker and len(speaker.split()) == 1 and _is_person_name(speaker, lex):
+            start = attribution.speaker_span.start if attribution.speaker_span else sentences[index].start
+            name = full_name(text, speaker, start, lex)
+            if name is not None:
+                attribution = dataclasses.replace(attribution, speaker=name, role=attribution.role or roles.get(name))
+        if attribution.speaker and attribution.role and attribution.speaker not in roles:
+            roles[attribution.speaker] = attribution.role
+        result.append(attribution)
+    return result

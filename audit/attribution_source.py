@@ -1,0 +1,342 @@
+"""The source noun phrase of an attribution: who it is, and what kind of source that is.
+
+Given the tokens of a sentence and the position of a reporting verb, find the noun phrase that is its
+subject ("Klaus Weil, a professor at the London School of Economics," / "Chinese Foreign Ministry
+spokesperson Lin Jian" / "A report by the U.S. Council on Foreign Relations" / "Some experts") and split
+it into the speaker's name, the role (title before the name, affiliation after it, or an appositive) and
+the kind of source: a named ``person``, a named ``org``/group, an unnamed ``vague`` group, a ``pronoun``
+(resolved later by :mod:`audit.attribution_coref`), the author (``first``) or not a source (``thing``).
+
+Rule-based on purpose: capitalisation plus small word lists from ``audit/data/attribution.json``, so
+every decision can be traced to a lexicon entry. Deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from audit.model import Span
+
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|\S"
+)
+_DETERMINERS = frozenset({"a", "an", "the"})
+_AFFILIATION = frozenset({"of", "at", "from"})
+_DOC_LINK = frozenset({"by", "from", "of"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token with absolute character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, span: Span) -> list[Tok]:
+    """Word and punctuation tokens of ``text[span]`` ("U.S.", "Trump’s" and "Mr." stay one token)."""
+    return [
+        Tok(m.group(), span.start + m.start(), span.start + m.end())
+        for m in _TOKEN.finditer(text[span.start : span.end])
+    ]
+
+
+def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(t.lower() for t in _TOKEN.findall(item))
+        by_length.setdefault(len(words), set()).add(words)
+    return {length: frozenset(group) for length, group in by_length.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``audit/data/attribution.json``, as sets."""
+
+    version: str
+    speech_verbs: frozenset[str]
+    document_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    participle_cues: frozenset[str]
+    according_to: dict[int, frozenset[tuple[str, ...]]]
+    as_forms: frozenset[str]
+    vague_adverbs: frozenset[str]
+    vague_phrases: dict[int, frozenset[tuple[str, ...]]]
+    vague_quantifiers: frozenset[str]
+    vague_heads: frozenset[str]
+    source_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    np_inner: frozenset[str]
+    np_modifiers: frozenset[str]
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    pronouns: dict[str, str]
+    not_sources: frozenset[str]
+    clause_openers: frozenset[str]
+    cue_adverbs: frozenset[str]
+    appositive_openers: frozenset[str]
+    verb_blockers: dict[str, frozenset[str]]
+    not_name_words: frozenset[str]
+    needs_that: frozenset[str]
+    that_words: frozenset[str]
+    adverbial_openers: frozenset[str]
+    min_quote_words: int
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Lexicon:
+        verbs = raw["reporting_verbs"]
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in raw[key])
+
+        return cls(
+            version=str(raw["version"]),
+            speech_verbs=frozenset(verbs["speech"]),
+            document_verbs=frozenset(verbs["document"]),
+            weak_verbs=frozenset(verbs["weak"]),
+            participle_cues=words("participle_cues"),
+            according_to=_phrases(raw["according_to"]),
+            as_forms=words("as_forms"),
+            vague_adverbs=words("vague_adverbs"),
+            vague_phrases=_phrases(raw["vague_phrases"]),
+            vague_quantifiers=words("vague_quantifiers"),
+            vague_heads=words("vague_heads"),
+            source_nouns=words("source_nouns"),
+            document_nouns=words("document_nouns"),
+            np_inner=words("np_inner_words"),
+            np_modifiers=words("np_modifiers"),
+            titles=words("titles"),
+            org_words=words("org_words"),
+            pronouns={str(k): str(v) for k, v in raw["pronouns"].items()},
+            not_sources=words("not_sources"),
+            clause_openers=words("clause_openers"),
+            cue_adverbs=words("cue_adverbs"),
+            appositive_openers=words("appositive_openers"),
+            verb_blockers={str(k): frozenset(v) for k, v in raw["verb_blockers"].items()},
+            not_name_words=words("not_name_words"),
+            needs_that=words("needs_that"),
+            that_words=words("that_words"),
+            adverbial_openers=words("adverbial_openers"),
+            min_quote_words=int(raw["min_quote_words"]),
+        )
+
+    def np_word(self, tok: Tok) -> bool:
+        """May this token be part of a source noun phrase?"""
+        low = tok.low
+        if tok.cap and tok.text[0].isalpha():
+            return low not in self.clause_openers and low not in self.not_sources
+        return (
+            low in self.np_inner
+            or low in self.np_modifiers
+            or low in self.source_nouns
+            or low in self.vague_heads
+            or low in self.vague_quantifiers
+            or low in self.document_nouns
+        )
+
+    def cue_verb(self, toks: Sequence[Tok], i: int, document: bool = False) -> bool:
+        """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
+        tok = toks[i]
+        if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
+            return False
+        following = toks[i + 1].low if i + 1 < len(toks) else ""
+        return following not in self.verb_blockers.get(tok.low, frozenset())
+
+    def adverb(self, tok: Tok) -> bool:
+        low = tok.low
+        return low in self.cue_adverbs or (low.endswith("ly") and not tok.cap and low not in self.vague_adverbs)
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A source noun phrase: tokens ``first..last`` of the sentence, classified."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str  # person | org | vague | pronoun | group | first | thing
+    speaker: str | None
+    speaker_span: Span | None
+    role: str | None = None
+    document: bool = False
+
+
+def _text(toks: Sequence[Tok]) -> str:
+    return " ".join(t.text for t in toks).replace(" ,", ",").replace(" .", ".")
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tuple[int, int] | None:
+    """The first run of capitalised tokens that names a person (not a title, organisation or modifier)."""
+
+    def nameish(k: int) -> bool:
+        tok = toks[k]
+        low = _strip_possessive(tok.low)
+        if not (tok.cap and tok.text[0].isalpha()) or low in lex.titles or low in lex.org_words:
+            return False
+        if low in lex.vague_heads or low in lex.vague_quantifiers or low in lex.document_nouns:
+            return False
+        return not (k == 0 and sentence_initial and (low in lex.source_nouns or low in lex.np_modifiers))
+
+    k = 0
+    while k < len(toks):
+        if not nameish(k):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(toks) and nameish(end + 1) and not re.search(r"[’']s$", toks[end].text):
+            end += 1
+        following = toks[end + 1] if end + 1 < len(toks) else None
+        if following is None or following.low in _AFFILIATION or following.text == ",":
+            if end - k < 4:
+                return k, end
+        k = end + 1
+    return None
+
+
+def classify(
+    toks: Sequence[Tok], first: int, last: int, lex: Lexicon, role: str | None = None, document: bool = False
+) -> NounPhrase:
+    """Classify the noun phrase ``toks[first..last]`` (see the module docstring)."""
+    words = list(toks[first : last + 1])
+    start, end = words[0].start, words[-1].end
+    if len(words) == 1 and words[0].low in lex.pronouns:
+        kind = lex.pronouns[words[0].low]
+        kind = "pronoun" if kind == "person" else kind
+        return NounPhrase(first, last, start, end, kind, words[0].text, words[0].span, role)
+    if words[0].low in lex.not_sources and len(words) == 1:
+        return NounPhrase(first, last, start, end, "thing", None, None)
+    head = _strip_possessive(words[-1].low)
+    if head in lex.document_nouns and (not words[-1].cap or len(words) == 1):
+        document = True
+        named = [w for w in words[:-1] if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers]
+        if not named:
+            return NounPhrase(first, last, start, end, "vague", None, None, role, True)
+        source = [w for w in words[:-1] if w.low not in _DETERMINERS]
+        speaker = _strip_possessive(_text(source))
+        return NounPhrase(first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True)
+    run = _name_run(words, lex, sentence_initial=first == 0)
+    if run is not None:
+        a, b = run
+        name = words[a : b + 1]
+        pre = [w for w in words[:a] if w.low not in _DETERMINERS]
+        post = words[b + 1 :]
+        if role is None:
+            parts = [_text(pre)] if pre else []
+            if post:
+                parts.append(_text(post) if pre else _text(post[1:]))
+            role = " ".join(parts) or None
+        speaker = _strip_possessive(_text(name))
+        kind = "person" if b == len(words) - 1 or post else "org"
+        return NounPhrase(first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document)
+    has_org = any(w.cap and _strip_possessive(w.low) in lex.org_words for w in words)
+    if not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers):
+        return NounPhrase(first, last, start, end, "vague", None, None, role, document)
+    if not any(w.cap for w in words) and head not in lex.source_nouns:
+        return NounPhrase(first, last, start, end, "thing", None, None)
+    source = words[1:] if words[0].low in _DETERMINERS and len(words) > 1 else words
+    return NounPhrase(
+        first, last, start, end, "org", _text(source), Span(source[0].start, source[-1].end), role, document
+    )
+
+
+def _boundary_ok(toks: Sequence[Tok], b: int, lex: Lexicon) -> bool:
+    """Is the token before a subject a clause boundary (so "from European allies suggest" is no subject)?"""
+    if b < 0:
+        return True
+    tok = toks[b]
+    if not tok.text[0].isalpha():
+        return True
+    return tok.low in lex.clause_openers or tok.low in lex.cue_adverbs or tok.cap
+
+
+def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
+    j = i - 1
+    while j >= 0 and lex.adverb(toks[j]) and toks[j].low not in lex.pronouns:
+        j -= 1
+    if j < 0:
+        return None
+    role: str | None = None
+    if toks[j].text == ",":  # appositive: "Klaus Weil, a professor at …, elaborated"
+        k = j - 1
+        while k >= 0 and toks[k].text != "," and j - k < 25:
+            k -= 1
+        if k < 1 or toks[k].text != "," or toks[k + 1].low not in lex.appositive_openers:
+            return None
+        segment = toks[k + 1 : j]
+        role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
+        j = k - 1
+    if toks[j].low in lex.pronouns:
+        if not _boundary_ok(toks, j - 1, lex):
+            return None
+        return classify(toks, j, j, lex, role)
+    k = j
+    while k >= 0 and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
+        k -= 1
+    first = k + 1
+    while first <= j and toks[first].low in lex.np_inner and toks[first].low not in _DETERMINERS:
+        first += 1
+    if first > j:
+        return None
+    document = False
+    if first >= 2 and toks[first - 1].low in _DOC_LINK and toks[first - 2].low in lex.document_nouns:
+        doc = first - 2  # "A report by the Council …" / "Studies from U.S. think tanks"
+        while doc > 0 and toks[doc - 1].low in _DETERMINERS | lex.np_modifiers:
+            doc -= 1
+        if not _boundary_ok(toks, doc - 1, lex):
+            return None
+        phrase = classify(toks, first, j, lex, role, document=True)
+        if phrase.kind in {"thing", "pronoun", "first"}:
+            return None
+        return NounPhrase(doc, j, toks[doc].start, toks[j].end, phrase.kind, phrase.speaker,
+                          phrase.speaker_span, phrase.role, True)
+    if not _boundary_ok(toks, first - 1, lex):
+        return None
+    return classify(toks, first, j, lex, role, document)
+
+
+def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
+    if i >= len(toks):
+        return None
+    if toks[i].low in lex.pronouns:
+        return classify(toks, i, i, lex)
+    k = i
+    while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
+        if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
+            break
+        k += 1
+    last = k - 1
+    while last >= i and toks[last].low in lex.np_inner:
+        last -= 1
+    if last < i:
+        return None
+    role: str | None = None
+    if last + 1 < len(toks) and toks[last + 1].text == "," and last + 2 < len(toks):
+        if toks[last + 2].low in lex.appositive_openers and toks[last + 2].low not in {"who", "which"}:
+            end = last + 2
+            while end < len(toks) and toks[end].text not in {",", "."}:
+                end += 1
+            role = _text(toks[last + 2 : end])
+    return classify(toks, i, last, lex, role)
