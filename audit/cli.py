@@ -104,14 +104,18 @@ def run(
     write_outputs(result, out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
-    _stderr(f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}")
+    _stderr(
+        f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}"
+    )
     if audited == 0:
         _stderr("nothing could be audited; see the messages above")
         sys.exit(1)
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def validate(files: tuple[Path, ...], fmt: str) -> None:
     """Validate audit JSON (or JSON Lines of claims) against the schemas. Exit 0 valid, 1 invalid."""

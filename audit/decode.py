@@ -66,7 +66,9 @@ def decode(data: bytes, media_type: str) -> Decoded:
             declared_name = match.group(1).decode("ascii", "replace")
             declared = _codec(declared_name)
             candidates.append(
-                Candidate(declared or declared_name, "meta-charset", "<meta charset> in the first 4 KB", "medium")
+                Candidate(
+                    declared or declared_name, "meta-charset", "<meta charset> in the first 4 KB", "medium"
+                )
             )
 
     def chosen(text: str, name: str, method: str, location: str, confidence: str = "high") -> Decoded:
@@ -104,11 +106,17 @@ def decode(data: bytes, media_type: str) -> Decoded:
         pass
     if declared:
         try:
-            return chosen(data.decode(declared), declared, "meta-charset", "<meta charset> in the first 4 KB", "medium")
+            return chosen(
+                data.decode(declared), declared, "meta-charset", "<meta charset> in the first 4 KB", "medium"
+            )
         except UnicodeDecodeError:
-            warnings.append(SourceWarning("encoding_conflict", f"the declared {declared} does not decode the bytes"))
+            warnings.append(
+                SourceWarning("encoding_conflict", f"the declared {declared} does not decode the bytes")
+            )
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         return chosen(str(best), best.encoding, "charset-normalizer", "statistical detection", "low")
-    warnings.append(SourceWarning("undecodable_bytes", "no encoding decodes the bytes; undecodable bytes replaced"))
+    warnings.append(
+        SourceWarning("undecodable_bytes", "no encoding decodes the bytes; undecodable bytes replaced")
+    )
     return chosen(data.decode("utf-8", errors="replace"), "utf-8", "utf-8-replace", "fallback", "low")

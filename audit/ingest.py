@@ -69,7 +69,9 @@ def discover(inputs: Sequence[str | Path]) -> tuple[list[CaptureFile], list[str]
     for given in inputs:
         root = Path(given)
         if not root.exists():
-            raise InputError(f"{given}: no such file or folder; check the path (captures are files or folders)")
+            raise InputError(
+                f"{given}: no such file or folder; check the path (captures are files or folders)"
+            )
         if root.is_file():
             display = _display(Path(given))
             found.setdefault(display, CaptureFile(root, display))

@@ -169,6 +169,7 @@ class Claim:
     paragraph: Span
     capture_line: int | None = None
     flags: tuple[Flag, ...] = ()
+    support: tuple[Evidence, ...] = ()  # what corroborates or confirms it: other sources' claims, ledger rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,9 @@ from audit import __version__
 from audit.capture import Options, SourceRecord, failed_source, process_capture
 from audit.corpus import Corpus
 from audit.flags import run_rules
+from audit.independence import assign_groups
 from audit.ingest import CaptureFile, discover, media_type_for
-from audit.model import SCHEMA_VERSION, AuditResult, Claim, Flag, ToolInfo
+from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
 from audit.workers import Pool
 
 
@@ -60,7 +61,9 @@ def run_audit(
     # 1. discover
     captures, skipped = discover(config.inputs)
     for path in skipped:
-        report(f"{path}: skipped, not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)")
+        report(
+            f"{path}: skipped, not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)"
+        )
     reference = None
     if config.reference:
         from audit.reference import load_ledger
@@ -104,12 +107,23 @@ def run_audit(
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
     # 3. corpus stages: independence groups, then the flag rules
-    corpus = Corpus(sources, claims, reference)
+    corpus = Corpus(assign_groups(sources), claims, reference)
+    findings = run_rules(corpus)
+    # 4. attach flags, support and source notes; assemble the result
     flags: dict[str, list[Flag]] = defaultdict(list)
-    for claim_id, flag in run_rules(corpus):
+    for claim_id, flag in findings.flags:
         flags[claim_id].append(flag)
-    # 4. attach flags, assemble the result
-    final_claims = tuple(_with_flags(claim, flags.get(claim.claim_id, [])) for claim in corpus.claims)
+    support: dict[str, list[Evidence]] = defaultdict(list)
+    for claim_id, evidence in findings.support:
+        support[claim_id].append(evidence)
+    notes: dict[str, list[SourceWarning]] = defaultdict(list)
+    for source_id, note in findings.notes:
+        notes[source_id].append(note)
+    final_sources = tuple(_with_notes(source, notes.get(source.source_id, [])) for source in corpus.sources)
+    final_claims = tuple(
+        _with_findings(claim, flags.get(claim.claim_id, []), support.get(claim.claim_id, []))
+        for claim in corpus.claims
+    )
     run = {
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),
@@ -119,11 +133,18 @@ def run_audit(
         "reference": config.reference,
         "skipped": skipped,
     }
-    return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, corpus.sources, final_claims)
+    return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, final_sources, final_claims)
 
 
-def _with_flags(claim: Claim, flags: Sequence[Flag]) -> Claim:
-    if not flags:
+def _with_findings(claim: Claim, flags: Sequence[Flag], support: Sequence[Evidence]) -> Claim:
+    if not flags and not support:
         return claim
     ordered = sorted(flags, key=lambda f: (f.kind, f.rule, f.message))
-    return replace(claim, flags=tuple(ordered))
+    return replace(claim, flags=tuple(ordered), support=tuple(support))
+
+
+def _with_notes(source: Source, notes: Sequence[SourceWarning]) -> Source:
+    if not notes:
+        return source
+    known = set(source.warnings)
+    return replace(source, warnings=source.warnings + tuple(n for n in notes if n not in known))

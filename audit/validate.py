@@ -43,7 +43,9 @@ def _json_path(parts: Any) -> str:
 
 
 def _check(instance: Any, schema: str, file: str, prefix: str = "") -> list[Problem]:
-    errors = sorted(validator(schema).iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(
+        validator(schema).iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message)
+    )
     return [Problem(file, prefix + _json_path(error.absolute_path), error.message) for error in errors]
 
 

@@ -107,7 +107,9 @@ class Pool(Generic[T, R]):
                     if expired:
                         results[index] = on_timeout(tasks[index])
                     else:
-                        results[index] = on_error(tasks[index], f"worker exited with code {worker.process.exitcode}")
+                        results[index] = on_error(
+                            tasks[index], f"worker exited with code {worker.process.exitcode}"
+                        )
                     progress()
                     workers[position] = self._start()
         finally:

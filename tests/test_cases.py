@@ -35,11 +35,14 @@ def _describe(result: AuditResult) -> str:
 def test_case(case: Path) -> None:
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     reference = case / "reference"
-    result = run_audit(RunConfig((str(case / "captures"),), jobs=1,
-                                 reference=str(reference) if reference.is_dir() else None))
+    result = run_audit(
+        RunConfig((str(case / "captures"),), jobs=1, reference=str(reference) if reference.is_dir() else None)
+    )
     flags = result.flags()
     for entry in expected.get("must", []):
-        assert any(_matches(entry, c, f) for c, f in flags), f"missing {entry} in {case.name}; got:\n{_describe(result)}"
+        assert any(_matches(entry, c, f) for c, f in flags), (
+            f"missing {entry} in {case.name}; got:\n{_describe(result)}"
+        )
     for entry in expected.get("must_not", []):
         hits = [c.text for c, f in flags if _matches(entry, c, f)]
         assert not hits, f"unexpected {entry} in {case.name}: {hits}"

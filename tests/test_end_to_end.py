@@ -18,8 +18,15 @@ from audit.validate import validate_files
 from .conftest import RAW, seed_config
 
 FURNITURE = (
-    "What's Your Reaction?", "Back to Top", "Lost your password?", "You might also like", "Login",
-    "The views expressed", "accredited journalist", "About Oleksandra", "Language : English",
+    "What's Your Reaction?",
+    "Back to Top",
+    "Lost your password?",
+    "You might also like",
+    "Login",
+    "The views expressed",
+    "accredited journalist",
+    "About Oleksandra",
+    "Language : English",
     "is an undergraduate student",
 )
 
@@ -109,7 +116,10 @@ def test_binary_file_is_reported_and_skipped(tmp_path: Path) -> None:
 def test_nothing_audited_exits_1_and_misuse_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("   ")
     runner = CliRunner()
-    assert runner.invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--no-progress"]).exit_code == 1
+    assert (
+        runner.invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--no-progress"]).exit_code
+        == 1
+    )
     assert runner.invoke(main, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]).exit_code == 2
     assert runner.invoke(main, ["run", str(tmp_path)]).exit_code == 2
 

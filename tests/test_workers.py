@@ -18,7 +18,9 @@ def _task(x: int) -> int:
 
 def test_pool_kills_stuck_tasks_and_survives_crashes() -> None:
     pool: Pool[int, object] = Pool(_task, jobs=2, timeout=1.5)
-    results = pool.map(list(range(6)), lambda t: f"timeout:{t}", lambda t, e: f"error:{t}:{e.strip().splitlines()[-1]}")
+    results = pool.map(
+        list(range(6)), lambda t: f"timeout:{t}", lambda t, e: f"error:{t}:{e.strip().splitlines()[-1]}"
+    )
     assert results[0] == 0 and results[1] == 10 and results[5] == 50
     assert results[2] == "timeout:2"
     assert results[3] == "error:3:worker exited with code 7"

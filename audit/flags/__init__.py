@@ -1,23 +1,35 @@
-"""Flag rules: each module is one rule family that *yields* flags as data, never raises.
+"""Flag rules: each module is one rule family that *yields* findings as data, never raises.
 
 A rule module defines:
 - ``KIND``: the flag kind it raises (one of ``audit.model.FLAG_KINDS``);
 - ``RULES``: ``{rule_id: description}`` for every stable dotted rule id it can raise (documented in
   ``docs/flags.md``, which a test keeps in step);
-- ``check(corpus) -> Iterator[tuple[claim_id, Flag]]``.
-The pipeline runs the modules in ``RULE_MODULES`` order and attaches each flag to its claim.
+- ``check(corpus) -> Iterator[tuple[claim_id, Flag]]``;
+- optionally ``support(corpus) -> Iterator[tuple[claim_id, Evidence]]``: what corroborates or confirms a claim
+  (shown in the reports; never a flag);
+- optionally ``source_notes(corpus) -> Iterator[tuple[source_id, SourceWarning]]``: notes on a whole source (e.g.
+  "publication date unknown: date checks skipped").
+The pipeline runs the modules in ``RULE_MODULES`` order and attaches each finding to its claim or source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from audit.corpus import Corpus
 from audit.flags import unsupported, vague_attribution
-from audit.model import Flag
+from audit.model import Evidence, Flag, SourceWarning
 
 RULE_MODULES: tuple[ModuleType, ...] = (vague_attribution, unsupported)
+
+
+@dataclass
+class Findings:
+    flags: list[tuple[str, Flag]] = field(default_factory=list)
+    support: list[tuple[str, Evidence]] = field(default_factory=list)
+    notes: list[tuple[str, SourceWarning]] = field(default_factory=list)
 
 
 def all_rules() -> dict[str, tuple[str, str]]:
@@ -25,6 +37,16 @@ def all_rules() -> dict[str, tuple[str, str]]:
     return {rule: (module.KIND, text) for module in RULE_MODULES for rule, text in module.RULES.items()}
 
 
-def run_rules(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def run_rules(corpus: Corpus) -> Findings:
+    findings = Findings()
     for module in RULE_MODULES:
-        yield from module.check(corpus)
+        findings.flags.extend(module.check(corpus))
+        if hasattr(module, "support"):
+            findings.support.extend(module.support(corpus))
+        if hasattr(module, "source_notes"):
+            findings.notes.extend(module.source_notes(corpus))
+    return findings
+
+
+def iter_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    yield from run_rules(corpus).flags

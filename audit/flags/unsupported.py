@@ -70,5 +70,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 span=claim.paragraph,
             ),
         )
-        message = f"{shown} is stated as fact with no source in its sentence or paragraph; ask where it comes from."
+        message = (
+            f"{shown} is stated as fact with no source in its sentence or paragraph; ask where it comes from."
+        )
         yield claim.claim_id, Flag(KIND, "unsupported.uncited_figure", severity, message, evidence)

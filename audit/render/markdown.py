@@ -25,7 +25,9 @@ def render_markdown(result: AuditResult) -> str:
         lines.append(f"| `{kind}` | " + " | ".join(map(str, counts)) + f" | {summary.by_kind[kind]} |")
     if summary.failed:
         lines += ["", "## Sources not audited", ""]
-        lines += [f"- `{_cell(s.path)}`: **{s.status}**: {_cell(s.status_message or '')}" for s in summary.failed]
+        lines += [
+            f"- `{_cell(s.path)}`: **{s.status}**: {_cell(s.status_message or '')}" for s in summary.failed
+        ]
     for source in result.sources:
         if source.status != "ok":
             continue
