@@ -15,7 +15,8 @@ Matching, precisely:
 - Speaker accuracy, over matched pairs whose gold item has a Source span: correct when the predicted
   ``speaker_span`` overlaps a gold Source span, or when the predicted speaker string and the gold Source
   text share a capitalised word (so "Donald Trump" resolved from "Trump" counts). A vague prediction
-  (speaker None) for a gold item with a Source is wrong.
+  (speaker None) for a gold item with a Source is wrong. ``speaker_accuracy_named`` is the same over the
+  matched pairs where the prediction names a speaker.
 - Implicit-source recall: of the gold items with no Source span, the share matched to a prediction with
   speaker None (kind "vague", or an unattributed quote). ``implicit_any_recall`` counts a match to any
   prediction.
@@ -90,6 +91,7 @@ def _documents(root: Path, dev: bool) -> list[dict[str, Any]]:
 def score(docs: Sequence[dict[str, Any]]) -> dict[str, float | int | str]:
     """The metrics of the module docstring over ``docs`` (Citron-format PolNeAR documents)."""
     n_pred = n_gold = matched = 0
+    named_n = named_ok = 0
     speaker_n = speaker_ok = implicit_n = implicit_hit = implicit_any = 0
     for doc in docs:
         text = str(doc["text"])
@@ -128,6 +130,9 @@ def score(docs: Sequence[dict[str, Any]]) -> dict[str, float | int | str]:
                 if found is not None:
                     speaker_n += 1
                     speaker_ok += _speaker_ok(found, gold["sources"])
+                    if found.speaker is not None:
+                        named_n += 1
+                        named_ok += _speaker_ok(found, gold["sources"])
             else:
                 implicit_n += 1
                 implicit_any += found is not None
@@ -142,6 +147,8 @@ def score(docs: Sequence[dict[str, Any]]) -> dict[str, float | int | str]:
         "polnear.content_f1": round(f1, 4),
         "polnear.speaker_n": speaker_n,
         "polnear.speaker_accuracy": round(speaker_ok / speaker_n, 4) if speaker_n else 0.0,
+        "polnear.speaker_named_n": named_n,
+        "polnear.speaker_accuracy_named": round(named_ok / named_n, 4) if named_n else 0.0,
         "polnear.implicit_n": implicit_n,
         "polnear.implicit_recall": round(implicit_hit / implicit_n, 4) if implicit_n else 0.0,
         "polnear.implicit_any_recall": round(implicit_any / implicit_n, 4) if implicit_n else 0.0,
