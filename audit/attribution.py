@@ -34,10 +34,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.attribution_coref import resolve
+from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
-from audit.attribution_source import Lexicon, NounPhrase, Tok, classify, np_after, np_before, tokenize
 
 
 @cache
@@ -75,7 +75,9 @@ def _cue_span(toks: Sequence[Tok], i: int, j: int) -> tuple[str, Span]:
     return " ".join(t.text for t in toks[i : j + 1]), span
 
 
-def _from_phrase(text: str, phrase: NounPhrase, kind: str, cue: str, cue_span: Span, content: Span | None) -> Attribution:
+def _from_phrase(
+    text: str, phrase: NounPhrase, kind: str, cue: str, cue_span: Span, content: Span | None
+) -> Attribution:
     if phrase.kind == "vague":
         if phrase.start < cue_span.start:  # the cue is the unnamed source with its verb: "Reports indicate"
             cue_span = Span(phrase.start, cue_span.end)
@@ -125,7 +127,9 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
                 cue, cue_span = _cue_span(toks, i, i + length - 1)
                 end_np = phrase.last + 1
                 if i <= 1:  # "According to X, content."
-                    content = _trim(text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end)
+                    content = _trim(
+                        text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end
+                    )
                 else:  # "content, according to X."
                     content = _trim(text, sentence.start, tok.start)
                 kind = "according_to" if phrase.kind != "vague" else "vague"
@@ -134,25 +138,43 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
         length = _match_phrase(toks, i, lex.vague_phrases)
         if length:
             cue, cue_span = _cue_span(toks, i, i + length - 1)
-            content = _content_after(text, toks, i + length - 1, sentence) or _trim(text, sentence.start, sentence.end)
-            return _Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
+            content = _content_after(text, toks, i + length - 1, sentence) or _trim(
+                text, sentence.start, sentence.end
+            )
+            return _Found(
+                tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
+            )
         if low in lex.vague_adverbs:
             content = _trim(text, sentence.start, sentence.end)
-            return _Found(tok.start, Attribution(kind="vague", cue=tok.text, cue_span=tok.span, content_span=content))
+            return _Found(
+                tok.start, Attribution(kind="vague", cue=tok.text, cue_span=tok.span, content_span=content)
+            )
         # "as X reported": according_to
         if low in lex.as_forms and i + 1 < len(toks):
             phrase = np_after(toks, i + 1, lex)
-            if phrase is not None and phrase.last + 1 < len(toks) and lex.cue_verb(toks, phrase.last + 1, True):
+            if (
+                phrase is not None
+                and phrase.last + 1 < len(toks)
+                and lex.cue_verb(toks, phrase.last + 1, True)
+            ):
                 verb = phrase.last + 1
                 cue, cue_span = _cue_span(toks, i, verb)
                 content = _content_after(text, toks, verb, sentence)
-                return _Found(tok.start, _from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
+                return _Found(
+                    tok.start, _from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase
+                )
         # participle after a comma: "Rubio addressed this notion …, stating that …"
-        if low in lex.participle_cues and i > 0 and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns):
+        if (
+            low in lex.participle_cues
+            and i > 0
+            and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns)
+        ):
             phrase = np_after(toks, _subject_start(toks, i, lex), lex)
             if phrase is not None and phrase.kind != "thing":
                 content = _content_after(text, toks, i, sentence)
-                return _Found(tok.start, _from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase)
+                return _Found(
+                    tok.start, _from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
+                )
         found = _verb_cue(text, toks, i, sentence, lex)
         if found is not None:
             return found
@@ -187,7 +209,12 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
         return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
     following = toks[i + 1].low if i + 1 < len(toks) else "."
-    if low in lex.needs_that and phrase.kind != "vague" and following not in lex.that_words and following != ".":
+    if (
+        low in lex.needs_that
+        and phrase.kind != "vague"
+        and following not in lex.that_words
+        and following != "."
+    ):
         return None  # "maintain dialogue", "found a way": not reporting anything
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
@@ -198,7 +225,11 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         content = after_verb
     if content is None:
         return None
-    return _Found(min(tok.start, phrase.start), _from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase)
+    return _Found(
+        min(tok.start, phrase.start),
+        _from_phrase(text, phrase, "reported", tok.text, tok.span, content),
+        phrase,
+    )
 
 
 # --- direct quotes ---------------------------------------------------------------------------------
@@ -207,9 +238,8 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
 
 
-def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
-    """The speaker of a quote from the words just after it, else just before it."""
-    # after: ``…," Rubio explained.`` / ``…," said Trump.``
+def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
+    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``"""
     tail_end = len(text)
     stop = _SENTENCE_END.search(text, quote.span.end)
     if stop is not None:
@@ -223,9 +253,13 @@ def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
             if phrase is None and i <= 1:
                 phrase = np_after(tail, i + 1, lex)
             if phrase is not None and phrase.kind not in {"thing", "first"}:
-                return _from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
+                return phrase, tok
             break
-    # before: ``Lin Jian asserted, “`` / ``Weil, a professor …, elaborated: “`` / ``X told reporters: “``
+    return None
+
+
+def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
+    """The source just before a quote: ``Lin Jian asserted, “`` / ``Weil, a professor …, elaborated: “``."""
     line_start = text.rfind("\n", 0, quote.span.start) + 1
     head_start = max(line_start, quote.span.start - 400)
     previous = [m.end() for m in _SENTENCE_END.finditer(text, head_start, quote.span.start)]
@@ -237,8 +271,21 @@ def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
         if lex.cue_verb(head, i, document=True):
             phrase = np_before(head, i, lex)
             if phrase is not None and phrase.kind not in {"thing", "first"}:
-                return _from_phrase(text, phrase, "direct_quote", head[i].text, head[i].span, quote.content)
+                return phrase, head[i]
     return None
+
+
+def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
+    """The speaker of a quote from the words just after it, else just before it (a name beats a pronoun)."""
+    tail = _quote_tail(text, quote, lex)
+    if tail is None or tail[0].kind in {"pronoun", "group"}:
+        head = _quote_head(text, quote, lex)
+        if head is not None and (tail is None or head[0].kind not in {"pronoun", "group"}):
+            tail = head
+    if tail is None:
+        return None
+    phrase, tok = tail
+    return _from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
 
 
 def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attribution]]:
@@ -284,6 +331,5 @@ def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
         if hit is None:
             hit = _sentence_cues(text, sentence, lex)
         found.append(hit)
-
 
     return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)
