@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 import lxml.html
 from htmldate import find_date
+from trafilatura.metadata import extract_author as trafilatura_author
+from trafilatura.metadata import extract_title as trafilatura_title
 
 from audit.html_authors import clean_authors, lexicon
 from audit.html_dates import normalise_date, url_date
@@ -170,8 +172,15 @@ def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Cand
             yield "published", Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium")
         elif "modif" in marks or "updat" in marks:
             yield "updated", Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium")
+    try:
+        author = trafilatura_author(tree)
+    except (ValueError, TypeError, RecursionError):
+        author = None
+    if author:
+        yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
-        for element in tree.xpath(xpath)[:3]:
+        # the first match only: later ones are mostly bylines of teasers and comments
+        for element in tree.xpath(xpath)[:1]:
             text = element.get("content") or element.text_content()
             if text and text.strip():
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
@@ -219,12 +228,29 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
     return Candidate(value, candidate.method, candidate.location, candidate.confidence)
 
 
-def _choose(field: str, candidates: list[Candidate]) -> FieldEvidence:
-    """First candidate by trust order; an empty field is None (authors: [])."""
+def _visible_text(tree: lxml.html.HtmlElement) -> str:
+    """The page's readable body text (no scripts, styles or head), whitespace-squashed and lower-cased."""
+    parts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return " ".join(" ".join(str(p) for p in parts).split()).lower()
+
+
+def _choose(field: str, candidates: list[Candidate], visible: str | None = None) -> FieldEvidence:
+    """First candidate by trust order; an empty field is None (authors: []).
+
+    Authors must also be printed on the page (``visible``): a name only in a meta tag, never shown to
+    readers, is kept as a candidate but not chosen (such tags often name the site operator or a CMS
+    account rather than the article's author).
+    """
     empty: Any = [] if field == "authors" else None
-    if not candidates:
+    if field == "authors" and visible is not None:
+        chosen = [c for c in candidates if all(name.lower() in visible for name in c.value)]
+        if not chosen:
+            return FieldEvidence(empty, None, None, tuple(candidates))
+        best = chosen[0]
+    elif not candidates:
         return FieldEvidence(empty, None, None, ())
-    best = candidates[0]
+    else:
+        best = candidates[0]
     value = best.value
     if field == "authors":  # several candidates of the same source can each name one author
         value = []
@@ -279,6 +305,7 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    fields = {field: _choose(field, by_field[field]) for field in FIELDS}
+    visible = _visible_text(tree) if tree is not None else None
+    fields = {field: _choose(field, by_field[field], visible) for field in FIELDS}
     warnings = [w for field in ("published", "updated") if (w := _conflicts(field, by_field[field]))]
     return fields, tuple(warnings)
