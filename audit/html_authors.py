@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -37,7 +37,7 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()[key])
 
@@ -65,7 +65,9 @@ def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
     squashed = "".join(tokens)
     for brand in brands:
         brand_squashed = "".join(_tokens(brand))
-        if brand_squashed and (squashed == brand_squashed or (len(squashed) > 3 and squashed in brand_squashed)):
+        if brand_squashed and (
+            squashed == brand_squashed or (len(squashed) > 3 and squashed in brand_squashed)
+        ):
             return True
     return False
 
@@ -96,7 +98,9 @@ def _looks_like_name(text: str) -> bool:
         return False
     particles = _words("name_particles")
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
-    return len(tokens) < 2 or len(lower) <= (0 if len(tokens) > 2 else 1) or all(t[:1].islower() for t in tokens)
+    return (
+        len(tokens) < 2 or len(lower) <= (0 if len(tokens) > 2 else 1) or all(t[:1].islower() for t in tokens)
+    )
 
 
 def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:

@@ -28,7 +28,6 @@ from urllib.parse import urlsplit
 import lxml.html
 from htmldate import find_date
 from trafilatura.metadata import extract_author as trafilatura_author
-from trafilatura.metadata import extract_title as trafilatura_title
 
 from audit.html_authors import clean_authors, lexicon
 from audit.html_dates import normalise_date, url_date
@@ -169,9 +168,15 @@ def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Cand
     for time in tree.xpath("//time[@datetime]"):
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
-            yield "published", Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium")
+            yield (
+                "published",
+                Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium"),
+            )
         elif "modif" in marks or "updat" in marks:
-            yield "updated", Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium")
+            yield (
+                "updated",
+                Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium"),
+            )
     try:
         author = trafilatura_author(tree)
     except (ValueError, TypeError, RecursionError):
@@ -230,7 +235,9 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
 
 def _visible_text(tree: lxml.html.HtmlElement) -> str:
     """The page's readable body text (no scripts, styles or head), whitespace-squashed and lower-cased."""
-    parts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    parts = tree.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+    )
     return " ".join(" ".join(str(p) for p in parts).split()).lower()
 
 

@@ -99,8 +99,11 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
     if not path.is_file():
         return {}
     gold: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    keys = ("with_author", "author_exact", "author_lenient", "no_author", "false_author")
-    keys += ("with_title", "title_exact", "title_lenient")
+    keys = ("with_author", "author_exact", "author_lenient", "no_author", "false_author") + (
+        "with_title",
+        "title_exact",
+        "title_lenient",
+    )
     counts: dict[str, dict[str, int]] = {}
     for url in sorted(gold):
         entry = gold[url]
