@@ -11,8 +11,9 @@ Candidates are collected from, in this order of trust:
 4. htmldate with ``original_date=True`` (low confidence; a bare copyright-footer year is refused);
 5. a date in the URL path.
 
-For each field the chosen value is the first candidate in that order (``_CHOICE`` below), so a strong
-structured statement always beats a heuristic. When two strong candidates (JSON-LD, meta) disagree on a
+For each field the chosen value is the first candidate in that order, so a strong structured statement
+always beats a heuristic; for dates the order is JSON-LD, meta, URL date, htmldate, ``<time>``
+(``_DATE_ORDER``, measured on the development fifth). When two strong candidates (JSON-LD, meta) disagree on a
 date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
 """
 
@@ -84,6 +85,10 @@ _BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
 )
 _COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _STRONG = frozenset({"json-ld", "meta"})
+# Order of trust for dates. <time> elements come last: on the development fifth of htmldate's pages they
+# were right on 24 pages and wrong on 42 (listings and sidebars carry their own <time> elements), while
+# a day in the URL path and htmldate's guess were right 29/30 and 176/187 times.
+_DATE_ORDER = ("json-ld", "meta", "url-date", "htmldate", "time-element")
 
 
 def _iter_jsonld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -165,7 +170,7 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
 
 
 def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
-    for time in tree.xpath("//time[@datetime]"):
+    for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
             yield (
@@ -313,6 +318,8 @@ def extract_metadata(
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
     visible = _visible_text(tree) if tree is not None else None
+    for field in ("published", "updated"):  # stable sort: within a method the page order stays
+        by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     fields = {field: _choose(field, by_field[field], visible) for field in FIELDS}
     warnings = [w for field in ("published", "updated") if (w := _conflicts(field, by_field[field]))]
     return fields, tuple(warnings)
