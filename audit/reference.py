@@ -121,15 +121,15 @@ def _rows(path: Path, columns: tuple[str, ...], schema: str) -> list[tuple[int, 
         if len(cells) != len(columns):
             raise LedgerError(
                 f"{path}, line {line}: {len(cells)} cells where the header has {len(columns)}; "
-                "quote cells that contain commas (\"Riyadh, Saudi Arabia\")"
+                'quote cells that contain commas ("Riyadh, Saudi Arabia")'
             )
         row = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
         errors = sorted(check.iter_errors(row), key=lambda e: list(e.path))
         if errors:
-            error = errors[0]
-            where = f"column {error.path[0]!r}" if error.path else "row"
+            first = errors[0]
+            where = f"column {first.path[0]!r}" if first.path else "row"
             raise LedgerError(
-                f"{path}, line {line}: {where}: {error.message}; fix the cell to match "
+                f"{path}, line {line}: {where}: {first.message}; fix the cell to match "
                 f"schemas/{schema}.schema.json (see docs/reference.md)"
             )
         rows.append((line, row))
@@ -170,7 +170,14 @@ def _roles(path: Path) -> tuple[LedgerRole, ...]:
             raise LedgerError(f"{path}, line {line}: end {end} is before start {start}; swap or correct them")
         roles.append(
             LedgerRole(
-                row["person"], row["title"], _split(row["aliases"]), start, end, row["source"], path.name, line
+                row["person"],
+                row["title"],
+                _split(row["aliases"]),
+                start,
+                end,
+                row["source"],
+                path.name,
+                line,
             )
         )
     return tuple(roles)
@@ -179,5 +186,7 @@ def _roles(path: Path) -> tuple[LedgerRole, ...]:
 def load_ledger(folder: Path) -> Ledger:
     """Read and validate ``events.csv`` and ``roles.csv`` from ``folder``; raise ``LedgerError`` on any problem."""
     if not folder.is_dir():
-        raise LedgerError(f"{folder}: not a folder; --reference takes a folder holding events.csv and roles.csv")
+        raise LedgerError(
+            f"{folder}: not a folder; --reference takes a folder holding events.csv and roles.csv"
+        )
     return Ledger(str(folder), _events(folder / "events.csv"), _roles(folder / "roles.csv"))
