@@ -19,10 +19,26 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from audit.corpus import Corpus
-from audit.flags import unsupported, vague_attribution
+from audit.flags import (
+    misdated_ledger,
+    misdated_office,
+    misdated_publication,
+    misdated_relative,
+    misdated_weekday,
+    unsupported,
+    vague_attribution,
+)
 from audit.model import Evidence, Flag, SourceWarning
 
-RULE_MODULES: tuple[ModuleType, ...] = (vague_attribution, unsupported)
+RULE_MODULES: tuple[ModuleType, ...] = (
+    vague_attribution,
+    unsupported,
+    misdated_publication,
+    misdated_weekday,
+    misdated_relative,
+    misdated_ledger,
+    misdated_office,
+)
 
 
 @dataclass
