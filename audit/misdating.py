@@ -92,23 +92,39 @@ def _has_cue(window: str, cues: list[str]) -> bool:
     return any(f" {cue} " in lowered for cue in cues)
 
 
-def dates_an_event(mention: DateMention, text: str) -> bool:
-    """False for a date that bounds or qualifies something ("since 2022", "until May 9", "2023 or 2024")."""
+def dates_an_event(mention: DateMention, text: str, words_key: str = "not_event_date_words") -> bool:
+    """False for a date that bounds or qualifies something ("since 2022", "until May 9", "2023 or 2024").
+
+    ``words_key`` names the lexicon list of words that, just before a date, make it a bound; the after-publication
+    rule uses a narrower list, because "since", "as of" or "through" a date after publication is an error too.
+    """
     before = _words(text[max(0, mention.span.start - 20) : mention.span.start])
     last_two = " ".join(before[-2:])
-    words = set(lexicon()["not_event_date_words"])
+    words = set(lexicon()[words_key])
     return not (before and (before[-1] in words or last_two in words))
 
 
 def planned(mention: DateMention, text: str, claim: Claim) -> bool:
-    """A plan, deadline or forecast cue shortly before the date in the same claim ("was scheduled for May 9")."""
-    start = max(claim.span.start, mention.span.start - int(lexicon()["plan_window_chars"]))
-    return _has_cue(text[start : mention.span.start], lexicon()["plan_cues"])
+    """A plan, deadline or forecast cue before the date in the same claim ("was scheduled for May 9", "will buy
+    … through Nov. 17"), or a deadline cue just after it ("set Nov. 10 as the deadline")."""
+    lex = lexicon()
+    start = max(claim.span.start, mention.span.start - int(lex["plan_window_chars"]))
+    end = min(claim.span.end, mention.span.end + int(lex["plan_after_chars"]))
+    return _has_cue(text[start : mention.span.start], lex["plan_cues"]) or _has_cue(
+        text[mention.span.end : end], lex["plan_cues_after"]
+    )
 
 
 def reported_future(claim: Claim) -> bool:
     """A reporting verb or forecast in the claim: a future tense may be reported speech from the past."""
     return _has_cue(claim.text, lexicon()["reported_future_cues"])
+
+
+def other_year(mention: DateMention, text: str, claim: Claim) -> bool:
+    """Just before the date the claim speaks of another year ("the year-ago quarter ended Oct. 31"): a partial
+    date may be in that year."""
+    start = max(claim.span.start, mention.span.start - int(lexicon()["other_year_window_chars"]))
+    return _has_cue(text[start : mention.span.start], lexicon()["other_year_cues"])
 
 
 def event_mentions(claim: Claim, text: str) -> list[DateMention]:

@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from audit.corpus import Corpus
 from audit.misdating import (
     DEPENDS_ON_PUBLISHED,
+    dates_an_event,
     describe,
-    event_mentions,
     interval,
     lexicon,
+    other_year,
     planned,
     publication,
     reported_future,
@@ -43,12 +44,12 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         pub = publication(source)
         if not pub.usable or pub.day is None:
             continue
-        for mention in event_mentions(claim, source.text):
+        for mention in claim.dates:
             bounds = interval(mention)
             if bounds is None or mention.precision == "year" or mention.resolution == "relative_to_published":
                 continue
             yield from _after_publication(claim, source.text, mention, bounds, pub.day, pub.method)
-            yield from _tense(claim, mention, bounds, pub.day, pub.method)
+            yield from _tense(claim, source.text, mention, bounds, pub.day, pub.method)
 
 
 def _published_evidence(claim: Claim, day: dt.date, method: str | None) -> Evidence:
@@ -81,7 +82,15 @@ def _after_publication(
 ) -> Iterator[tuple[str, Flag]]:
     if mention.tense != "past" or bounds[0] <= published or planned(mention, text, claim):
         return
+    if not dates_an_event(mention, text, "after_publication_skip_words"):
+        return
     days = (bounds[0] - published).days
+    if mention.resolution == "year_from_published" and (
+        mention.precision != "day" or days > int(lexicon()["partial_max_days_after"])
+    ):
+        return  # "in February", "Jan. 31" in a past clause: last year's is as likely as a misdating
+    if mention.resolution == "year_from_published" and other_year(mention, text, claim):
+        return  # "the year-ago quarter ended Oct. 31": the claim itself says another year is meant
     severity: Severity = "medium" if mention.resolution in DEPENDS_ON_PUBLISHED else "high"
     message = (
         f"{describe(mention)} is reported as past but falls {days} day{'s' if days != 1 else ''} after the "
@@ -96,12 +105,15 @@ def _after_publication(
 
 def _tense(
     claim: Claim,
+    text: str,
     mention: DateMention,
     bounds: tuple[dt.date, dt.date],
     published: dt.date,
     method: str | None,
 ) -> Iterator[tuple[str, Flag]]:
     if mention.tense != "future" or mention.resolution != "absolute" or reported_future(claim):
+        return
+    if not dates_an_event(mention, text):
         return
     days = (published - bounds[1]).days
     if days <= int(lexicon()["tense_min_days_past"]):
