@@ -1,0 +1,126 @@
+"""The misdating rules on hand-built sources and claims: publication-date trust, notes, titles, ledger support."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from audit.corpus import Corpus
+from audit.dates import extract_dates
+from audit.flags import misdated_ledger, misdated_office, misdated_publication, run_rules
+from audit.model import NO_ATTRIBUTION, Candidate, Claim, FieldEvidence, Selector, Source, Span
+from audit.reference import load_ledger
+
+LEDGER = load_ledger(Path(__file__).resolve().parents[1] / "raw" / "reference")
+
+
+def _source(text: str, published: str | None, confidence: str = "high") -> Source:
+    evidence = {}
+    if published:
+        candidate = Candidate(published, "test", "line 1", confidence)  # type: ignore[arg-type]
+        evidence["published"] = FieldEvidence(published, "test", "line 1", (candidate,))
+    return Source(
+        "src-1",
+        "a.txt",
+        "0" * 64,
+        "text/plain",
+        "ok",
+        published=published,
+        metadata_evidence=evidence,
+        text=text,
+    )
+
+
+def _corpus(text: str, published: str | None, confidence: str = "high", reference: object = None) -> Corpus:
+    source = _source(text, published, confidence)
+    day = dt.date.fromisoformat(published) if published else None
+    dates = tuple(extract_dates(text, day))
+    claim = Claim(
+        "clm-1",
+        "src-1",
+        text,
+        Span(0, len(text)),
+        Selector(text, "", ""),
+        "date",
+        1.0,
+        (),
+        (),
+        dates,
+        NO_ATTRIBUTION,
+        Span(0, len(text)),
+    )
+    return Corpus((source,), (claim,), reference)
+
+
+def _rules(corpus: Corpus) -> list[str]:
+    return sorted(flag.rule for _, flag in run_rules(corpus).flags if flag.kind == "misdated")
+
+
+def test_after_publication_needs_a_trusted_publication_date() -> None:
+    text = "The court handed down its verdict on May 9, the lawyer said."
+    assert _rules(_corpus(text, "2023-05-02")) == ["misdated.after_publication"]
+    assert _rules(_corpus(text, "2023-05-02", confidence="low")) == []
+    assert _rules(_corpus(text, "2023-05-12")) == []
+
+
+def test_unknown_or_low_confidence_publication_is_noted() -> None:
+    text = "The court handed down its verdict on 9 May 2023, the lawyer said."
+    notes = list(misdated_publication.source_notes(_corpus(text, None)))
+    assert [n.code for _, n in notes] == ["published_unknown"]
+    assert "date checks that need it were skipped" in notes[0][1].message
+    low = list(misdated_publication.source_notes(_corpus(text, "2023-05-02", confidence="low")))
+    assert [n.code for _, n in low] == ["published_low_confidence"]
+
+
+def test_plans_and_bounds_are_not_events() -> None:
+    assert _rules(_corpus("The hearing was scheduled for May 9, the lawyer said.", "2023-05-02")) == []
+    assert _rules(_corpus("The talks were postponed until May 9, the lawyer said.", "2023-05-02")) == []
+
+
+def test_weekday_mismatch_without_publication_date() -> None:
+    assert _rules(_corpus("The strike began on Tuesday, 4 July 2022, the union said.", None)) == [
+        "misdated.weekday"
+    ]
+    assert _rules(_corpus("The strike began on Monday, 4 July 2022, the union said.", None)) == []
+
+
+def test_title_right_on_the_event_date_is_not_an_error() -> None:
+    dated = "President Joe Biden signed the order on 3 March 2023, according to the Treasury."
+    assert _rules(_corpus(dated, "2025-03-10", reference=LEDGER)) == []
+    undated = "President Joe Biden announced new aid, according to a statement."
+    assert _rules(_corpus(undated, "2025-03-10", reference=LEDGER)) == ["misdated.office_term"]
+    assert _rules(_corpus(undated, "2025-03-10", confidence="low", reference=LEDGER)) == []
+
+
+def test_former_title_and_qualified_titles() -> None:
+    former = "Former President Donald Trump met Putin, the Kremlin said."
+    assert _rules(_corpus(former, "2025-03-10", reference=LEDGER)) == ["misdated.former_title"]
+    assert _rules(_corpus(former, "2023-03-10", reference=LEDGER)) == []
+    other_office = "Russian President Vladimir Putin and Vice President JD Vance spoke, the Kremlin said."
+    corpus = _corpus(other_office, "2025-03-10", reference=LEDGER)
+    assert [(u.person, u.title) for u in misdated_office.title_uses(corpus.claims[0], LEDGER)] == [
+        ("JD Vance", "Vice President")
+    ]
+    assert _rules(corpus) == []
+
+
+def test_ledger_conflict_and_support_carry_the_row() -> None:
+    wrong = _corpus(
+        "Trump and Putin held a phone call on 18 February 2025, the Kremlin said.",
+        "2025-03-10",
+        reference=LEDGER,
+    )
+    flags = [f for _, f in misdated_ledger.check(wrong)]
+    assert [f.rule for f in flags] == ["misdated.ledger_event"]
+    row = flags[0].evidence[1].reference
+    assert (
+        row is not None and row["date"] == "2025-02-12" and row["file"] == "events.csv" and row["line"] == "2"
+    )
+    right = _corpus(
+        "Trump and Putin held a phone call on 12 February 2025, the Kremlin said.",
+        "2025-03-10",
+        reference=LEDGER,
+    )
+    assert list(misdated_ledger.check(right)) == []
+    support = list(misdated_ledger.support(right))
+    assert [e.type for _, e in support] == ["reference"]
