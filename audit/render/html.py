@@ -67,7 +67,7 @@ def render_html(result: AuditResult) -> str:
             for flag in sorted(claim.flags, key=flag_sort_key):
                 flags.append({"flag": flag, "evidence": [_evidence(e, result) for e in flag.evidence]})
             items.append({"claim": claim, "context": _highlight(source, claim), "flags": flags})
-        sections.append({"source": source, "items": items})
+        sections.append({"source": source, "entries": items})
     return template.render(result=result, summary=summarize(result), sections=sections, csp=CSP)
 
 
