@@ -27,7 +27,7 @@ from audit import furniture as fu
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_~#*]\s*){8,}$|^\f$")
+_SEPARATOR = re.compile(r"^\s*(?:[-=_~#*]\s*){8,}$|^\s*(?:[*#~•·]\s+){2,}[*#~•·]\s*$|^\f$")
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
 _SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
