@@ -104,3 +104,19 @@ def test_capture_with_two_articles_gives_two_sources(tmp_path: Path) -> None:
         ("School year to start earlier", "2024-05-03", ["Omar Diaz"]),
     ]
     assert len({s.source_id for s in result.sources}) == 2
+
+
+def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.html").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "b.txt").write_text("The council approved a budget of $3 million on Monday, its clerk said.\n")
+    config = RunConfig((str(corpus),), jobs=1, cache=str(tmp_path / "cache"))
+    first = run_audit(config)
+    second = run_audit(config)
+    assert first.run["cached"] == 0 and second.run["cached"] == 2
+    assert first.sources == second.sources and first.claims == second.claims
+    (corpus / "b.txt").write_text("Reports indicate the council approved a budget of $4 million on Monday.\n")
+    third = run_audit(config)
+    assert third.run["cached"] == 1
+    assert any(f.kind == "vague_attribution" for _, f in third.flags())

@@ -28,4 +28,6 @@ def test_committed_reports_are_current(seed_audit: tuple[AuditResult, Path]) -> 
     assert committed == fresh, hint
     for name in RENDERERS:
         if name != "audit.json":
-            assert (REPORTS / name).read_text(encoding="utf-8") == (out / name).read_text(encoding="utf-8"), hint
+            assert (REPORTS / name).read_text(encoding="utf-8") == (out / name).read_text(encoding="utf-8"), (
+                hint
+            )
