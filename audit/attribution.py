@@ -36,17 +36,29 @@ from typing import Any
 
 from audit.attribution_coref import resolve
 from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.attribution_vague import VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 
 
 @cache
-def lexicon() -> Lexicon:
-    """The cue lexicons of ``audit/data/attribution.json`` (loaded once)."""
+def _raw_lexicon() -> dict[str, Any]:
     raw: dict[str, Any] = json.loads(
         resources.files("audit").joinpath("data/attribution.json").read_text(encoding="utf-8")
     )
-    return Lexicon.from_json(raw)
+    return raw
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The cue lexicons of ``audit/data/attribution.json`` (loaded once)."""
+    return Lexicon.from_json(_raw_lexicon())
+
+
+@cache
+def vague_lexicon() -> VagueLexicon:
+    """The vague-sourcing patterns of ``audit/data/attribution.json`` (loaded once)."""
+    return VagueLexicon.from_json(_raw_lexicon())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +126,7 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span) -> Sp
     return _trim(text, toks[k].start, sentence.end)
 
 
-def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
+def _sentence_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> _Found | None:
     """The earliest attribution cue of a sentence outside quotes (step 2 of the module docstring)."""
     toks = tokenize(text, sentence)
     for i, tok in enumerate(toks):
@@ -122,6 +134,20 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
         # according to X / as reported by X
         length = _match_phrase(toks, i, lex.according_to)
         if length:
+            group_end = unnamed_group_after(toks, i + length, vlex)
+            if group_end is not None:  # "according to federal law enforcement officials": unnamed
+                cue, cue_span = _cue_span(toks, i, group_end)
+                if i <= 1:
+                    content = _trim(
+                        text,
+                        toks[group_end + 1].start if group_end + 1 < len(toks) else sentence.end,
+                        sentence.end,
+                    )
+                else:
+                    content = _trim(text, sentence.start, tok.start)
+                return _Found(
+                    tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
+                )
             phrase = np_after(toks, i + length, lex)
             if phrase is not None:
                 cue, cue_span = _cue_span(toks, i, i + length - 1)
@@ -178,6 +204,15 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
         found = _verb_cue(text, toks, i, sentence, lex)
         if found is not None:
             return found
+        vague = vague_cue_at(toks, i, vlex, lex)
+        if vague is not None:
+            cue, cue_span = _cue_span(toks, vague.first, vague.last)
+            start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+            content = _trim(text, start, sentence.end)
+            return _Found(
+                toks[vague.first].start,
+                Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
+            )
     return None
 
 
@@ -320,6 +355,7 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
 def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
     """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``."""
     lex = lexicon()
+    vlex = vague_lexicon()
     quotes = _quote_attributions(text, lex)
     found: list[_Found | None] = []
     for sentence in sentences:
@@ -329,7 +365,7 @@ def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
                 hit = _Found(quote.span.start, attribution)
                 break
         if hit is None:
-            hit = _sentence_cues(text, sentence, lex)
+            hit = _sentence_cues(text, sentence, lex, vlex)
         found.append(hit)
 
     return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)
