@@ -349,6 +349,21 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
     return result
 
 
+def _prefer_cue(text: str, sentence: Span, quoted: _Found, lex: Lexicon, vlex: VagueLexicon) -> _Found:
+    """A quote with no speaker inside reported speech ("41 percent say the remarks are “unacceptable”")
+    belongs to that report: the sentence's own cue wins when its content covers the quote."""
+    cue = _sentence_cues(text, sentence, lex, vlex)
+    quote = quoted.attribution.content_span
+    if cue is None or quote is None:
+        return quoted
+    content, cue_span = cue.attribution.content_span, cue.attribution.cue_span
+    if content is None or cue_span is None or quote.start <= cue_span.start < quote.end:
+        return quoted  # the cue sits inside the quoted words
+    if content.start <= quote.start and quote.end <= content.end + 1:
+        return cue
+    return quoted
+
+
 # --- the public interface --------------------------------------------------------------------------
 
 
@@ -366,6 +381,8 @@ def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
                 break
         if hit is None:
             hit = _sentence_cues(text, sentence, lex, vlex)
+        elif hit.attribution.speaker is None and hit.attribution.content_span is not None:
+            hit = _prefer_cue(text, sentence, hit, lex, vlex)
         found.append(hit)
 
     return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)

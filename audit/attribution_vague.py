@@ -196,6 +196,16 @@ def _participle_hit(
     return None
 
 
+def _named_agent_follows(toks: Sequence[Tok], j: int) -> bool:
+    """Does "by Name" follow within a few tokens ("was considered monophyletic by Uhen")?"""
+    for k in range(j + 1, min(j + 8, len(toks) - 1)):
+        if toks[k].low == "by" and toks[k + 1].cap:
+            return True
+        if toks[k].text in {",", ";", "."}:
+            return False
+    return False
+
+
 def _skip_adverbs(toks: Sequence[Tok], j: int, allowed: frozenset[str], limit: int = 3) -> tuple[int, set[str]]:
     seen: set[str] = set()
     while j < len(toks) and toks[j].low in allowed and len(seen) < limit:
@@ -224,7 +234,7 @@ def _impersonal(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None
     if nxt == "by":
         kind, last = _agent(toks, j + 2, v)
         return VagueCue(i, last, "impersonal", _after_that(toks, last)) if kind == "vague" else None
-    if nxt in v.participle_blockers:
+    if nxt in v.participle_blockers or _named_agent_follows(toks, j):
         return None
     last = j + 1 if p == "pointed" else j
     return VagueCue(i, last, "impersonal", _after_that(toks, last))
@@ -261,7 +271,7 @@ def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     """be-form + adverbs + evaluative participle: "is widely regarded as", "is said to"."""
     j, adverbs = _skip_adverbs(toks, i + 1, v.passive_adverbs)
     hit = _participle_hit(toks, j, adverbs, v)
-    if hit is None:
+    if hit is None or _named_agent_follows(toks, hit[0]):
         return None
     first = i - 1 if i > 0 and toks[i - 1].low in v.aux_before_be and toks[i - 1].low != "to" else i
     return VagueCue(first, hit[0], "passive", hit[1])
@@ -279,7 +289,7 @@ def _boundary(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     if i == 0:
         return True
     prev = toks[i - 1]
-    return prev.text in _BOUNDARY_PUNCT or prev.low in lex.clause_openers or prev.low in lex.cue_adverbs
+    return prev.text in _BOUNDARY_PUNCT or prev.low in lex.clause_openers
 
 
 def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
@@ -295,7 +305,7 @@ def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueC
         if low in v.group_verbs or low in v.group_verbs_need_head or low in v.group_aux:
             if head is not None or quant:
                 break
-        if not tok.text[0].isalpha():
+        if not tok.text[0].isalpha() or low in v.be_forms or low in lex.pronouns or low in {"who", "which"}:
             return None
         if tok.cap and k > 0 and not quant:
             return None  # a named subject is not vague ("Reuters says")
@@ -304,7 +314,7 @@ def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueC
         k += 1
     if head is None and not quant:
         return None
-    if head is not None and not quant and head not in v.group_heads:
+    if head is not None and not quant and (head not in v.group_heads or k - i > 4):
         return None
     j, _ = _skip_adverbs(toks, k, v.group_aux, limit=4)
     if j >= len(toks) or not _lower_word(toks[j]):
