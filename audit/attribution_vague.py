@@ -106,9 +106,7 @@ class VagueLexicon:
             group_verbs=_words(v["group_verbs"]),
             group_verbs_need_head=_words(v["group_verbs_need_head"]),
             group_aux=_words(v["group_aux"]),
-            group_blocked_following={
-                str(k): _words(val) for k, val in v["group_blocked_following"].items()
-            },
+            group_blocked_following={str(k): _words(val) for k, val in v["group_blocked_following"].items()},
             group_noun_words=_words(v["group_noun_words"]),
             by_agent_quantifiers=_words(v["by_agent_quantifiers"]),
         )
@@ -151,7 +149,9 @@ def _after_that(toks: Sequence[Tok], k: int) -> int | None:
 def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon) -> tuple[str, int]:
     """The agent after "by" at ``k - 1``: ("vague", last) for "by many", ("named", …) or ("thing", …)."""
     end = k
-    while end < len(toks) and end - k < 6 and toks[end].text[0].isalnum() and toks[end].low not in {"to", "as"}:
+    while (
+        end < len(toks) and end - k < 6 and toks[end].text[0].isalnum() and toks[end].low not in {"to", "as"}
+    ):
         end += 1
     words = toks[k:end]
     if not words:
@@ -178,9 +178,7 @@ def _participle_hit(
         return (last, None) if kind == "vague" else None
     if p in v.to_participles and nxt == "to":
         return j + 1, None
-    if p in v.as_participles and (
-        nxt == "as" or (nxt in {"of", "upon", "on"} and _low(toks, j + 2) == "as")
-    ):
+    if p in v.as_participles and (nxt == "as" or (nxt in {"of", "upon", "on"} and _low(toks, j + 2) == "as")):
         return (j + 1 if nxt == "as" else j + 2), None
     if p in v.naming_participles and adverbs & v.naming_adverbs:
         if p in {"known", "referred"} and nxt not in {"as", "to"}:
@@ -206,7 +204,9 @@ def _named_agent_follows(toks: Sequence[Tok], j: int) -> bool:
     return False
 
 
-def _skip_adverbs(toks: Sequence[Tok], j: int, allowed: frozenset[str], limit: int = 3) -> tuple[int, set[str]]:
+def _skip_adverbs(
+    toks: Sequence[Tok], j: int, allowed: frozenset[str], limit: int = 3
+) -> tuple[int, set[str]]:
     seen: set[str] = set()
     while j < len(toks) and toks[j].low in allowed and len(seen) < limit:
         seen.add(toks[j].low)
@@ -251,7 +251,9 @@ def _there(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
         return None
     for k in range(j, min(j + 4, len(toks))):
         word = toks[k].low
-        if word in v.there_nouns or (word in v.there_nouns_need_that and _low(toks, k + 1) in {"that", "among"}):
+        if word in v.there_nouns or (
+            word in v.there_nouns_need_that and _low(toks, k + 1) in {"that", "among"}
+        ):
             return VagueCue(i, k, "there", _after_that(toks, k))
         if not _lower_word(toks[k]):
             return None
@@ -302,9 +304,9 @@ def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueC
     while k < len(toks) and k - i < 8:
         tok = toks[k]
         low = tok.low
-        if low in v.group_verbs or low in v.group_verbs_need_head or low in v.group_aux:
-            if head is not None or quant:
-                break
+        is_verb = low in v.group_verbs or low in v.group_verbs_need_head or low in v.group_aux
+        if is_verb and (head is not None or quant):
+            break
         if not tok.text[0].isalpha() or low in v.be_forms or low in lex.pronouns or low in {"who", "which"}:
             return None
         if tok.cap and k > 0 and not quant:
@@ -366,7 +368,16 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
     head: str | None = None
     while end < len(toks) and end - k < 8:
         tok = toks[end]
-        if not tok.text[0].isalpha() or tok.low in {"who", "that", "which", "familiar", "close", "with", "in", "on"}:
+        if not tok.text[0].isalpha() or tok.low in {
+            "who",
+            "that",
+            "which",
+            "familiar",
+            "close",
+            "with",
+            "in",
+            "on",
+        }:
             break
         if tok.cap:
             return None
