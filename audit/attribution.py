@@ -9,9 +9,12 @@
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
    "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"
-   (``reported``); and vague cues (``vague``): the adverbs "reportedly"/"allegedly", fixed phrases ("it is
-   believed", "people familiar with the matter") and unnamed sources ("Reports indicate", "some analysts
-   see", "Supporters argue").
+   (``reported``); and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
+   (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
+   unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
+   "reportedly"/"allegedly", fixed phrases ("people familiar with the matter") and unnamed sources
+   ("Reports indicate", "Supporters argue", "according to federal officials"). A quote with no speaker
+   inside reported speech takes the sentence's cue instead.
 3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
    "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did,
    "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
@@ -36,7 +39,7 @@ from typing import Any
 
 from audit.attribution_coref import resolve
 from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
-from audit.attribution_vague import VagueLexicon, unnamed_group_after, vague_cue_at
+from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 
@@ -160,6 +163,10 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) 
                     content = _trim(text, sentence.start, tok.start)
                 kind = "according_to" if phrase.kind != "vague" else "vague"
                 return _Found(tok.start, _from_phrase(text, phrase, kind, cue, cue_span, content), phrase)
+        # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
+        vague = vague_cue_at(toks, i, vlex, lex)
+        if vague is not None:
+            return _vague_found(text, toks, vague, sentence)
         # fixed vague phrases: "it is believed", "people familiar with the matter"
         length = _match_phrase(toks, i, lex.vague_phrases)
         if length:
@@ -204,16 +211,18 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) 
         found = _verb_cue(text, toks, i, sentence, lex)
         if found is not None:
             return found
-        vague = vague_cue_at(toks, i, vlex, lex)
-        if vague is not None:
-            cue, cue_span = _cue_span(toks, vague.first, vague.last)
-            start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
-            content = _trim(text, start, sentence.end)
-            return _Found(
-                toks[vague.first].start,
-                Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
-            )
     return None
+
+
+def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> _Found:
+    """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
+    cue, cue_span = _cue_span(toks, vague.first, vague.last)
+    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+    content = _trim(text, start, sentence.end)
+    return _Found(
+        toks[vague.first].start,
+        Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
+    )
 
 
 def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:

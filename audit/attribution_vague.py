@@ -150,7 +150,11 @@ def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon) -> tuple[str, int]:
     """The agent after "by" at ``k - 1``: ("vague", last) for "by many", ("named", …) or ("thing", …)."""
     end = k
     while (
-        end < len(toks) and end - k < 6 and toks[end].text[0].isalnum() and toks[end].low not in {"to", "as"}
+        end < len(toks)
+        and end - k < 6
+        and toks[end].text[0].isalnum()
+        and toks[end].low not in {"to", "as"}
+        and (end == k or toks[end].low not in v.participle_blockers)
     ):
         end += 1
     words = toks[k:end]
@@ -183,7 +187,9 @@ def _participle_hit(
     if p in v.naming_participles and adverbs & v.naming_adverbs:
         if p in {"known", "referred"} and nxt not in {"as", "to"}:
             return None
-        return j, None
+        if nxt == "as":
+            return j + 1, None
+        return (j + 2, None) if nxt == "to" and _low(toks, j + 2) == "as" else (j, None)
     if (
         p in v.bare_participles
         and nxt
