@@ -46,6 +46,7 @@ class Settings:
     derived_min_coverage: float
     derived_min_bigram_containment: float
     derived_max_bigram_df: int
+    derived_min_shared_bigrams: int
     min_words: int
     max_passages_shown: int
     stopwords: frozenset[str]
@@ -179,7 +180,8 @@ def _bigram_candidates(words: dict[str, Words], config: Settings) -> dict[tuple[
     """Containment of content-word bigrams between sources, by a polars join on the rarer bigrams.
 
     Bigrams that more than ``derived_max_bigram_df`` sources use are dropped before the join, so its size stays
-    near-linear in the corpus; the containment is shared bigrams over the smaller source's bigram count.
+    near-linear in the corpus; the containment is shared bigrams over the smaller source's bigram count. Short
+    texts on one event share names by nature, so a pair also needs ``derived_min_shared_bigrams`` shared bigrams.
     """
     rows_source: list[str] = []
     rows_bigram: list[str] = []
@@ -206,7 +208,10 @@ def _bigram_candidates(words: dict[str, Words], config: Settings) -> dict[tuple[
     for a, b, count in shared.iter_rows():
         smaller = min(sizes[a], sizes[b])
         containment = count / smaller if smaller else 0.0
-        if containment >= config.derived_min_bigram_containment:
+        if (
+            containment >= config.derived_min_bigram_containment
+            and count >= config.derived_min_shared_bigrams
+        ):
             result[(a, b)] = containment
     return result
 

@@ -37,6 +37,7 @@ class Lexicon:
     date_max_gap_days: int
     min_shared_participants: int
     max_block_rows: int
+    single_source_min_count: float
     checkworthy_units: frozenset[str]
     stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         date_max_gap_days=int(raw["date_max_gap_days"]),
         min_shared_participants=int(raw["min_shared_participants"]),
         max_block_rows=int(raw["max_block_rows"]),
+        single_source_min_count=float(raw["single_source_min_count"]),
         checkworthy_units=frozenset(raw["checkworthy_units"]),
         stopwords=frozenset(raw["measure_stopwords"]),
         synonyms=synonyms,
@@ -131,9 +133,9 @@ def measure_key(claim: Claim, figure: Figure) -> str | None:
         return None
     phrase = measure_phrase(claim, figure)
     words = normalise_measure(phrase) if phrase else ""
-    if not words:
+    if not words and figure.unit == "count":
         return None
-    return f"{figure.unit}|{words}"
+    return f"{figure.unit}|{words}"  # money and percentages without a measure still meet on their value
 
 
 def is_generic(key: str) -> bool:
@@ -190,37 +192,63 @@ FIGURE_KEYS_SCHEMA = pl.Schema(
         "source_id": pl.String,
         "group": pl.String,
         "key": pl.String,
+        "unit": pl.String,
+        "word": pl.String,
     }
 )
 
 
 def figure_keys(corpus: Corpus) -> pl.DataFrame:
-    """One row per check-worthy figure with its measure key (linear in the number of claims)."""
+    """One row per (check-worthy figure, word of its measure key or its value word); linear in the claims."""
     rows = [
-        (claim.claim_id, i, claim.source_id, corpus.group_of(claim), key)
+        (claim.claim_id, i, claim.source_id, corpus.group_of(claim), key, key.split("|", 1)[0], word)
         for claim in corpus.claims
         for i, figure in enumerate(claim.figures)
         if (key := measure_key(claim, figure)) is not None
+        for word in [*key.split("|", 1)[1].split(), value_word(figure)]
     ]
     return pl.DataFrame(rows, schema=FIGURE_KEYS_SCHEMA, orient="row")
 
 
-def figure_pairs(keys: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of figures with the same measure key in different independence groups (both directions).
+def value_word(figure: Figure) -> str:
+    """A block for the value itself (two significant digits), so a figure without a measure meets its peers."""
+    return f"#{float(figure.value or 0.0):.2g}"
 
-    Keys stated by more than ``max_block_rows`` figures are too common to compare and are left out.
+
+def figure_pairs(keys: pl.DataFrame) -> pl.DataFrame:
+    """Figures of different independence groups whose keys share a unit and a word (both directions, unique).
+
+    Blocks (unit, word) holding more than ``max_block_rows`` figures are too common to compare and are left out;
+    the caller then keeps the pairs whose measure words nest (one key's words are all in the other's).
     """
     limit = lexicon().max_block_rows
-    blocks = keys.join(keys.group_by("key").len().filter(pl.col("len") <= limit).select("key"), on="key")
+    blocks = keys.join(
+        keys.group_by("unit", "word").len().filter(pl.col("len") <= limit).select("unit", "word"),
+        on=["unit", "word"],
+    )
     return (
-        blocks.join(blocks, on="key", suffix="_other")
+        blocks.join(blocks, on=["unit", "word"], suffix="_other")
         .filter(pl.col("group") != pl.col("group_other"))
+        .select("claim_id", "figure_index", "key", "claim_id_other", "figure_index_other", "key_other")
+        .unique()
         .sort("claim_id", "figure_index", "claim_id_other", "figure_index_other")
     )
 
 
-def block_sizes(keys: pl.DataFrame) -> dict[str, int]:
-    return dict(keys.group_by("key").len().iter_rows())
+def uncomparable(keys: pl.DataFrame) -> set[tuple[str, int]]:
+    """Figures all of whose (unit, word) blocks are over the size limit: too common to compare at all."""
+    limit = lexicon().max_block_rows
+    sized = keys.join(keys.group_by("unit", "word").len(), on=["unit", "word"])
+    over = sized.group_by("claim_id", "figure_index").agg((pl.col("len") > limit).all().alias("over"))
+    return {(c, i) for c, i, o in over.iter_rows() if o}
+
+
+def nested(key: str, other: str) -> bool:
+    """Same unit, and one measure's words are all in the other's ("homes" nests in "homes damaged")."""
+    unit, words = key.split("|", 1)
+    other_unit, other_words = other.split("|", 1)
+    a, b = set(words.split()), set(other_words.split())
+    return unit == other_unit and (a <= b or b <= a)
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -339,12 +367,14 @@ FigureRef = tuple[str, int]  # (claim_id, index into Claim.figures)
 
 @dataclass(frozen=True)
 class FigureComparison:
-    """For each check-worthy figure: its key, and the figures of other groups that agree with or contradict it."""
+    """For each check-worthy figure: its key, and the figures of other groups that agree with or contradict it.
+
+    ``too_common`` holds the figures that could not be compared (every block of their key is over the limit)."""
 
     keys: dict[FigureRef, str]
     agreeing: dict[FigureRef, tuple[FigureRef, ...]]
     conflicting: dict[FigureRef, tuple[FigureRef, ...]]
-    too_common: frozenset[str]
+    too_common: frozenset[FigureRef]
 
 
 _last: tuple[Corpus, FigureComparison] | None = None
@@ -356,26 +386,23 @@ def compare_figures(corpus: Corpus) -> FigureComparison:
     if _last is not None and _last[0] is corpus:
         return _last[1]
     keys_table = figure_keys(corpus)
-    keys = {(c, i): k for c, i, _s, _g, k in keys_table.iter_rows()}
-    limit = lexicon().max_block_rows
-    too_common = frozenset(k for k, n in block_sizes(keys_table).items() if n > limit)
+    keys = {(c, i): k for c, i, _s, _g, k, _u, _w in keys_table.iter_rows()}
     agreeing: dict[FigureRef, list[FigureRef]] = {}
     conflicting: dict[FigureRef, list[FigureRef]] = {}
-    pairs = figure_pairs(keys_table).select(
-        "claim_id", "figure_index", "claim_id_other", "figure_index_other"
-    )
-    for claim_id, index, other_id, other_index in pairs.iter_rows():
+    for claim_id, index, key, other_id, other_index, other_key in figure_pairs(keys_table).iter_rows():
+        if not nested(key, other_key):
+            continue
         mine = corpus.claim_by_id[claim_id].figures[index]
         theirs = corpus.claim_by_id[other_id].figures[other_index]
         if agree(mine, theirs):
             agreeing.setdefault((claim_id, index), []).append((other_id, other_index))
-        elif conflict(mine, theirs):
+        elif conflict(mine, theirs) and not is_generic(key) and not is_generic(other_key):
             conflicting.setdefault((claim_id, index), []).append((other_id, other_index))
     result = FigureComparison(
         keys,
         {k: tuple(v) for k, v in agreeing.items()},
         {k: tuple(v) for k, v in conflicting.items()},
-        too_common,
+        frozenset(uncomparable(keys_table)),
     )
     _last = (corpus, result)
     return result

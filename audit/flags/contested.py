@@ -23,7 +23,6 @@ from audit.matching import (
     date_gap_days,
     event_keys,
     event_pairs,
-    is_generic,
     lexicon,
     measure_phrase,
     person_key,
@@ -64,8 +63,6 @@ def _figure_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     comparison = compare_figures(corpus)
     for ref, others in sorted(comparison.conflicting.items()):
         key = comparison.keys[ref]
-        if is_generic(key):
-            continue
         claim = corpus.claim_by_id[ref[0]]
         figure = claim.figures[ref[1]]
         agreeing = comparison.agreeing.get(ref, ())

@@ -5,7 +5,7 @@ single-sourced; an attributed figure ("the ministry said…") is too, when no ot
 check-worthy figures are considered (money, percentages, counts of a named thing: ``matching.is_checkworthy``),
 never durations, years or ratios. Nothing is flagged when the audit has fewer than two independence groups (there
 is nothing to compare with), when another group contradicts the figure (that is ``contested``), or when its measure
-is too common to compare. Severity is low when the claim names its source, else medium.
+is too common to compare, nor small counts (under ``single_source_min_count``, "two shelters"). Severity is low when the claim names its source, else medium.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from audit.corpus import Corpus
 from audit.independence import source_label
-from audit.matching import compare_figures, measure_phrase
+from audit.matching import compare_figures, lexicon, measure_phrase
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
 
 KIND: FlagKind = "single_source_figure"
@@ -43,12 +43,15 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     if len(members) < 2:
         return
     comparison = compare_figures(corpus)
+    min_count = lexicon().single_source_min_count
     for (claim_id, index), key in sorted(comparison.keys.items()):
         ref = (claim_id, index)
-        if ref in comparison.agreeing or ref in comparison.conflicting or key in comparison.too_common:
+        if ref in comparison.agreeing or ref in comparison.conflicting or ref in comparison.too_common:
             continue
         claim = corpus.claim_by_id[claim_id]
         figure = claim.figures[index]
+        if figure.unit == "count" and (figure.value or 0) < min_count:
+            continue
         source = corpus.source_by_id[claim.source_id]
         copies = sorted(
             (s for s in members.get(source.independence_group, []) if s.source_id != source.source_id),
