@@ -11,6 +11,7 @@ from audit.model import (
     DateMention,
     EventRef,
     Figure,
+    Precision,
     Selector,
     Source,
     Span,
@@ -37,7 +38,7 @@ def claim(
     text: str,
     *,
     figures: tuple[tuple[str, float, str, str | None, str], ...] = (),
-    dates: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (),
+    dates: tuple[tuple[str, str, Precision, str, tuple[str, ...]], ...] = (),
     speaker: str | None = None,
 ) -> Claim:
     """A claim whose figures are ``(text, value, unit, measure, comparator)`` and dates ``(text, iso,
@@ -50,7 +51,7 @@ def claim(
     ds = tuple(
         DateMention(
             t, iso, p, Span(text.index(t), text.index(t) + len(t)), event=EventRef("held", parts, kind)
-        )  # type: ignore[arg-type]
+        )
         for t, iso, p, kind, parts in dates
     )
     attribution = Attribution("reported", speaker=speaker, cue="said") if speaker else NO_ATTRIBUTION
