@@ -211,23 +211,42 @@ def figure_keys(corpus: Corpus) -> pl.DataFrame:
 
 
 def value_word(figure: Figure) -> str:
-    """A block for the value itself (two significant digits), so a figure without a measure meets its peers."""
+    """A word for the value (two significant digits): a figure without a measure probes with it for its peers."""
     return f"#{float(figure.value or 0.0):.2g}"
 
 
-def figure_pairs(keys: pl.DataFrame) -> pl.DataFrame:
-    """Figures of different independence groups whose keys share a unit and a word (both directions, unique).
+def _with_df(keys: pl.DataFrame) -> pl.DataFrame:
+    return keys.join(keys.group_by("unit", "word").len().rename({"len": "df"}), on=["unit", "word"])
 
-    Blocks (unit, word) holding more than ``max_block_rows`` figures are too common to compare and are left out;
-    the caller then keeps the pairs whose measure words nest (one key's words are all in the other's).
+
+def _probes(keys: pl.DataFrame) -> pl.DataFrame:
+    """One row per figure: the rarest word of its measure (its value word when it has no measure)."""
+    return (
+        _with_df(keys)
+        .filter(~pl.col("word").str.starts_with("#") | (pl.col("key").str.ends_with("|")))
+        .sort("claim_id", "figure_index", "df", "word")
+        .group_by("claim_id", "figure_index", maintain_order=True)
+        .first()
+    )
+
+
+def figure_pairs(keys: pl.DataFrame) -> pl.DataFrame:
+    """Candidate pairs of figures in different independence groups, each pair once per direction found.
+
+    A pair can nest (one measure's words all in the other's) only if the smaller measure's rarest word is in the
+    larger one, so each figure probes with its rarest word against every figure's words: one probe row per
+    figure keeps the join near-linear. Blocks (unit, word) of more than ``max_block_rows`` figures are too
+    common to compare and are left out; the caller keeps the pairs whose measures nest.
     """
     limit = lexicon().max_block_rows
-    blocks = keys.join(
-        keys.group_by("unit", "word").len().filter(pl.col("len") <= limit).select("unit", "word"),
-        on=["unit", "word"],
+    probes = (
+        _probes(keys)
+        .filter(pl.col("df") <= limit)
+        .select("claim_id", "figure_index", "group", "key", "unit", "word")
     )
+    targets = keys.select("claim_id", "figure_index", "group", "key", "unit", "word")
     return (
-        blocks.join(blocks, on=["unit", "word"], suffix="_other")
+        probes.join(targets, on=["unit", "word"], suffix="_other")
         .filter(pl.col("group") != pl.col("group_other"))
         .select("claim_id", "figure_index", "key", "claim_id_other", "figure_index_other", "key_other")
         .unique()
@@ -236,11 +255,9 @@ def figure_pairs(keys: pl.DataFrame) -> pl.DataFrame:
 
 
 def uncomparable(keys: pl.DataFrame) -> set[tuple[str, int]]:
-    """Figures all of whose (unit, word) blocks are over the size limit: too common to compare at all."""
-    limit = lexicon().max_block_rows
-    sized = keys.join(keys.group_by("unit", "word").len(), on=["unit", "word"])
-    over = sized.group_by("claim_id", "figure_index").agg((pl.col("len") > limit).all().alias("over"))
-    return {(c, i) for c, i, o in over.iter_rows() if o}
+    """Figures whose rarest word is in a block over the size limit: too common to compare at all."""
+    over = _probes(keys).filter(pl.col("df") > lexicon().max_block_rows)
+    return {(c, i) for c, i in over.select("claim_id", "figure_index").iter_rows()}
 
 
 def nested(key: str, other: str) -> bool:
@@ -389,19 +406,26 @@ def compare_figures(corpus: Corpus) -> FigureComparison:
     keys = {(c, i): k for c, i, _s, _g, k, _u, _w in keys_table.iter_rows()}
     agreeing: dict[FigureRef, list[FigureRef]] = {}
     conflicting: dict[FigureRef, list[FigureRef]] = {}
+    seen: set[tuple[FigureRef, FigureRef]] = set()
     for claim_id, index, key, other_id, other_index, other_key in figure_pairs(keys_table).iter_rows():
-        if not nested(key, other_key):
+        mine_ref, their_ref = (claim_id, index), (other_id, other_index)
+        if (mine_ref, their_ref) in seen or not nested(key, other_key):
             continue
+        seen.update({(mine_ref, their_ref), (their_ref, mine_ref)})
         mine = corpus.claim_by_id[claim_id].figures[index]
         theirs = corpus.claim_by_id[other_id].figures[other_index]
         if agree(mine, theirs):
-            agreeing.setdefault((claim_id, index), []).append((other_id, other_index))
+            target = agreeing
         elif conflict(mine, theirs) and not is_generic(key) and not is_generic(other_key):
-            conflicting.setdefault((claim_id, index), []).append((other_id, other_index))
+            target = conflicting
+        else:
+            continue
+        target.setdefault(mine_ref, []).append(their_ref)
+        target.setdefault(their_ref, []).append(mine_ref)
     result = FigureComparison(
         keys,
-        {k: tuple(v) for k, v in agreeing.items()},
-        {k: tuple(v) for k, v in conflicting.items()},
+        {k: tuple(sorted(v)) for k, v in agreeing.items()},
+        {k: tuple(sorted(v)) for k, v in conflicting.items()},
         frozenset(uncomparable(keys_table)),
     )
     _last = (corpus, result)
