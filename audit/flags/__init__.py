@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from audit.corpus import Corpus
-from audit.flags import unsupported, vague_attribution
+from audit.flags import contested, single_source, unsupported, vague_attribution
 from audit.model import Evidence, Flag, SourceWarning
 
-RULE_MODULES: tuple[ModuleType, ...] = (vague_attribution, unsupported)
+RULE_MODULES: tuple[ModuleType, ...] = (vague_attribution, unsupported, single_source, contested)
 
 
 @dataclass
