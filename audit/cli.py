@@ -19,6 +19,7 @@ from audit.capture import Options
 from audit.ingest import DEFAULT_MAX_BYTES, InputError
 from audit.output import write_outputs
 from audit.pipeline import RunConfig, run_audit
+from audit.reference import LedgerError
 from audit.validate import validate_files
 
 
@@ -107,6 +108,8 @@ def run(
             result = run_audit(config, report=_stderr, progress=progress)
     except InputError as error:
         raise click.UsageError(str(error)) from error
+    except LedgerError as error:
+        raise click.UsageError(f"--reference: {error}") from error
     write_outputs(result, out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
