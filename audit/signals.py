@@ -108,7 +108,8 @@ def capture_view(capture: CaptureFile, max_bytes: int) -> CaptureView:
         for m in tree.iter("meta")
         if str(m.get("property") or m.get("name") or "").lower() in {"article:section", "section", "category"}
     )
-    lines = tuple(line.strip() for line in tree.text_content().splitlines() if line.strip())
+    # each text node on its own line: labels like "Sponsored" are whole nodes, whatever the markup around them
+    lines = tuple(line.strip() for chunk in tree.itertext() for line in chunk.splitlines() if line.strip())
     return CaptureView(lines, links, tuple(s for s in sections if s), True, True)
 
 
