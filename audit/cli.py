@@ -86,6 +86,11 @@ def main() -> None:
     show_default=True,
     help="Seconds one capture may take before its worker is stopped (status timeout).",
 )
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder to cache per-capture results in, keyed by content hash (reruns skip unchanged captures).",
+)
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def run(
     inputs: tuple[str, ...],
@@ -94,10 +99,11 @@ def run(
     jobs: int,
     max_bytes: int,
     timeout: float,
+    cache: str | None,
     no_progress: bool,
 ) -> None:
     """Audit the captures in INPUTS (files or folders) and write the results to --out."""
-    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout))
+    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
     try:
         with _progress(not no_progress) as progress:
             result = run_audit(config, report=_stderr, progress=progress)

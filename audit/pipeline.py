@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from audit import __version__
+from audit.cache import ResultCache, cache_key
 from audit.capture import Options, SourceRecord, failed_source, process_capture
 from audit.corpus import Corpus
 from audit.flags import run_rules
@@ -37,6 +38,7 @@ class RunConfig:
     jobs: int = 0  # 0: all cores
     reference: str | None = None
     options: Options = field(default_factory=Options)
+    cache: str | None = None  # folder of cached per-capture results (``audit.cache``)
 
 
 Reporter = Callable[[str], None]
@@ -100,9 +102,21 @@ def run_audit(
             )
         ]
 
-    records: list[SourceRecord] = []
-    for batch in Pool(_run_task, jobs, config.options.timeout).map(tasks, on_timeout, on_error, tick):
-        records.extend(batch)
+    cache = ResultCache(Path(config.cache)) if config.cache else None
+    keys = [cache_key(task.capture, task.options) if cache else None for task in tasks]
+    cached = [cache.get(key) if cache and key else None for key in keys]
+    misses = [index for index, hit in enumerate(cached) if hit is None]
+    for _ in range(len(tasks) - len(misses)):
+        tick()
+    fresh = Pool(_run_task, jobs, config.options.timeout).map(
+        [tasks[i] for i in misses], on_timeout, on_error, tick
+    )
+    for index, batch in zip(misses, fresh, strict=True):
+        cached[index] = batch
+        key = keys[index]
+        if cache and key:
+            cache.put(key, batch)
+    records = [record for batch in cached if batch is not None for record in batch]
     for record in records:
         if record.source.status != "ok":
             report(record.source.status_message or f"{record.source.path}: {record.source.status}")
@@ -135,6 +149,7 @@ def run_audit(
         "inputs": list(config.inputs),
         "reference": config.reference,
         "skipped": skipped,
+        "cached": len(tasks) - len(misses),
     }
     return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, final_sources, final_claims)
 
