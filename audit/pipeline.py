@@ -4,7 +4,8 @@
 2. per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata → claims
    (``audit.capture``), cached by content hash;
 3. corpus stages on polars tables: independence groups, then the flag rules (``audit.flags``);
-4. attach flags to claims and assemble the ``AuditResult`` (the only non-deterministic part is ``run``).
+4. attach flags to claims and credibility signals to sources (``audit.signals``), and assemble the
+   ``AuditResult`` (the only non-deterministic part is ``run``).
 Renderers and writers (``audit.output``) read the result and nothing else.
 """
 
@@ -27,6 +28,7 @@ from audit.flags import run_rules
 from audit.independence import assign_groups
 from audit.ingest import CaptureFile, discover, media_type_for
 from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
+from audit.signals import attach_signals
 from audit.workers import Pool
 
 
@@ -123,7 +125,7 @@ def run_audit(
     # 3. corpus stages: independence groups, then the flag rules
     corpus = Corpus(assign_groups(sources), claims, reference)
     findings = run_rules(corpus)
-    # 4. attach flags, support and source notes; assemble the result
+    # 4. attach flags, support, source notes and credibility signals; assemble the result
     flags: dict[str, list[Flag]] = defaultdict(list)
     for claim_id, flag in findings.flags:
         flags[claim_id].append(flag)
@@ -138,6 +140,7 @@ def run_audit(
         _with_findings(claim, flags.get(claim.claim_id, []), support.get(claim.claim_id, []))
         for claim in corpus.claims
     )
+    final_sources = attach_signals(final_sources, final_claims, captures, config.options.max_bytes)
     run = {
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),
