@@ -9,9 +9,12 @@
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
    "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"
-   (``reported``); and vague cues (``vague``): the adverbs "reportedly"/"allegedly", fixed phrases ("it is
-   believed", "people familiar with the matter") and unnamed sources ("Reports indicate", "some analysts
-   see", "Supporters argue").
+   (``reported``); and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
+   (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
+   unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
+   "reportedly"/"allegedly", fixed phrases ("people familiar with the matter") and unnamed sources
+   ("Reports indicate", "Supporters argue", "according to federal officials"). A quote with no speaker
+   inside reported speech takes the sentence's cue instead.
 3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
    "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did,
    "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
@@ -36,17 +39,29 @@ from typing import Any
 
 from audit.attribution_coref import resolve
 from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 
 
 @cache
-def lexicon() -> Lexicon:
-    """The cue lexicons of ``audit/data/attribution.json`` (loaded once)."""
+def _raw_lexicon() -> dict[str, Any]:
     raw: dict[str, Any] = json.loads(
         resources.files("audit").joinpath("data/attribution.json").read_text(encoding="utf-8")
     )
-    return Lexicon.from_json(raw)
+    return raw
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The cue lexicons of ``audit/data/attribution.json`` (loaded once)."""
+    return Lexicon.from_json(_raw_lexicon())
+
+
+@cache
+def vague_lexicon() -> VagueLexicon:
+    """The vague-sourcing patterns of ``audit/data/attribution.json`` (loaded once)."""
+    return VagueLexicon.from_json(_raw_lexicon())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +129,7 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span) -> Sp
     return _trim(text, toks[k].start, sentence.end)
 
 
-def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
+def _sentence_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> _Found | None:
     """The earliest attribution cue of a sentence outside quotes (step 2 of the module docstring)."""
     toks = tokenize(text, sentence)
     for i, tok in enumerate(toks):
@@ -122,6 +137,20 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
         # according to X / as reported by X
         length = _match_phrase(toks, i, lex.according_to)
         if length:
+            group_end = unnamed_group_after(toks, i + length, vlex)
+            if group_end is not None:  # "according to federal law enforcement officials": unnamed
+                cue, cue_span = _cue_span(toks, i, group_end)
+                if i <= 1:
+                    content = _trim(
+                        text,
+                        toks[group_end + 1].start if group_end + 1 < len(toks) else sentence.end,
+                        sentence.end,
+                    )
+                else:
+                    content = _trim(text, sentence.start, tok.start)
+                return _Found(
+                    tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
+                )
             phrase = np_after(toks, i + length, lex)
             if phrase is not None:
                 cue, cue_span = _cue_span(toks, i, i + length - 1)
@@ -134,6 +163,10 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
                     content = _trim(text, sentence.start, tok.start)
                 kind = "according_to" if phrase.kind != "vague" else "vague"
                 return _Found(tok.start, _from_phrase(text, phrase, kind, cue, cue_span, content), phrase)
+        # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
+        vague = vague_cue_at(toks, i, vlex, lex)
+        if vague is not None:
+            return _vague_found(text, toks, vague, sentence)
         # fixed vague phrases: "it is believed", "people familiar with the matter"
         length = _match_phrase(toks, i, lex.vague_phrases)
         if length:
@@ -179,6 +212,17 @@ def _sentence_cues(text: str, sentence: Span, lex: Lexicon) -> _Found | None:
         if found is not None:
             return found
     return None
+
+
+def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> _Found:
+    """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
+    cue, cue_span = _cue_span(toks, vague.first, vague.last)
+    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+    content = _trim(text, start, sentence.end)
+    return _Found(
+        toks[vague.first].start,
+        Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
+    )
 
 
 def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
@@ -314,12 +358,28 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
     return result
 
 
+def _prefer_cue(text: str, sentence: Span, quoted: _Found, lex: Lexicon, vlex: VagueLexicon) -> _Found:
+    """A quote with no speaker inside reported speech ("41 percent say the remarks are “unacceptable”")
+    belongs to that report: the sentence's own cue wins when its content covers the quote."""
+    cue = _sentence_cues(text, sentence, lex, vlex)
+    quote = quoted.attribution.content_span
+    if cue is None or quote is None:
+        return quoted
+    content, cue_span = cue.attribution.content_span, cue.attribution.cue_span
+    if content is None or cue_span is None or quote.start <= cue_span.start < quote.end:
+        return quoted  # the cue sits inside the quoted words
+    if content.start <= quote.start and quote.end <= content.end + 1:
+        return cue
+    return quoted
+
+
 # --- the public interface --------------------------------------------------------------------------
 
 
 def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
     """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``."""
     lex = lexicon()
+    vlex = vague_lexicon()
     quotes = _quote_attributions(text, lex)
     found: list[_Found | None] = []
     for sentence in sentences:
@@ -329,7 +389,9 @@ def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
                 hit = _Found(quote.span.start, attribution)
                 break
         if hit is None:
-            hit = _sentence_cues(text, sentence, lex)
+            hit = _sentence_cues(text, sentence, lex, vlex)
+        elif hit.attribution.speaker is None and hit.attribution.content_span is not None:
+            hit = _prefer_cue(text, sentence, hit, lex, vlex)
         found.append(hit)
 
     return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)

@@ -242,3 +242,116 @@ def test_seed004_roles_and_sources(seed004: tuple[str, list[Span], list[Attribut
 def test_other_seeds(prefix: str, needle: str, kind: str) -> None:
     text = next(RAW.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     assert _for(text, needle).kind == kind
+
+
+# --- vague sourcing: one case per cue family, and the hedges that must stay unflagged --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # passive, evaluative
+        ("The bridge is considered the finest in the region.", "is considered"),
+        ("The novel is widely regarded as a classic.", "is widely regarded as"),
+        ("The mayor has been described as a reformer.", "has been described as"),
+        ("The river is often called the lifeline of the valley.", "is often called"),
+        ("The ship is said to have sunk near the cape.", "is said to"),
+        ("The tablet is thought to date from the third century.", "is thought to"),
+        ("The sailors were believed lost at sea.", "were believed"),
+        ("The painter is widely known as the finest of his generation.", "is widely known as"),
+        # impersonal
+        ("It has been suggested that the wall was built earlier.", "It has been suggested"),
+        ("It was then argued that the tax was unfair.", "It was then argued"),
+        ("It is widely held that the reform failed.", "It is widely held"),
+        ("There is a widespread belief that the mine is haunted.", "There is a widespread belief"),
+        ("The senator resigned amid allegations that he had lied.", "allegations that"),
+        # unnamed groups
+        ("Many historians believe the battle was lost by mistake.", "Many historians believe"),
+        ("Some have argued that the treaty was a trap.", "Some have argued"),
+        ("Others say the plan was never serious.", "Others say"),
+        ("Most scholars agree that the letter is a forgery.", "Most scholars agree"),
+        ("Reviewers often cite the second act as the weakest.", "Reviewers often cite"),
+        ("The film was praised by critics for its music.", "was praised by critics"),
+        ("The record is considered by many to be their best.", "is considered by many"),
+        # adverbs and fixed phrases
+        ("The minister reportedly left the meeting early.", "reportedly"),
+        ("The letter was supposedly written in prison.", "supposedly"),
+        ("This is arguably the best bridge in the city.", "arguably"),
+        ("Sources say the deal collapsed on Friday.", "Sources say"),
+        ("Experts say the dam will not hold.", "Experts say"),
+        ("Observers note that turnout was low.", "Observers note"),
+        ("Studies show that the drug works.", "Studies show"),
+        ("According to some, the vote was rigged.", "According to some"),
+        (
+            "The suspect fled, according to federal law enforcement officials.",
+            "according to federal law enforcement officials",
+        ),
+    ],
+)
+def test_vague_cue_families(text: str, cue: str) -> None:
+    a = _one(text)
+    assert a.kind == "vague", (text, a)
+    assert a.speaker is None
+    assert a.cue_span is not None and a.cue_span.slice(text) == a.cue
+    assert a.cue == cue
+    assert a.content_span is not None and a.content_span.slice(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain hedges name no source: not vague attribution
+        "The bridge will probably close next year.",
+        "The tablet may date from the third century.",
+        "Perhaps the king never visited the town.",
+        "The plan seems to have failed.",
+        "The defendant appears to have lied.",
+        "It is likely that the vote will be delayed.",
+        "It seems that the vote will be delayed.",
+        # naming, not evaluation (decided: "known as"/"called" without a frequency adverb names a thing)
+        "Paris is known as the City of Light.",
+        "The river is called the Thames.",
+        "The bay is commonly known as the harbour.",
+        # named agents and quantities of things
+        "The species was considered monophyletic by Uhen.",
+        "The bill was considered in the Senate on Monday.",
+        "Many of his models were destroyed in the fire.",
+        "Some years later the school closed.",
+        "Many patients complain of chest pain.",
+        "She was the first person to recognize him.",
+        "The vote is expected to pass easily.",
+        "It was held in Paris in 1990.",
+    ],
+)
+def test_not_vague(text: str) -> None:
+    assert _one(text).kind != "vague", text
+
+
+def test_vague_named_source_first_wins() -> None:
+    text = "Rubio said that it is widely believed that the deal failed."
+    a = _one(text)
+    assert (a.kind, a.speaker) == ("reported", "Rubio")
+
+
+def test_impersonal_content_after_that() -> None:
+    text = "It is believed that the deal was signed in May."
+    a = _one(text)
+    assert a.content_span is not None and a.content_span.slice(text) == "the deal was signed in May"
+
+
+def test_unattributed_quote_inside_reported_speech_takes_the_cue() -> None:
+    text = "Forty percent of voters say the remarks are “completely and utterly unacceptable,” a poll found."
+    a = _one(text)
+    assert a.kind != "direct_quote"
+    assert a.content_span is not None and "remarks are" in a.content_span.slice(text)
+
+
+def test_polnear_unnamed_source_rule() -> None:
+    from audit.evaluation.polnear import unnamed_source
+
+    assert unnamed_source("federal law enforcement officials")
+    assert unnamed_source("Officials")
+    assert unnamed_source("a person familiar with the talks")
+    assert not unnamed_source("F.B.I. officials")
+    assert not unnamed_source("he")
+    assert not unnamed_source("Donald Trump")

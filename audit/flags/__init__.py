@@ -20,11 +20,13 @@ from types import ModuleType
 
 from audit.corpus import Corpus
 from audit.flags import (
+    contested,
     misdated_ledger,
     misdated_office,
     misdated_publication,
     misdated_relative,
     misdated_weekday,
+    single_source,
     unsupported,
     vague_attribution,
 )
@@ -33,6 +35,8 @@ from audit.model import Evidence, Flag, SourceWarning
 RULE_MODULES: tuple[ModuleType, ...] = (
     vague_attribution,
     unsupported,
+    single_source,
+    contested,
     misdated_publication,
     misdated_weekday,
     misdated_relative,

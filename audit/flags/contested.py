@@ -1,0 +1,203 @@
+"""``contested``: independent sources give different values for the same measure, or different dates for the same
+event. Both sides are flagged, and each flag's evidence names the other claims and their sources.
+
+Matching is by meaning (``audit.matching``): figures meet on their measure key (unit family and normalised
+measured noun phrase), dated events on their kind and surname-normalised participants. Copies within one
+independence group never contest or corroborate each other. Figures contradict only when no value satisfies
+both (tolerances and comparators: "more than 10" fits "12"); dates only when their days, months or years cannot
+overlap and lie at most ``date_max_gap_days`` apart (further apart they are more likely two events). Measures that
+are only a generic head ("people") are not compared. ``support`` yields, for figures that another group states
+with the same value, the corroborating claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from audit.corpus import Corpus
+from audit.independence import source_label
+from audit.matching import (
+    FigureRef,
+    compare_figures,
+    date_gap_days,
+    event_keys,
+    event_pairs,
+    lexicon,
+    measure_phrase,
+    person_key,
+)
+from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
+
+KIND: FlagKind = "contested"
+RULES = {
+    "contested.figure": "Independent sources give values for the same measure that cannot both be true.",
+    "contested.event_date": "Independent sources give different dates for the same event (same kind, same "
+    "participants).",
+}
+
+
+def _label(corpus: Corpus, claim_id: str) -> str:
+    return source_label(corpus.source_by_id[corpus.claim_by_id[claim_id].source_id])
+
+
+def _labels(corpus: Corpus, claim_ids: Sequence[str]) -> str:
+    names = sorted({_label(corpus, c) for c in claim_ids})
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _figure_evidence(corpus: Corpus, ref: FigureRef, note: str) -> Evidence:
+    claim = corpus.claim_by_id[ref[0]]
+    figure = claim.figures[ref[1]]
+    return Evidence(
+        type="claim",
+        note=note,
+        source_id=claim.source_id,
+        claim_id=claim.claim_id,
+        span=figure.span,
+        text=claim.text,
+    )
+
+
+def _figure_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    comparison = compare_figures(corpus)
+    for ref, others in sorted(comparison.conflicting.items()):
+        key = comparison.keys[ref]
+        claim = corpus.claim_by_id[ref[0]]
+        figure = claim.figures[ref[1]]
+        agreeing = comparison.agreeing.get(ref, ())
+        values = sorted({f"“{corpus.claim_by_id[c].figures[i].text}”" for c, i in others})
+        measure = measure_phrase(claim, figure) or key.split("|", 1)[1]
+        message = (
+            f"{_label(corpus, claim.claim_id)} gives “{figure.text}” for {measure}; "
+            f"{_labels(corpus, [c for c, _ in others])} give{'s' if len({c for c, _ in others}) == 1 else ''} "
+            f"{', '.join(values)}"
+        )
+        if agreeing:
+            message += f" ({_labels(corpus, [c for c, _ in agreeing])} agrees with the first)"
+        evidence = (
+            Evidence(
+                type="span",
+                note="the contested figure",
+                source_id=claim.source_id,
+                claim_id=claim.claim_id,
+                span=figure.span,
+                text=figure.text,
+            ),
+            *(
+                _figure_evidence(
+                    corpus,
+                    other,
+                    f"{_label(corpus, other[0])} gives “{corpus.claim_by_id[other[0]].figures[other[1]].text}”",
+                )
+                for other in others
+            ),
+            *(
+                _figure_evidence(
+                    corpus,
+                    other,
+                    f"{_label(corpus, other[0])} agrees: “{corpus.claim_by_id[other[0]].figures[other[1]].text}”",
+                )
+                for other in agreeing
+            ),
+        )
+        yield claim.claim_id, Flag(KIND, "contested.figure", "medium", message + ".", evidence)
+
+
+def _event_name(mention: DateMention, shared: Sequence[str]) -> str:
+    names: list[str] = []
+    for participant in mention.event.participants if mention.event else ():
+        key = person_key(participant)
+        if key in shared and key not in {person_key(n) for n in names}:
+            names.append(participant.split()[-1].removesuffix("’s").removesuffix("'s"))
+    kind = mention.event.kind if mention.event else "event"
+    return f"the {'–'.join(names)} {kind}" if names else f"the {kind}"
+
+
+def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    max_gap = lexicon().date_max_gap_days
+    conflicts: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    agreements: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    shared_of: dict[tuple[str, int], list[str]] = {}
+    pairs = event_pairs(event_keys(corpus))
+    for claim_id, index, other_id, other_index, _kind, shared, *_ in pairs.iter_rows():
+        mine = corpus.claim_by_id[claim_id].dates[index]
+        theirs = corpus.claim_by_id[other_id].dates[other_index]
+        gap = date_gap_days(mine, theirs)
+        if gap is None or gap > max_gap:
+            continue
+        target = agreements if gap == 0 else conflicts
+        target[(claim_id, index)].append((other_id, other_index))
+        shared_of.setdefault((claim_id, index), list(shared))
+    for ref, others in sorted(conflicts.items()):
+        claim: Claim = corpus.claim_by_id[ref[0]]
+        mention = claim.dates[ref[1]]
+        event = _event_name(mention, shared_of[ref])
+        other_dates = sorted({corpus.claim_by_id[c].dates[i].iso or "" for c, i in others})
+        message = (
+            f"{_label(corpus, claim.claim_id)} dates {event} {mention.iso}; "
+            f"{_labels(corpus, [c for c, _ in others])} date{'s' if len({c for c, _ in others}) == 1 else ''} it "
+            f"{' or '.join(other_dates)}"
+        )
+        agreeing = agreements.get(ref, [])
+        if agreeing:
+            message += f" ({_labels(corpus, [c for c, _ in agreeing])} agrees with the first)"
+        evidence = (
+            Evidence(
+                type="span",
+                note=f"the date given for {event}",
+                source_id=claim.source_id,
+                claim_id=claim.claim_id,
+                span=mention.span,
+                text=mention.text,
+            ),
+            *(
+                Evidence(
+                    type="claim",
+                    note=f"{_label(corpus, c)} dates it {corpus.claim_by_id[c].dates[i].iso} (“{corpus.claim_by_id[c].dates[i].text}”)",
+                    source_id=corpus.claim_by_id[c].source_id,
+                    claim_id=c,
+                    span=corpus.claim_by_id[c].dates[i].span,
+                    text=corpus.claim_by_id[c].text,
+                )
+                for c, i in sorted(others)
+            ),
+            *(
+                Evidence(
+                    type="claim",
+                    note=f"{_label(corpus, c)} agrees: {corpus.claim_by_id[c].dates[i].iso} (“{corpus.claim_by_id[c].dates[i].text}”)",
+                    source_id=corpus.claim_by_id[c].source_id,
+                    claim_id=c,
+                    span=corpus.claim_by_id[c].dates[i].span,
+                    text=corpus.claim_by_id[c].text,
+                )
+                for c, i in sorted(agreeing)
+            ),
+        )
+        yield claim.claim_id, Flag(KIND, "contested.event_date", "medium", message + ".", evidence)
+
+
+def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    yield from _figure_flags(corpus)
+    yield from _date_flags(corpus)
+
+
+def support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
+    """Claims of other independence groups that state the same figure (one per other claim)."""
+    comparison = compare_figures(corpus)
+    for (claim_id, index), others in sorted(comparison.agreeing.items()):
+        figure = corpus.claim_by_id[claim_id].figures[index]
+        seen: set[str] = set()
+        for other in others:
+            if other[0] in seen:
+                continue
+            seen.add(other[0])
+            other_figure = corpus.claim_by_id[other[0]].figures[other[1]]
+            yield (
+                claim_id,
+                _figure_evidence(
+                    corpus,
+                    other,
+                    f"{_label(corpus, other[0])} also states “{other_figure.text}” (corroborates “{figure.text}”)",
+                ),
+            )

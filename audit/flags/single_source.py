@@ -1,0 +1,86 @@
+"""``single_source_figure``: a check-worthy figure that only one independence group states.
+
+Copies repeat a figure without confirming it, so a figure stated by one source and its copies is still
+single-sourced; an attributed figure ("the ministry said…") is too, when no other group states it. Only
+check-worthy figures are considered (money, percentages, counts of a named thing: ``matching.is_checkworthy``),
+never durations, years or ratios. Nothing is flagged when the audit has fewer than two independence groups (there
+is nothing to compare with), when another group contradicts the figure (that is ``contested``), or when its measure
+is too common to compare, nor small counts (under ``single_source_min_count``, "two shelters"). Severity is low when the claim names its source, else medium.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from audit.corpus import Corpus
+from audit.independence import source_label
+from audit.matching import compare_figures, lexicon, measure_phrase
+from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
+
+KIND: FlagKind = "single_source_figure"
+RULES = {
+    "single_source_figure.one_group": "A money amount, percentage or count of a named thing is stated by only one "
+    "independent source (and its copies) in the audit.",
+}
+_NAMED = {"direct_quote", "reported", "according_to"}
+
+
+def _cites(claim: Claim) -> str:
+    attribution = claim.attribution
+    if attribution.kind in _NAMED and attribution.speaker:
+        return f"it cites {attribution.speaker}"
+    if attribution.kind == "vague":
+        return "it cites only unnamed sources"
+    return "it names no source for it"
+
+
+def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    members: dict[str, list[Source]] = defaultdict(list)
+    for source in corpus.sources:
+        if source.status == "ok":
+            members[source.independence_group].append(source)
+    if len(members) < 2:
+        return
+    comparison = compare_figures(corpus)
+    min_count = lexicon().single_source_min_count
+    for (claim_id, index), key in sorted(comparison.keys.items()):
+        ref = (claim_id, index)
+        if ref in comparison.agreeing or ref in comparison.conflicting or ref in comparison.too_common:
+            continue
+        claim = corpus.claim_by_id[claim_id]
+        figure = claim.figures[index]
+        if figure.unit == "count" and (figure.value or 0) < min_count:
+            continue
+        source = corpus.source_by_id[claim.source_id]
+        copies = sorted(
+            (s for s in members.get(source.independence_group, []) if s.source_id != source.source_id),
+            key=lambda s: s.source_id,
+        )
+        also = f" (and its {len(copies)} cop{'y' if len(copies) == 1 else 'ies'})" if copies else ""
+        measure = measure_phrase(claim, figure) or key.split("|", 1)[1]
+        message = (
+            f"Only {source_label(source)}{also} states “{figure.text}” ({measure}) among the "
+            f"{len(members)} independent sources audited; {_cites(claim)}."
+        )
+        named = claim.attribution.kind in _NAMED and claim.attribution.speaker
+        severity: Severity = "low" if named else "medium"
+        evidence = (
+            Evidence(
+                type="span",
+                note="the figure no other independent source states",
+                source_id=claim.source_id,
+                claim_id=claim.claim_id,
+                span=figure.span,
+                text=figure.text,
+            ),
+            *(
+                Evidence(
+                    type="source",
+                    note=f"copy of this source in its group {source.independence_group}: {source_label(copy)}",
+                    source_id=copy.source_id,
+                )
+                for copy in copies
+            ),
+        )
+        yield claim_id, Flag(KIND, "single_source_figure.one_group", severity, message, evidence)

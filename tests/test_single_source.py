@@ -1,0 +1,84 @@
+"""single_source_figure: a check-worthy figure only one independence group states, copies included."""
+
+from __future__ import annotations
+
+from corpus_records import claim, source
+
+from audit.corpus import Corpus
+from audit.flags import contested, single_source
+
+
+def _flags(corpus: Corpus) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for claim_id, flag in single_source.check(corpus):
+        found.setdefault(corpus.claim_by_id[claim_id].text, []).append(flag.message)
+    return found
+
+
+def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
+    wire = source("wire.txt", site="Daily Example")
+    copy = source("copy.txt", group=wire.source_id, site="Valley Courier")
+    other = source("other.txt", site="Harbour Daily")
+    text = "The ministry said the strike has cost exporters $120 million."
+    claims = (
+        claim(
+            wire,
+            text,
+            figures=(("$120 million", 120e6, "USD", "exporters", "exact"),),
+            speaker="the ministry",
+        ),
+        claim(
+            copy,
+            text,
+            figures=(("$120 million", 120e6, "USD", "exporters", "exact"),),
+            speaker="the ministry",
+        ),
+        claim(other, "Ships waited offshore.", dates=()),
+    )
+    corpus = Corpus((wire, copy, other), claims)
+    flags = list(single_source.check(corpus))
+    assert len(flags) == 2  # the figure in the source and in its copy
+    message = flags[0][1].message
+    assert "(and its 1 copy)" in message and "it cites the ministry" in message
+    assert {f.severity for _, f in flags} == {"low"}
+    assert any(e.type == "source" for e in flags[0][1].evidence)
+
+
+def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
+    a, b = source("a.txt"), source("b.txt")
+    claims = (
+        claim(
+            a, "The flood damaged 3,200 homes.", figures=(("3,200 homes", 3200, "count", "homes", "exact"),)
+        ),
+        claim(
+            b,
+            "About 3,200 homes were damaged.",
+            figures=(("About 3,200 homes", 3200, "count", "homes damaged", "approx"),),
+        ),
+    )
+    corpus = Corpus((a, b), claims)
+    assert not _flags(corpus)
+    support = list(contested.support(corpus))
+    assert sorted(cid for cid, _ in support) == sorted(c.claim_id for c in claims)
+    assert all(e.type == "claim" and e.claim_id != cid for cid, e in support)
+
+
+def test_durations_years_small_counts_and_single_group_corpora_are_skipped() -> None:
+    a, b = source("a.txt"), source("b.txt")
+    claims = (
+        claim(
+            a,
+            "They held a 90-minute phone call.",
+            figures=(("90-minute", 90, "minute", "phone call", "exact"),),
+        ),
+        claim(
+            a,
+            "The council opened two shelters.",
+            figures=(("two shelters", 2, "count", "shelters", "exact"),),
+        ),
+        claim(a, "Defence spending rose to 5% of GDP.", figures=(("5%", 5, "percent", "gdp", "exact"),)),
+        claim(b, "Ships waited offshore."),
+    )
+    flagged = _flags(Corpus((a, b), claims))
+    assert list(flagged) == ["Defence spending rose to 5% of GDP."]
+    assert not _flags(Corpus((a,), claims[:3]))  # one group: nothing to compare with
