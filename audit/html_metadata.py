@@ -8,18 +8,17 @@ Candidates are collected from, in this order of trust:
    ``citation_*``, Dublin Core, ``og:url``/canonical link;
 3. page elements: ``<time>`` (published/updated when marked so), byline elements (``rel=author``,
    ``itemprop=author``, ``class*=byline``), ``<h1>``/``<title>``;
-4. htmldate with ``original_date=True`` (low confidence; a bare copyright-footer year is refused);
+4. htmldate with ``original_date=True`` (a bare copyright-footer year is refused);
 5. a date in the URL path.
 
 For each field the chosen value is the first candidate in that order, so a strong structured statement
-always beats a heuristic; for dates the order is JSON-LD, meta, URL date, htmldate, ``<time>``
-(``_DATE_ORDER``, measured on the development fifth). When two strong candidates (JSON-LD, meta) disagree on a
+always beats a heuristic; for dates the order is htmldate, JSON-LD, meta, URL date, ``<time>``
+(``_DATE_ORDER``, measured on the development fifth: htmldate weighs the structured statements itself). When two strong candidates (JSON-LD, meta) disagree on a
 date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections.abc import Iterator
@@ -27,11 +26,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from htmldate import find_date
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
-from audit.html_dates import normalise_date, url_date
+from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -83,12 +81,13 @@ _BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
         "low",
     ),
 )
-_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _STRONG = frozenset({"json-ld", "meta"})
-# Order of trust for dates. <time> elements come last: on the development fifth of htmldate's pages they
-# were right on 24 pages and wrong on 42 (listings and sidebars carry their own <time> elements), while
-# a day in the URL path and htmldate's guess were right 29/30 and 176/187 times.
-_DATE_ORDER = ("json-ld", "meta", "url-date", "htmldate", "time-element")
+# Order of trust for dates. htmldate first: it already reads JSON-LD, meta tags and the URL, and weighs
+# them against the page, and alone it scored 0.926 exact-day on the development fifth of its pages
+# against 0.921 for "first of JSON-LD, meta, URL, htmldate" (no order tried there beat it: the pages it
+# misses are undated or disputed by the labels). The structured candidates remain the fallback when it
+# finds nothing; <time> elements come last (listings and sidebars carry their own).
+_DATE_ORDER = ("htmldate", "json-ld", "meta", "url-date", "time-element")
 
 
 def _iter_jsonld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -209,21 +208,6 @@ def _strip_site_suffix(title: str) -> str:
     return title
 
 
-def _htmldate_candidate(tree: lxml.html.HtmlElement, url: str | None) -> Candidate | None:
-    """htmldate's original-date guess (low confidence); a copyright-footer year alone is refused."""
-    try:
-        found = find_date(copy.deepcopy(tree), extensive_search=True, original_date=True, url=url)
-    except (ValueError, TypeError, RecursionError, AttributeError):
-        return None
-    if not found:
-        return None
-    if found.endswith("-01-01"):
-        footer = " ".join(tree.xpath("//footer//text()")) + " ".join(tree.xpath("//body//text()")[-80:])
-        if any(m.group(1) == found[:4] for m in _COPYRIGHT.finditer(footer)):
-            return None
-    return Candidate(found, "htmldate", "htmldate.find_date(original_date=True)", "low")
-
-
 def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Candidate | None:
     """The candidate with its value cleaned for its field, or None when nothing usable is left."""
     value = candidate.value
@@ -291,17 +275,22 @@ def _host(url: str | None) -> str | None:
 
 
 def extract_metadata(
-    tree: lxml.html.HtmlElement | None, *, url: str | None = None
+    tree: lxml.html.HtmlElement | None, *, url: str | None = None, html: str | None = None
 ) -> tuple[dict[str, FieldEvidence], tuple[SourceWarning, ...]]:
-    """Every metadata field of a parsed page with its candidates, and warnings on conflicting dates."""
+    """Every metadata field of a parsed page with its candidates, and warnings on conflicting dates.
+
+    ``html`` is the decoded page the tree was parsed from, if the caller has it: htmldate then parses
+    it itself (see :func:`audit.html_dates.htmldate_guess`).
+    """
     raw: list[tuple[str, Candidate]] = []
     if tree is not None:
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
         raw.extend(_element_candidates(tree))
-        found = _htmldate_candidate(tree, url)
+        found = htmldate_guess(html, tree, url)
         if found is not None:
-            raw.append(("published", found))
+            location = "htmldate.find_date(original_date=True)"
+            raw.append(("published", Candidate(found, "htmldate", location, "medium")))
     if url:
         raw.append(("url", Candidate(url, "input", "capture URL", "high")))
         day = url_date(url)

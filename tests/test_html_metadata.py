@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from audit.html_authors import clean_authors
-from audit.html_dates import normalise_date, url_date
+from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
 
@@ -46,10 +46,10 @@ def test_jsonld_beats_meta_and_keeps_all_candidates() -> None:
     fields, warnings = _fields(head, "<p class='byline'>By Jane Doe</p>" + BODY)
     published = fields["published"]
     assert published.value == "2023-03-20"
-    assert (published.method, published.location) == ("json-ld", "NewsArticle.datePublished")
-    assert ("meta", 'meta[property="article:published_time"]') in [
-        (c.method, c.location) for c in published.candidates
-    ]
+    assert published.method == "htmldate"  # first in the date order; it reads the same JSON-LD
+    methods = [(c.method, c.location) for c in published.candidates]
+    assert ("json-ld", "NewsArticle.datePublished") in methods
+    assert ("meta", 'meta[property="article:published_time"]') in methods
     assert fields["updated"].value == "2023-03-21"
     assert fields["authors"].value == ["Jane Doe"]
     assert fields["title"].value == "Putin and Xi meet in Moscow"
@@ -61,7 +61,8 @@ def test_conflicting_strong_dates_raise_a_warning() -> None:
     head = _jsonld({"@type": "NewsArticle", "datePublished": "2024-01-05"})
     head += '<meta property="article:published_time" content="2024-02-07T10:00:00Z">'
     fields, warnings = _fields(head)
-    assert fields["published"].value == "2024-01-05"
+    assert fields["published"].value in ("2024-01-05", "2024-02-07")
+    assert {c.value for c in fields["published"].candidates} == {"2024-01-05", "2024-02-07"}
     assert [w.code for w in warnings] == ["metadata_conflict"]
     assert "2024-02-07" in warnings[0].message
 
@@ -134,3 +135,24 @@ def test_url_date() -> None:
     assert url_date("https://example.com/news/2019-11-18-story.html") == "2019-11-18"
     assert url_date("https://example.com/article/12345/story") is None
     assert url_date("https://2019-11-18.example.com/story") is None
+
+
+def test_structured_date_is_the_fallback_when_htmldate_finds_none() -> None:
+    # htmldate ignores a <time> without a date-like context here; the URL day is the fallback
+    fields, _ = _fields("", "<p>No date in this text.</p>", url="https://example.com/2020/05/06/story")
+    assert fields["published"].value == "2020-05-06"
+    assert {c.method for c in fields["published"].candidates} <= {"url-date", "htmldate"}
+
+
+def test_htmldate_never_gets_a_url_and_refuses_a_copyright_year() -> None:
+    # a "page" that htmldate would take for an address is not passed on (nothing is ever fetched)
+    assert htmldate_guess("https://example.com/2019/11/18/story", None) is None
+    footer_only = (
+        "<html><body><p>" + "Plain text about nothing in particular. " * 10 + "</p>"
+        "<footer>Copyright 2021 Example Ltd</footer></body></html>"
+    )
+    assert htmldate_guess(footer_only, parse_html(footer_only).tree) is None
+    dated = (
+        '<html><head><meta property="article:published_time" content="2022-03-04"></head><body></body></html>'
+    )
+    assert htmldate_guess(dated, parse_html(dated).tree) == "2022-03-04"

@@ -47,7 +47,7 @@ def _read(folder: Path, subfolders: tuple[str, ...], name: str) -> str | None:
 
 def _fields(html: str, url: str) -> dict[str, Any]:
     parsed = parse_html(html)
-    fields, _ = extract_metadata(parsed.tree, url=url if url.startswith("http") else None)
+    fields, _ = extract_metadata(parsed.tree, url=url if url.startswith("http") else None, html=html)
     return {name: evidence.value for name, evidence in fields.items()}
 
 
