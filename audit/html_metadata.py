@@ -29,6 +29,7 @@ import lxml.html
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
+from audit.html_bylines import labelled_meta_authors, page_spelling, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
@@ -114,10 +115,16 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
 
 
-def _names(value: Any) -> Iterator[tuple[str, bool]]:
-    """Names in a JSON-LD ``author`` value with whether they are explicitly an organisation."""
+def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[tuple[str, bool]]:
+    """Names in a JSON-LD ``author`` value with whether they are explicitly an organisation.
+
+    An author given only as a reference (``{"@id": "#author"}``, as Yoast writes it) is looked up in
+    ``nodes``, the page's JSON-LD objects by ``@id``.
+    """
     items = value if isinstance(value, list) else [value]
     for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
         if isinstance(item, str):
             yield item, False
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
@@ -126,7 +133,9 @@ def _names(value: Any) -> Iterator[tuple[str, bool]]:
 
 def _jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
     article_types = set(lexicon()["article_types"])
-    for obj in _iter_jsonld(tree):
+    objects = list(_iter_jsonld(tree))
+    nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and "name" in obj}
+    for obj in objects:
         kinds = _types(obj)
         if "WebSite" in kinds and isinstance(obj.get("name"), str):
             yield "site", Candidate(obj["name"], "json-ld", "WebSite.name", "medium")
@@ -139,7 +148,7 @@ def _jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candi
         for key, field in (("datePublished", "published"), ("dateModified", "updated")):
             if isinstance(obj.get(key), str):
                 yield field, Candidate(obj[key], "json-ld", f"{kind}.{key}", confidence)
-        for name, is_org in _names(obj.get("author")):
+        for name, is_org in _names(obj.get("author"), nodes):
             if not is_org:
                 yield "authors", Candidate(name, "json-ld", f"{kind}.author", confidence)
         publisher = obj.get("publisher")
@@ -164,11 +173,13 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
     for attribute, name, field, confidence in _META:
         for content in metas.get((attribute, name.lower()), []):
             yield field, Candidate(content, "meta", f'meta[{attribute}="{name}"]', confidence)
+    for name in labelled_meta_authors(tree):
+        yield "authors", Candidate(name, "meta", 'meta[name="twitter:dataN"] (labelled byline)', "medium")
     for link in tree.xpath('//link[@rel="canonical"]/@href'):
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
-def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
+def _element_candidates(tree: lxml.html.HtmlElement, page_text: str) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
@@ -185,7 +196,8 @@ def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Cand
         author = trafilatura_author(tree)
     except (ValueError, TypeError, RecursionError):
         author = None
-    if author:
+    if author:  # trafilatura title-cases what it finds: report the names as the page prints them
+        author = "; ".join(page_spelling(name, page_text) for name in author.split("; "))
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
         # the first match only: later ones are mostly bylines of teasers and comments
@@ -193,6 +205,8 @@ def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Cand
             text = element.get("content") or element.text_content()
             if text and text.strip():
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
+    for text in text_bylines(tree):
+        yield "authors", Candidate(text, "byline", "text byline (label such as 'By', 'Von', 'Text:')", "low")
     headings = tree.xpath("//h1")
     if len(headings) == 1:
         yield "title", Candidate(headings[0].text_content().strip(), "element", "h1", "medium")
@@ -223,11 +237,11 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
 
 
 def _visible_text(tree: lxml.html.HtmlElement) -> str:
-    """The page's readable body text (no scripts, styles or head), whitespace-squashed and lower-cased."""
+    """The page's readable body text (no scripts, styles or head), whitespace-squashed."""
     parts = tree.xpath(
         "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
     )
-    return " ".join(" ".join(str(p) for p in parts).split()).lower()
+    return " ".join(" ".join(str(p) for p in parts).split())
 
 
 def _choose(field: str, candidates: list[Candidate], visible: str | None = None) -> FieldEvidence:
@@ -283,10 +297,11 @@ def extract_metadata(
     it itself (see :func:`audit.html_dates.htmldate_guess`).
     """
     raw: list[tuple[str, Candidate]] = []
+    page_text = _visible_text(tree) if tree is not None else ""
     if tree is not None:
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
-        raw.extend(_element_candidates(tree))
+        raw.extend(_element_candidates(tree, page_text))
         found = htmldate_guess(html, tree, url)
         if found is not None:
             location = "htmldate.find_date(original_date=True)"
@@ -306,7 +321,7 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    visible = _visible_text(tree) if tree is not None else None
+    visible = page_text.lower() if tree is not None else None
     for field in ("published", "updated"):  # stable sort: within a method the page order stays
         by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     fields = {field: _choose(field, by_field[field], visible) for field in FIELDS}
