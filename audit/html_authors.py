@@ -27,6 +27,7 @@ _DATEISH = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
+_TRAILING_DOT = re.compile(r"(?<!\b[^\W\d_])\.+$")
 _EMAIL = re.compile(r"\S+@\S+")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
@@ -83,7 +84,8 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
     """One person's name from a byline fragment, or None when it is not a plausible person."""
     prefix, role, _ = _patterns()
     text = _BRACKETS.sub(" ", _EMAIL.sub(" ", raw))
-    text = re.sub(r"\s+", " ", text).strip(" \t\n:;,.-–—|·•")
+    text = re.sub(r"\s+", " ", text).strip(" \t\n:;,-–—|·•").lstrip(".")
+    text = _TRAILING_DOT.sub("", text).strip()  # "Juan Muñoz C." keeps the dot of its initial
     text = prefix.sub("", text).strip()
     date = _DATEISH.search(text)
     if date:

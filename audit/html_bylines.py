@@ -88,8 +88,8 @@ def labelled_meta_authors(tree: lxml.html.HtmlElement) -> Iterator[str]:
 
 
 def _skipped(element: lxml.html.HtmlElement) -> bool:
-    """True inside navigation, footers, asides or comment/teaser blocks."""
-    for ancestor in element.iterancestors():
+    """True for (or inside) navigation, footers, asides or comment/teaser blocks."""
+    for ancestor in [element, *element.iterancestors()]:
         if ancestor.tag in _SKIP_TAGS:
             return True
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()

@@ -156,3 +156,61 @@ def test_htmldate_never_gets_a_url_and_refuses_a_copyright_year() -> None:
         '<html><head><meta property="article:published_time" content="2022-03-04"></head><body></body></html>'
     )
     assert htmldate_guess(dated, parse_html(dated).tree) == "2022-03-04"
+
+
+def test_clean_authors_drops_acronyms_logins_and_organisation_groups() -> None:
+    assert clean_authors("AgE") == []  # an agency's acronym
+    assert clean_authors("jdoe") == []  # a CMS login, not a byline
+    assert clean_authors("Kathrin") == ["Kathrin"]  # a capitalised first name alone is a byline
+    assert clean_authors("Landesanstalt für Wald und Forstwirtschaft, Max Muster") == ["Max Muster"]
+    assert clean_authors("Von Anna Schmidt, Jan Lukas Weber und Eva Roth, NDR") == [
+        "Anna Schmidt",
+        "Jan Lukas Weber",
+        "Eva Roth",
+    ]
+    assert clean_authors("Jane Doe (Reuters)") == ["Jane Doe"]
+    assert clean_authors("Juan Carlos Muñoz C.") == ["Juan Carlos Muñoz C."]
+    assert clean_authors("Jane Doe.") == ["Jane Doe"]
+    assert clean_authors("Follow") == []
+
+
+def test_jsonld_author_given_by_reference() -> None:
+    head = _jsonld(
+        {
+            "@graph": [
+                {"@type": "NewsArticle", "headline": "A headline", "author": {"@id": "#p1"}},
+                {"@type": "Person", "@id": "#p1", "name": "Steven Example"},
+            ]
+        }
+    )
+    fields, _ = _fields(head, "<p>Steven Example</p>" + BODY)
+    assert fields["authors"].value == ["Steven Example"]
+    assert fields["authors"].method == "json-ld"
+
+
+def test_labelled_twitter_meta_byline() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karla Beispiel">'
+        '<meta name="twitter:label2" content="Lesezeit"><meta name="twitter:data2" content="3 Minuten">'
+    )
+    fields, _ = _fields(head, "<p>Karla Beispiel</p>" + BODY)
+    assert fields["authors"].value == ["Karla Beispiel"]
+    assert "labelled" in (fields["authors"].location or "")
+
+
+def test_text_byline_with_label() -> None:
+    body = BODY + "<p><strong>Text:</strong> Klaus Beispiel</p><p><strong>Fotos:</strong> Somebody Else</p>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Klaus Beispiel"]
+    assert fields["authors"].method == "byline"
+    # "Text" without a colon opens an ordinary sentence, and a commenter's byline is not the author's
+    body = BODY + "<p>Text messages were sent.</p><div class='comments'><p>Von Max Muster</p></div>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == []
+
+
+def test_trafilatura_guess_keeps_the_page_spelling() -> None:
+    body = "<div class='author'>jdoe</div>" + BODY
+    fields, _ = _fields("", body)
+    # trafilatura title-cases the login to "Jdoe"; restored to the page's "jdoe", it is refused as a login
+    assert fields["authors"].value == []
