@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus_records import source
+from .corpus_records import source
 
 from audit.independence import align, assign_groups, words_of
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus_records import claim, source
+from .corpus_records import claim, source
 
 from audit.corpus import Corpus
 from audit.flags import contested, single_source
