@@ -45,7 +45,9 @@ def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
         while words and (words[0].lower() in lex.titles or words[0].lower() in lex.org_words):
             words.pop(0)
         if words and all(
-            w.lower() not in lex.titles and w.lower() not in lex.org_words and w.lower() not in lex.not_name_words
+            w.lower() not in lex.titles
+            and w.lower() not in lex.org_words
+            and w.lower() not in lex.not_name_words
             and not re.search(r"[’']s$", w)
             for w in words
         ):
@@ -71,7 +73,9 @@ def resolve(
             if len(persons) == 1:
                 name = next(iter(persons))
                 assert name is not None
-                attribution = dataclasses.replace(attribution, speaker=name, role=attribution.role or roles.get(name))
+                attribution = dataclasses.replace(
+                    attribution, speaker=name, role=attribution.role or roles.get(name)
+                )
         elif speaker and low in _GROUP_PRONOUNS:
             for previous, prev_raw in zip(
                 reversed(result[max(0, index - _WINDOW) : index]),
@@ -79,7 +83,9 @@ def resolve(
                 strict=True,
             ):
                 if previous.kind == "vague" and prev_raw.speaker is None:
-                    attribution = dataclasses.replace(attribution, kind="vague", speaker=None, speaker_span=None)
+                    attribution = dataclasses.replace(
+                        attribution, kind="vague", speaker=None, speaker_span=None
+                    )
                     break
                 if previous.speaker and not _is_person_name(previous.speaker, lex):
                     attribution = dataclasses.replace(attribution, speaker=previous.speaker)
@@ -88,7 +94,9 @@ def resolve(
             start = attribution.speaker_span.start if attribution.speaker_span else sentences[index].start
             name = full_name(text, speaker, start, lex)
             if name is not None:
-                attribution = dataclasses.replace(attribution, speaker=name, role=attribution.role or roles.get(name))
+                attribution = dataclasses.replace(
+                    attribution, speaker=name, role=attribution.role or roles.get(name)
+                )
         if attribution.speaker and attribution.role and attribution.speaker not in roles:
             roles[attribution.speaker] = attribution.role
         result.append(attribution)

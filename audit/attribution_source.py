@@ -160,7 +160,9 @@ class Lexicon:
 
     def adverb(self, tok: Tok) -> bool:
         low = tok.low
-        return low in self.cue_adverbs or (low.endswith("ly") and not tok.cap and low not in self.vague_adverbs)
+        return low in self.cue_adverbs or (
+            low.endswith("ly") and not tok.cap and low not in self.vague_adverbs
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +209,8 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
         while end + 1 < len(toks) and nameish(end + 1) and not re.search(r"[’']s$", toks[end].text):
             end += 1
         following = toks[end + 1] if end + 1 < len(toks) else None
-        if following is None or following.low in _AFFILIATION or following.text == ",":
-            if end - k < 4:
-                return k, end
+        if (following is None or following.low in _AFFILIATION or following.text == ",") and end - k < 4:
+            return k, end
         k = end + 1
     return None
 
@@ -229,12 +230,18 @@ def classify(
     head = _strip_possessive(words[-1].low)
     if head in lex.document_nouns and (not words[-1].cap or len(words) == 1):
         document = True
-        named = [w for w in words[:-1] if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers]
+        named = [
+            w
+            for w in words[:-1]
+            if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers
+        ]
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
         source = [w for w in words[:-1] if w.low not in _DETERMINERS]
         speaker = _strip_possessive(_text(source))
-        return NounPhrase(first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True)
+        return NounPhrase(
+            first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
+        )
     run = _name_run(words, lex, sentence_initial=first == 0)
     if run is not None:
         a, b = run
@@ -248,7 +255,9 @@ def classify(
             role = " ".join(parts) or None
         speaker = _strip_possessive(_text(name))
         kind = "person" if b == len(words) - 1 or post else "org"
-        return NounPhrase(first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document)
+        return NounPhrase(
+            first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document
+        )
     has_org = any(w.cap and _strip_possessive(w.low) in lex.org_words for w in words)
     if not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
@@ -309,8 +318,17 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         phrase = classify(toks, first, j, lex, role, document=True)
         if phrase.kind in {"thing", "pronoun", "first"}:
             return None
-        return NounPhrase(doc, j, toks[doc].start, toks[j].end, phrase.kind, phrase.speaker,
-                          phrase.speaker_span, phrase.role, True)
+        return NounPhrase(
+            doc,
+            j,
+            toks[doc].start,
+            toks[j].end,
+            phrase.kind,
+            phrase.speaker,
+            phrase.speaker_span,
+            phrase.role,
+            True,
+        )
     if not _boundary_ok(toks, first - 1, lex):
         return None
     return classify(toks, first, j, lex, role, document)
@@ -333,10 +351,14 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     if last < i:
         return None
     role: str | None = None
-    if last + 1 < len(toks) and toks[last + 1].text == "," and last + 2 < len(toks):
-        if toks[last + 2].low in lex.appositive_openers and toks[last + 2].low not in {"who", "which"}:
-            end = last + 2
-            while end < len(toks) and toks[end].text not in {",", "."}:
-                end += 1
-            role = _text(toks[last + 2 : end])
+    if (
+        last + 2 < len(toks)
+        and toks[last + 1].text == ","
+        and toks[last + 2].low in lex.appositive_openers
+        and toks[last + 2].low not in {"who", "which"}
+    ):
+        end = last + 2
+        while end < len(toks) and toks[end].text not in {",", "."}:
+            end += 1
+        role = _text(toks[last + 2 : end])
     return classify(toks, i, last, lex, role)

@@ -4,8 +4,9 @@ Steps, for one cleaned text:
 1. paragraphs and sentences with exact spans (``sentences``); headings are never claims;
 2. figures, dates and attributions over the whole text (so quotes spanning sentences and relative dates
    resolve in context);
-3. each sentence scored by ``checkworthiness.assess``; a sentence is a claim when it is check-worthy, or when it
-   rests on an unnamed source (those must reach the vague-attribution rule), but never when it is a question;
+3. each sentence scored by ``checkworthiness.assess``; a sentence is a claim when it is check-worthy, when it
+   quotes or reports a named speaker (whether they said it is itself checkable), or when it rests on an unnamed
+   source (those must reach the vague-attribution rule), but never when it is a question;
 4. ids, selectors and capture lines.
 """
 
@@ -79,7 +80,10 @@ def extract_claims(source: Source, capture: str) -> list[Claim]:
         ds = tuple(d for d in dates if _inside(d, span))
         # 3. check-worthiness
         verdict = assess(body, figures=figs, dates=ds, attribution=attribution)
-        if not (verdict.is_claim or attribution.kind == "vague"):
+        attributed = attribution.kind == "direct_quote" or (
+            attribution.kind in {"reported", "according_to"} and attribution.speaker is not None
+        )
+        if not (verdict.is_claim or attributed or attribution.kind == "vague"):
             continue
         # 4. ids, selectors, capture lines
         selector, line = locator.select(text, span)

@@ -1,7 +1,7 @@
 """The command line: every command is a thin layer over a Python function.
 
-Exit codes are a contract: 0 success (and, for ``validate``, valid), 1 findings or nothing audited
-(``validate``: invalid), 2 misuse (bad options, missing paths).
+Exit codes are a contract: 0 success (and, for ``validate``, valid; for ``check``, no flag at or above the
+threshold), 1 findings or nothing audited (``validate``: invalid), 2 misuse (bad options, missing paths).
 """
 
 from __future__ import annotations
@@ -11,14 +11,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import click
 
 from audit import __version__
 from audit.capture import Options
 from audit.ingest import DEFAULT_MAX_BYTES, InputError
+from audit.model import Severity
 from audit.output import write_outputs
 from audit.pipeline import RunConfig, run_audit
+from audit.reference import LedgerError
 from audit.validate import validate_files
 
 
@@ -84,6 +87,11 @@ def main() -> None:
     show_default=True,
     help="Seconds one capture may take before its worker is stopped (status timeout).",
 )
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder to cache per-capture results in, keyed by content hash (reruns skip unchanged captures).",
+)
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def run(
     inputs: tuple[str, ...],
@@ -92,15 +100,18 @@ def run(
     jobs: int,
     max_bytes: int,
     timeout: float,
+    cache: str | None,
     no_progress: bool,
 ) -> None:
     """Audit the captures in INPUTS (files or folders) and write the results to --out."""
-    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout))
+    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
     try:
         with _progress(not no_progress) as progress:
             result = run_audit(config, report=_stderr, progress=progress)
     except InputError as error:
         raise click.UsageError(str(error)) from error
+    except LedgerError as error:
+        raise click.UsageError(f"--reference: {error}") from error
     write_outputs(result, out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
@@ -141,3 +152,90 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
             err=True,
         )
     sys.exit(0 if report.valid else 1)
+
+
+CHECK_FORMATS = ("text", "json", "github", "sarif")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--reference",
+    type=click.Path(exists=True, file_okay=False, path_type=str),
+    help="Folder with the reference ledger: events.csv and roles.csv.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    default="",
+    metavar="KINDS",
+    help="Comma-separated flag kinds that fail the check (default: every kind), e.g. misdated,contested.",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(["low", "medium", "high"]),
+    default="low",
+    show_default=True,
+    help="Only flags at or above this severity fail the check.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(CHECK_FORMATS)),
+    default="text",
+    show_default=True,
+    help="text (PATH:LINE lines), json, github (workflow annotations) or sarif (SARIF 2.1.0).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output (e.g. audit.sarif).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes for per-capture work (0: all cores).",
+)
+def check(
+    inputs: tuple[str, ...],
+    reference: str | None,
+    fail_on: str,
+    min_severity: str,
+    fmt: str,
+    output: Path | None,
+    jobs: int,
+) -> None:
+    """Audit INPUTS and fail (exit 1) when a flag of the --fail-on kinds is at or above --min-severity.
+
+    Exit 0 when there is none, 1 when there are (or nothing could be audited), 2 on misuse.
+    """
+    from audit.check import CheckUsageError, gate, parse_kinds, summary_line
+    from audit.check import render_json as check_json
+    from audit.check import render_text as check_text
+    from audit.render.github import render_github
+    from audit.render.sarif import render_sarif
+
+    try:
+        kinds = parse_kinds(fail_on)
+    except CheckUsageError as error:
+        raise click.BadParameter(str(error), param_hint="--fail-on") from error
+    try:
+        result = run_audit(RunConfig(inputs, jobs, reference), report=_stderr)
+    except InputError as error:
+        raise click.UsageError(str(error)) from error
+    outcome = gate(result, kinds, cast(Severity, min_severity))
+    renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
+    rendered = renderers[fmt](outcome)
+    if output is not None:
+        from audit.output import write_text
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_text(output, rendered)
+    else:
+        click.echo(rendered, nl=False)
+    if outcome.audited == 0:
+        _stderr("nothing could be audited; see the messages above")
+    _stderr(summary_line(outcome))
+    sys.exit(outcome.exit_code)

@@ -77,7 +77,7 @@ def lexicon() -> Lexicon:
         patterns=patterns,
         caption_markers=tuple(re.compile(p, re.IGNORECASE) for p in raw["caption_markers"]),
         byline=re.compile(rf"^(?:{_alternation(raw['byline_prefixes'])})\s*[:：]?\s+(.+)$", re.IGNORECASE),
-        date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\s*[:：]?\s*", re.IGNORECASE),
+        date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
         updated_prefixes=frozenset(raw["updated_prefixes"]),
         url_prefix=re.compile(rf"^(?:{_alternation(raw['url_prefixes'])})\s*[:：]?\s*", re.IGNORECASE),
         months=months,
@@ -113,6 +113,7 @@ def sentence_breaks(line: str, marks: str = ".!?") -> int:
     return count
 
 
+@lru_cache(maxsize=65536)
 def is_prose(line: str) -> bool:
     """A paragraph of running text: enough words and sentence punctuation (a bullet item counts)."""
     text = line.strip()
@@ -127,6 +128,7 @@ def is_long_prose(line: str) -> bool:
     return is_prose(line) and (len(line.strip()) >= 200 or len(words(line)) >= 35)
 
 
+@lru_cache(maxsize=65536)
 def is_title_like(line: str) -> bool:
     """A short line that could be a headline or heading: 1-25 words, no sentence inside, no final period."""
     text = line.strip()
@@ -218,9 +220,10 @@ def domain_in(text: str) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
+_SUFFIX = r"(?:\s+[/|·•]\s+[^\n]{0,40})?"  # "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"
 _TIME = (
-    r"(?:\s*(?:[-–—,|@·•]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+    r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
 )
 
 
@@ -236,7 +239,7 @@ class DateLine:
 def parse_date_line(line: str) -> DateLine | None:
     """Parse a whole line as one calendar date; None if the line says anything more than a date."""
     lex = lexicon()
-    text = line.strip().strip("|·•()[]")
+    text = line.strip().strip("|·•()[]").rstrip(".")
     prefix_match = lex.date_prefix.match(text)
     prefix = ""
     if prefix_match and prefix_match.end() < len(text):
@@ -251,24 +254,53 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(iso=iso, updated=prefix in lex.updated_prefixes, prefix=prefix)
 
 
-def _parse_date(text: str, lex: Lexicon) -> str | None:
-    month_names = "|".join(sorted(lex.months, key=len, reverse=True))
+@lru_cache(maxsize=1)
+def _date_forms() -> tuple[re.Pattern[str], ...]:
+    """The date patterns (day-month-year, month-day-year, ISO, dotted), each with time and suffix."""
+    lex = lexicon()
+    month_names = "|".join(re.escape(m) for m in sorted(lex.months, key=len, reverse=True))
     forms = (
-        (rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{month_names})\.?,?\s+(?P<y>\d{{4}})", "dmy"),
-        (rf"(?P<m>{month_names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", "mdy"),
-        (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?", "iso"),
-        (r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})", "iso"),
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?(?P<m>{month_names})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})",
+        rf"(?P<m>{month_names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?",
+        r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
+        r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # day-first with dots: unambiguous in use
     )
-    for form, _kind in forms:
-        match = re.fullmatch(form + _TIME, text, flags=re.IGNORECASE)
+    return tuple(re.compile(rf"\b{form}" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
+
+
+def _iso(match: re.Match[str], lex: Lexicon) -> str | None:
+    month_text = match.group("m")
+    month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
+    try:
+        return date(int(match.group("y")), month, int(match.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_date(text: str, lex: Lexicon) -> str | None:
+    for pattern in _date_forms():
+        match = pattern.fullmatch(text)
+        if match:
+            return _iso(match, lex)
+    return None
+
+
+def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
+    """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
+    lex = lexicon()
+    if not lex.byline.match(line.strip()):
+        return None
+    for pattern in _date_forms():
+        match = pattern.search(line)
         if not match:
             continue
-        month_text = match.group("m")
-        month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
-        try:
-            return date(int(match.group("y")), month, int(match.group("d"))).isoformat()
-        except ValueError:
-            return None
+        iso = _iso(match, lex)
+        left = line[: match.start()].strip(_TRIM + ",")
+        left = re.sub(r"\s*(?:on|am|le|el|em|,)$", "", left, flags=re.IGNORECASE).strip(_TRIM + ",")
+        byline = parse_byline(left)
+        if iso and byline is not None:
+            return byline, DateLine(iso=iso, updated=False, prefix="")
     return None
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:;|\||/|,?\s+(?:and|und|et|y|e|&)\s+|,\s+)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\||/|\s[-–—]\s|,?\s+(?:and|und|et|y|e|&)\s+|,\s+)\s*", re.IGNORECASE)
 _DATEISH = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
@@ -25,6 +25,8 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 MAX_NAME_TOKENS = 5
 MAX_NAME_LENGTH = 60
+# A byline element whose text is longer than this is a bio or a teaser, not a byline.
+MAX_BYLINE_LENGTH = 120
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +35,11 @@ def lexicon() -> dict[str, Any]:
     text = resources.files("audit.data").joinpath("metadata_lexicon.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()[key])
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +65,9 @@ def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
     squashed = "".join(tokens)
     for brand in brands:
         brand_squashed = "".join(_tokens(brand))
-        if brand_squashed and (squashed == brand_squashed or (len(squashed) > 3 and squashed in brand_squashed)):
+        if brand_squashed and (
+            squashed == brand_squashed or (len(squashed) > 3 and squashed in brand_squashed)
+        ):
             return True
     return False
 
@@ -77,17 +86,29 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
         return None
     if len(text) > MAX_NAME_LENGTH or len(text.split()) > MAX_NAME_TOKENS:
         return None
-    if _is_brand(text, brands):
+    if _is_brand(text, brands) or not _looks_like_name(text):
         return None
-    if text.isupper() and len(text) > 4:
-        text = text.title()
     return text
+
+
+def _looks_like_name(text: str) -> bool:
+    """Not a weekday or page word, and not a phrase of several lower-case words (a sentence fragment)."""
+    tokens = text.split()
+    if text.lower() in _words("not_names") or any(t.lower() in _words("not_names") for t in tokens):
+        return False
+    particles = _words("name_particles")
+    lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
+    return (
+        len(tokens) < 2 or len(lower) <= (0 if len(tokens) > 2 else 1) or all(t[:1].islower() for t in tokens)
+    )
 
 
 def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     """People named in a byline, in order, without duplicates; [] when none is a plausible person."""
     prefix, _, _ = _patterns()
     if _URLISH.search(raw) and not re.search(r"\s", raw.strip()):
+        return []
+    if len(raw.strip()) > MAX_BYLINE_LENGTH:
         return []
     text = prefix.sub("", re.sub(r"\s+", " ", raw).strip())
     names: list[str] = []

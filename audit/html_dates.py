@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
+from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100

@@ -32,7 +32,10 @@ _RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>", 
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split()
+    [
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"),
+    ]
 )
 # Opening one of these closes an open element of the same group (HTML's implied end tags).
 _IMPLIED_CLOSE: dict[str, frozenset[str]] = {
@@ -99,7 +102,7 @@ def scan_depth(html: str, flatten_at: int | None = None) -> tuple[int, list[tupl
         if name in _VOID or rest.rstrip().endswith("/"):
             continue
         implied = _IMPLIED_CLOSE.get(name)
-        if implied and stack and stack[-1][0] in implied:
+        while implied and stack and stack[-1][0] in implied:
             stack.pop()
         deep = flatten_at is not None and len(stack) >= flatten_at
         if deep:
@@ -140,7 +143,12 @@ def parse_html(html: str) -> ParsedHtml:
     if not html.strip():
         return ParsedHtml(None, raw_depth, 0, len(too_deep))
     parser = lxml.html.HTMLParser(
-        huge_tree=True, recover=True, remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+        huge_tree=True,
+        recover=True,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        default_doctype=False,
     )
     try:
         tree = lxml.html.document_fromstring(html, parser=parser)

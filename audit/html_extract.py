@@ -101,7 +101,7 @@ def _paragraphs(raw: str, titles: set[str] | None = None) -> str:
     lines = [line for line in (_SPACES.sub(" ", line).strip() for line in raw.splitlines()) if line]
     if lines and titles and _is_title(lines[0], titles):
         lines = lines[1:]
-    return "\n\n".join(line for line in lines if not is_boilerplate(line))
+    return "\n\n".join(line for line in lines if _WORD.search(line) and not is_boilerplate(line))
 
 
 def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:

@@ -11,8 +11,9 @@ Candidates are collected from, in this order of trust:
 4. htmldate with ``original_date=True`` (low confidence; a bare copyright-footer year is refused);
 5. a date in the URL path.
 
-For each field the chosen value is the first candidate in that order (``_CHOICE`` below), so a strong
-structured statement always beats a heuristic. When two strong candidates (JSON-LD, meta) disagree on a
+For each field the chosen value is the first candidate in that order, so a strong structured statement
+always beats a heuristic; for dates the order is JSON-LD, meta, URL date, htmldate, ``<time>``
+(``_DATE_ORDER``, measured on the development fifth). When two strong candidates (JSON-LD, meta) disagree on a
 date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
 """
 
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 from htmldate import find_date
+from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
 from audit.html_dates import normalise_date, url_date
@@ -83,6 +85,10 @@ _BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
 )
 _COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _STRONG = frozenset({"json-ld", "meta"})
+# Order of trust for dates. <time> elements come last: on the development fifth of htmldate's pages they
+# were right on 24 pages and wrong on 42 (listings and sidebars carry their own <time> elements), while
+# a day in the URL path and htmldate's guess were right 29/30 and 176/187 times.
+_DATE_ORDER = ("json-ld", "meta", "url-date", "htmldate", "time-element")
 
 
 def _iter_jsonld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
@@ -164,14 +170,27 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
 
 
 def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
-    for time in tree.xpath("//time[@datetime]"):
+    for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
-            yield "published", Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium")
+            yield (
+                "published",
+                Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium"),
+            )
         elif "modif" in marks or "updat" in marks:
-            yield "updated", Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium")
+            yield (
+                "updated",
+                Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium"),
+            )
+    try:
+        author = trafilatura_author(tree)
+    except (ValueError, TypeError, RecursionError):
+        author = None
+    if author:
+        yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
-        for element in tree.xpath(xpath)[:3]:
+        # the first match only: later ones are mostly bylines of teasers and comments
+        for element in tree.xpath(xpath)[:1]:
             text = element.get("content") or element.text_content()
             if text and text.strip():
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
@@ -219,12 +238,31 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
     return Candidate(value, candidate.method, candidate.location, candidate.confidence)
 
 
-def _choose(field: str, candidates: list[Candidate]) -> FieldEvidence:
-    """First candidate by trust order; an empty field is None (authors: [])."""
+def _visible_text(tree: lxml.html.HtmlElement) -> str:
+    """The page's readable body text (no scripts, styles or head), whitespace-squashed and lower-cased."""
+    parts = tree.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+    )
+    return " ".join(" ".join(str(p) for p in parts).split()).lower()
+
+
+def _choose(field: str, candidates: list[Candidate], visible: str | None = None) -> FieldEvidence:
+    """First candidate by trust order; an empty field is None (authors: []).
+
+    Authors must also be printed on the page (``visible``): a name only in a meta tag, never shown to
+    readers, is kept as a candidate but not chosen (such tags often name the site operator or a CMS
+    account rather than the article's author).
+    """
     empty: Any = [] if field == "authors" else None
-    if not candidates:
+    if field == "authors" and visible is not None:
+        chosen = [c for c in candidates if all(name.lower() in visible for name in c.value)]
+        if not chosen:
+            return FieldEvidence(empty, None, None, tuple(candidates))
+        best = chosen[0]
+    elif not candidates:
         return FieldEvidence(empty, None, None, ())
-    best = candidates[0]
+    else:
+        best = candidates[0]
     value = best.value
     if field == "authors":  # several candidates of the same source can each name one author
         value = []
@@ -279,6 +317,9 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    fields = {field: _choose(field, by_field[field]) for field in FIELDS}
+    visible = _visible_text(tree) if tree is not None else None
+    for field in ("published", "updated"):  # stable sort: within a method the page order stays
+        by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
+    fields = {field: _choose(field, by_field[field], visible) for field in FIELDS}
     warnings = [w for field in ("published", "updated") if (w := _conflicts(field, by_field[field]))]
     return fields, tuple(warnings)

@@ -4,7 +4,8 @@
 2. per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata → claims
    (``audit.capture``), cached by content hash;
 3. corpus stages on polars tables: independence groups, then the flag rules (``audit.flags``);
-4. attach flags to claims and assemble the ``AuditResult`` (the only non-deterministic part is ``run``).
+4. attach flags to claims and credibility signals to sources (``audit.signals``), and assemble the
+   ``AuditResult`` (the only non-deterministic part is ``run``).
 Renderers and writers (``audit.output``) read the result and nothing else.
 """
 
@@ -20,12 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from audit import __version__
+from audit.cache import ResultCache, cache_key
 from audit.capture import Options, SourceRecord, failed_source, process_capture
 from audit.corpus import Corpus
 from audit.flags import run_rules
 from audit.independence import assign_groups
 from audit.ingest import CaptureFile, discover, media_type_for
 from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
+from audit.signals import attach_signals
 from audit.workers import Pool
 
 
@@ -35,6 +38,7 @@ class RunConfig:
     jobs: int = 0  # 0: all cores
     reference: str | None = None
     options: Options = field(default_factory=Options)
+    cache: str | None = None  # folder of cached per-capture results (``audit.cache``)
 
 
 Reporter = Callable[[str], None]
@@ -98,9 +102,21 @@ def run_audit(
             )
         ]
 
-    records: list[SourceRecord] = []
-    for batch in Pool(_run_task, jobs, config.options.timeout).map(tasks, on_timeout, on_error, tick):
-        records.extend(batch)
+    cache = ResultCache(Path(config.cache)) if config.cache else None
+    keys = [cache_key(task.capture, task.options) if cache else None for task in tasks]
+    cached = [cache.get(key) if cache and key else None for key in keys]
+    misses = [index for index, hit in enumerate(cached) if hit is None]
+    for _ in range(len(tasks) - len(misses)):
+        tick()
+    fresh = Pool(_run_task, jobs, config.options.timeout).map(
+        [tasks[i] for i in misses], on_timeout, on_error, tick
+    )
+    for index, batch in zip(misses, fresh, strict=True):
+        cached[index] = batch
+        key = keys[index]
+        if cache and key:
+            cache.put(key, batch)
+    records = [record for batch in cached if batch is not None for record in batch]
     for record in records:
         if record.source.status != "ok":
             report(record.source.status_message or f"{record.source.path}: {record.source.status}")
@@ -109,7 +125,7 @@ def run_audit(
     # 3. corpus stages: independence groups, then the flag rules
     corpus = Corpus(assign_groups(sources), claims, reference)
     findings = run_rules(corpus)
-    # 4. attach flags, support and source notes; assemble the result
+    # 4. attach flags, support, source notes and credibility signals; assemble the result
     flags: dict[str, list[Flag]] = defaultdict(list)
     for claim_id, flag in findings.flags:
         flags[claim_id].append(flag)
@@ -124,6 +140,7 @@ def run_audit(
         _with_findings(claim, flags.get(claim.claim_id, []), support.get(claim.claim_id, []))
         for claim in corpus.claims
     )
+    final_sources = attach_signals(final_sources, final_claims, captures, config.options.max_bytes)
     run = {
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),
@@ -132,6 +149,7 @@ def run_audit(
         "inputs": list(config.inputs),
         "reference": config.reference,
         "skipped": skipped,
+        "cached": len(tasks) - len(misses),
     }
     return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, final_sources, final_claims)
 

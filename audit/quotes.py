@@ -66,7 +66,7 @@ def _can_close(text: str, i: int, width: int) -> bool:
 
 
 def _paragraph_reopens(text: str, i: int, mark: str) -> int | None:
-    """At a paragraph break at ``i``: where the next paragraph re-opens ``mark`` (index after it), if it does."""
+    """At a line break at ``i``: the index after ``mark`` when the next paragraph re-opens it, else None."""
     j = i
     while j < len(text) and text[j].isspace():
         j += 1

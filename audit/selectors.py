@@ -27,16 +27,17 @@ class CaptureLocator:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", capture)]
         self._cursor = 0
 
-    def find(self, exact: str) -> int | None:
-        """Offset of ``exact`` in the capture, preferring the first occurrence after the previous find."""
-        if not exact:
+    def find(self, hint: Selector) -> int | None:
+        """Offset of ``hint.exact`` in the capture: of the occurrences after the previous find (or anywhere, if
+        none), the one whose surroundings best match the hint's prefix and suffix (from the cleaned text)."""
+        if not hint.exact:
             return None
-        position = self.capture.find(exact, self._cursor)
-        if position < 0:
-            position = self.capture.find(exact)
-        if position < 0:
+        position = resolve(hint, self.capture, start=self._cursor)
+        if position is None:
+            position = resolve(hint, self.capture)
+        if position is None:
             return None
-        self._cursor = position + len(exact)
+        self._cursor = position + len(hint.exact)
         return position
 
     def line_of(self, offset: int) -> int:
@@ -45,10 +46,11 @@ class CaptureLocator:
 
     def select(self, text: str, span: Span) -> tuple[Selector, int | None]:
         """The selector for ``text[span]`` and its 1-based line in the capture (None if not found there)."""
-        exact = span.slice(text)
-        position = self.find(exact)
+        hint = make_selector(text, span)
+        exact = hint.exact
+        position = self.find(hint)
         if position is None:
-            return make_selector(text, span), None
+            return hint, None
         end = position + len(exact)
         selector = Selector(
             exact=exact,
@@ -66,10 +68,11 @@ def make_selector(text: str, span: Span) -> Selector:
     )
 
 
-def resolve(selector: Selector, document: str) -> int | None:
-    """Where a selector matches in ``document``: the occurrence of ``exact`` whose context fits best."""
+def resolve(selector: Selector, document: str, start: int = 0) -> int | None:
+    """Where a selector matches in ``document`` (at or after ``start``): the occurrence of ``exact`` whose
+    context fits best; the earliest among equals."""
     best: tuple[int, int] | None = None
-    start = document.find(selector.exact)
+    start = document.find(selector.exact, start)
     while start >= 0:
         end = start + len(selector.exact)
         score = _common_suffix(document[max(0, start - len(selector.prefix)) : start], selector.prefix)

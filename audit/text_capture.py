@@ -13,7 +13,8 @@ Steps (see :func:`_label_article`):
    section labels above it, repeats and variants of the title;
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, or "X is a journalist ..." after trailing furniture);
-6. short lines after the last paragraph that introduce nothing (trailer).
+6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
+7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from audit import furniture as fu
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_~#*]\s*){8,}$|^\f$")
-_HEADER_MAX_LINES = 15
+_SEPARATOR = re.compile(r"^\s*(?:[-=_~#*]\s*){8,}$|^\s*(?:[*#~•·]\s+){2,}[*#~•·]\s*$|^\f$")
+_HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
+_LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
+_SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     _label_weak(labels)
     _label_related(labels)
     # 3. The header.
-    header_end = _header_end(labels)
-    _label_header(labels, fields, header_end)
+    header_start, header_end = _header_window(labels)
+    _label_header(labels, fields, header_start, header_end)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -165,7 +168,7 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
                 fields.add("title", line.text, "text:repeated-title", line.number, "high")
     # 5. The author's bio.
     _label_bio(labels, fields, header_end)
-    # 6. Trailer: short lines after the last paragraph that introduce nothing.
+    # 6. Trailer: a stated URL, and short lines after the last paragraph that introduce nothing.
     last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and fu.is_prose(ln.text)), default=-1)
     for index in range(max(last_prose + 1, header_end), len(lines)):
         if labels.kept(index) and (url := fu.url_line(lines[index].text)):
@@ -173,6 +176,9 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
             fields.add("url", url, "text:url-line", lines[index].number, "medium")
         elif labels.kept(index) and fu.is_title_like(lines[index].text):
             labels.reasons[index] = "trailer"
+    # 7. Runs of short lines (link lists), then everything outside the main run of prose.
+    _label_link_lists(labels)
+    _label_outside_body(labels, header_start, header_end)
 
 
 def _neighbours(labels: _Labels, index: int) -> list[int]:
@@ -205,22 +211,26 @@ def _label_related(labels: _Labels) -> None:
             in_list = False
 
 
-def _header_end(labels: _Labels) -> int:
-    """Index of the first body line: the first long paragraph, or the second paragraph of prose."""
-    seen_prose = 0
-    for index, line in enumerate(labels.lines):
-        if not labels.kept(index):
-            continue
-        if fu.is_long_prose(line.text) or index >= _HEADER_MAX_LINES:
-            return index
-        if fu.is_prose(line.text):
-            seen_prose += 1
-            if seen_prose == 2:
-                return index
-    return len(labels.lines)
+def _header_window(labels: _Labels) -> tuple[int, int]:
+    """Where the header lies: up to ``_HEADER_WINDOW`` kept lines above the body's first paragraph.
+
+    The body starts at the first long paragraph (else the second paragraph of prose, else the first).
+    """
+    kept = [i for i in range(len(labels.lines)) if labels.kept(i)]
+    prose = [i for i in kept if fu.is_prose(labels.lines[i].text)]
+    long_prose = [i for i in prose if fu.is_long_prose(labels.lines[i].text)]
+    if long_prose:
+        end = long_prose[0]
+    elif len(prose) >= 2:
+        end = prose[1]
+    else:
+        end = prose[0] if prose else len(labels.lines)
+    above = [i for i in kept if i < end]
+    start = above[-_HEADER_WINDOW] if len(above) >= _HEADER_WINDOW else 0
+    return start, end
 
 
-def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
+def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) -> None:
     """Dates, bylines (with role lines), URLs, the title, section labels and title variants."""
     lines = labels.lines
     crumbs = [
@@ -232,16 +242,21 @@ def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
         (crumb, number) for crumb, number in crumbs if len(fu.words(crumb)) >= 4
     ]  # a headline, not a section
     crumb_titles = [crumb for crumb, _ in crumbs]
-    title_index = _choose_title(labels, end, crumb_titles)
+    title_index = _choose_title(labels, start, end, crumb_titles)
     previous_byline = False
-    for index in range(end):
+    for index in range(start, end):
         line = lines[index]
         if not labels.kept(index):
             previous_byline = False
             continue
         date_line = fu.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        if date_line is not None:
+        both = fu.split_byline_date(line.text) if date_line is None else None
+        if both is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(both[0], line.number)
+            fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
+        elif date_line is not None:
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
             fields.add(key, date_line.iso, "text:dateline", line.number, "high")
@@ -262,7 +277,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
                 if fu.similarity(crumb, line.text) >= 0.8:
                     fields.add("title", crumb, "text:breadcrumb", number, "medium")
         elif title_index is not None and index < title_index and fu.is_title_like(line.text):
-            labels.reasons[index] = "section"
+            above_title = all(not labels.kept(i) for i in range(index + 1, title_index))
+            labels.reasons[index] = "section" if above_title else "header"
         elif title_index is not None and fu.similarity(line.text, lines[title_index].text) >= 0.6:
             labels.reasons[index] = "title"
             fields.add("title", line.text, "text:title-variant", line.number, "low")
@@ -271,29 +287,85 @@ def _label_header(labels: _Labels, fields: FieldRecorder, end: int) -> None:
         previous_byline = labels.reasons[index] == "byline"
 
 
-def _choose_title(labels: _Labels, end: int, crumb_titles: list[str]) -> int | None:
-    """The headline: the header line a breadcrumb names, else the first title-like line of 4+ words."""
+def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]) -> int | None:
+    """The headline: the header line a breadcrumb names, else the title-like line (4+ words) nearest
+    above the first date or byline, else the last such line of the header, else any title-like line."""
+    lines = labels.lines
     candidates = [
         i
-        for i in range(end)
+        for i in range(start, end)
         if labels.kept(i)
-        and fu.is_title_like(labels.lines[i].text)
-        and fu.parse_date_line(labels.lines[i].text) is None
-        and fu.parse_byline(labels.lines[i].text, bullet=True) is None
-        and fu.url_line(labels.lines[i].text) is None
+        and fu.is_title_like(lines[i].text)
+        and fu.parse_date_line(lines[i].text) is None
+        and fu.parse_byline(lines[i].text, bullet=True) is None
+        and fu.url_line(lines[i].text) is None
     ]
     for i in candidates:
-        if any(fu.similarity(crumb, labels.lines[i].text) >= 0.8 for crumb in crumb_titles):
+        if any(fu.similarity(crumb, lines[i].text) >= 0.8 for crumb in crumb_titles):
             return i
-    long_enough = [i for i in candidates if len(fu.words(labels.lines[i].text)) >= 4]
+    long_enough = [i for i in candidates if len(fu.words(lines[i].text)) >= 4]
+    meta = [
+        i
+        for i in range(start, end)
+        if labels.kept(i)
+        and (fu.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
+    ]
+    if meta and (before := [i for i in long_enough if i < meta[0]]):
+        return before[-1]
     if long_enough:
-        return long_enough[0]
+        return long_enough[0] if not meta else long_enough[-1]
     return candidates[0] if candidates else None
+
+
+def _label_link_lists(labels: _Labels) -> None:
+    """Runs of ``_LIST_RUN`` or more short kept lines without sentence punctuation: menus and link lists."""
+    run: list[int] = []
+    for index in [*range(len(labels.lines)), -1]:
+        text = labels.lines[index].text if index >= 0 else ""
+        short = (
+            index >= 0
+            and labels.kept(index)
+            and len(fu.words(text)) <= 10
+            and not fu.is_prose(text)
+            and text[-1:] not in ".!?:;"
+        )
+        if short:
+            run.append(index)
+            continue
+        if index >= 0 and not labels.kept(index) and run:
+            continue  # furniture inside a run does not break it
+        if len(run) >= _LIST_RUN:
+            for i in run:
+                labels.reasons[i] = "link-list"
+        run = []
+
+
+def _label_outside_body(labels: _Labels, header_start: int, header_end: int) -> None:
+    """Keep the best-scoring run of kept lines (prose earns its words, a short line costs); drop the rest.
+
+    Prose of the header window (a standfirst) is kept.
+    """
+    kept = [i for i in range(len(labels.lines)) if labels.kept(i)]
+    best, best_span, total, first = 0, (0, -1), 0, 0
+    for position, index in enumerate(kept):
+        text = labels.lines[index].text
+        score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
+        if total <= 0:
+            total, first = 0, position
+        total += score
+        if total > best:
+            best, best_span = total, (first, position)
+    body = set(kept[best_span[0] : best_span[1] + 1])
+    for index in kept:
+        in_header = header_start <= index < header_end and fu.is_prose(labels.lines[index].text)
+        if index not in body and not in_header:
+            labels.reasons[index] = "boilerplate"
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
     """ "About X" followed by X's bio, or a "X is a journalist ..." paragraph after trailing furniture."""
     lines = labels.lines
+    last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and fu.is_prose(ln.text)), default=-1)
     for index in range(max(header_end, 1), len(lines)):
         if not labels.kept(index):
             continue
@@ -311,9 +383,7 @@ def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
             continue
         subject = fu.bio_subject(text)
         after_furniture = not labels.kept(index - 1)
-        near_end = (
-            sum(1 for i in range(index + 1, len(lines)) if labels.kept(i) and fu.is_prose(lines[i].text)) == 0
-        )
+        near_end = index >= last_prose  # no kept paragraph after it
         if subject and after_furniture and near_end:
             labels.reasons[index] = "bio"
             fields.add_bio(subject, text, lines[index].number, "low")

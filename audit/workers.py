@@ -24,22 +24,25 @@ R = TypeVar("R")
 _POLL_SECONDS = 0.1
 
 
-def _worker_main(fn: Callable[[Any], Any], inbox: Any, outbox: Any) -> None:
+def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
+    outbox.put(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
     while True:
         item = inbox.get()
         if item is None:
             return
         index, task = item
         try:
-            outbox.put((index, True, fn(task)))
+            outbox.put(("done", index, True, fn(task)))
         except Exception:  # a bug in a stage must not kill the run: report it for this capture only
-            outbox.put((index, False, traceback.format_exc(limit=8)))
+            outbox.put(("done", index, False, traceback.format_exc(limit=8)))
 
 
 @dataclass
 class _Worker:
+    worker_id: int
     process: BaseProcess
     inbox: Any
+    ready: bool = False
     task: int | None = None
     started: float = 0.0
 
@@ -51,12 +54,16 @@ class Pool(Generic[T, R]):
         self.timeout = timeout
         self.context = mp.get_context("spawn")
         self.outbox: Any = self.context.Queue()
+        self._started = 0
 
     def _start(self) -> _Worker:
+        self._started += 1
         inbox = self.context.Queue()
-        process = self.context.Process(target=_worker_main, args=(self.fn, inbox, self.outbox), daemon=True)
+        process = self.context.Process(
+            target=_worker_main, args=(self.fn, self._started, inbox, self.outbox), daemon=True
+        )
         process.start()
-        return _Worker(process, inbox)
+        return _Worker(self._started, process, inbox)
 
     def map(
         self,
@@ -72,17 +79,16 @@ class Pool(Generic[T, R]):
         try:
             while len(results) < len(tasks):
                 for worker in workers:
-                    if worker.task is None and pending:
+                    if worker.ready and worker.task is None and pending:
                         worker.task = pending.pop()
                         worker.started = time.monotonic()
                         worker.inbox.put((worker.task, tasks[worker.task]))
                 try:
-                    index, ok, value = self.outbox.get(timeout=_POLL_SECONDS)
+                    message = self.outbox.get(timeout=_POLL_SECONDS)
                 except queue.Empty:
                     pass
                 else:
-                    results[index] = value if ok else on_error(tasks[index], value)
-                    progress()
+                    self._receive(message, workers, results, tasks, on_error, progress)
                 for worker in workers:
                     if worker.task is not None and worker.task in results:
                         worker.task = None
@@ -97,7 +103,7 @@ class Pool(Generic[T, R]):
                     if not (expired or died):
                         continue
                     if died:
-                        self._drain(results, tasks, on_error, progress)
+                        self._drain(workers, results, tasks, on_error, progress)
                         if worker.task in results:  # it finished, then died: its result was still queued
                             workers[position] = self._start()
                             continue
@@ -125,6 +131,7 @@ class Pool(Generic[T, R]):
 
     def _drain(
         self,
+        workers: list[_Worker],
         results: dict[int, R],
         tasks: Sequence[T],
         on_error: Callable[[T, str], R],
@@ -132,8 +139,27 @@ class Pool(Generic[T, R]):
     ) -> None:
         while True:
             try:
-                index, ok, value = self.outbox.get_nowait()
+                message = self.outbox.get_nowait()
             except queue.Empty:
                 return
-            results[index] = value if ok else on_error(tasks[index], value)
-            progress()
+            self._receive(message, workers, results, tasks, on_error, progress)
+
+    def _receive(
+        self,
+        message: tuple[str, int, bool | None, Any],
+        workers: list[_Worker],
+        results: dict[int, R],
+        tasks: Sequence[T],
+        on_error: Callable[[T, str], R],
+        progress: Callable[[], None],
+    ) -> None:
+        kind, number, ok, value = message
+        if kind == "ready":
+            for worker in workers:
+                if worker.worker_id == number:
+                    worker.ready = True
+            return
+        if number in results:  # already reported as timed out
+            return
+        results[number] = value if ok else on_error(tasks[number], value)
+        progress()

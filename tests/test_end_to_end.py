@@ -126,3 +126,13 @@ def test_nothing_audited_exits_1_and_misuse_exits_2(tmp_path: Path) -> None:
 
 def test_run_config_defaults_to_all_cores() -> None:
     assert RunConfig(("raw",)).jobs == 0
+
+
+def test_every_quote_in_seed_004_has_its_speaker(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    source = next(s for s in result.sources if s.path.endswith("004_320301acf8a13b0e.txt"))
+    quotes = [c for c in result.claims if c.source_id == source.source_id and c.attribution.kind == "direct_quote"]
+    speakers = {c.attribution.speaker for c in quotes}
+    expected = {"Donald Trump", "Marco Rubio", "Lin Jian", "Klaus Weil", "Yang Zheng", "Henrik Wachtmeister"}
+    assert expected | {"David Allen", "U.S. Council on Foreign Relations"} == speakers
+    assert all(c.type in {"quote", "figure", "date"} for c in quotes)

@@ -269,6 +269,11 @@ def test_empty_capture() -> None:
         ("Mar 10, 2025 - 11:00", "2025-03-10"),
         ("Published: Monday, March 10, 2025 at 11:00 AM EST", "2025-03-10"),
         ("2024-02-29", "2024-02-29"),
+        ("Samstag, 5. Oktober 2013", "2013-10-05"),
+        ("lunes 27 de enero de 2020", "2020-01-27"),
+        ("29.10.2023", "2023-10-29"),
+        ("January 13, 2020 / 1:39 PM / Updated 2 minutes ago", "2020-01-13"),
+        ("07/05/2022", None),
         ("In February 2025", None),
         ("February 30, 2025", None),
         ("On 4 July 2019 the council met", None),
@@ -314,3 +319,14 @@ def test_lexicon_is_versioned() -> None:
     assert fu.lexicon().version
     assert fu.furniture_reason("ADVERTISEMENT") == "ad"
     assert fu.furniture_reason("The advertisement campaign cost the party 2 million euros last year.") is None
+
+
+def test_byline_and_date_on_one_line() -> None:
+    both = fu.split_byline_date("By Jane Doe | March 3, 2020")
+    assert both is not None and both[0].names == ("Jane Doe",) and both[1].iso == "2020-03-03"
+    assert fu.split_byline_date("Jane Doe | March 3, 2020") is None
+    raw = "Water Prices Rise Again in the Capital\n\nBy Ada Park on 1 June 2023\n\n" + BODY
+    (article,) = clean_text_capture(raw)
+    assert article.fields["published"].value == "2023-06-01"
+    assert article.fields["published"].method == "text:byline-date"
+    assert article.fields["authors"].value == ["Ada Park"]

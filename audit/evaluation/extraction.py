@@ -91,7 +91,9 @@ def run(root: Path, split: str = "both") -> dict[str, float | int | str]:
         dev = is_dev(doc_id)
         if dev not in wanted:
             continue
-        html = gzip.decompress((folder / "html" / f"{doc_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        html = gzip.decompress((folder / "html" / f"{doc_id}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
         started = time.perf_counter()
         parsed = parse_html(html)
         text = main_text(parsed.tree, url=gold[doc_id].get("url")) if parsed.tree is not None else ""

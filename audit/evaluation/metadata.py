@@ -31,6 +31,10 @@ from audit.html_metadata import extract_metadata
 
 _HTMLDATE_FOLDERS = ("test_set", "cache", "eval")
 _TRAFILATURA_FOLDERS = ("cache", "eval")
+_COUNT_KEYS = (
+    *("with_author", "author_exact", "author_lenient", "no_author", "false_author"),
+    *("with_title", "title_exact", "title_lenient"),
+)
 
 
 def _read(folder: Path, subfolders: tuple[str, ...], name: str) -> str | None:
@@ -99,8 +103,7 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
     if not path.is_file():
         return {}
     gold: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    keys = ("with_author", "author_exact", "author_lenient", "no_author", "false_author")
-    keys += ("with_title", "title_exact", "title_lenient")
+    keys = _COUNT_KEYS
     counts: dict[str, dict[str, int]] = {}
     for url in sorted(gold):
         entry = gold[url]

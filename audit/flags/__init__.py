@@ -19,10 +19,30 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from audit.corpus import Corpus
-from audit.flags import contested, single_source, unsupported, vague_attribution
+from audit.flags import (
+    contested,
+    misdated_ledger,
+    misdated_office,
+    misdated_publication,
+    misdated_relative,
+    misdated_weekday,
+    single_source,
+    unsupported,
+    vague_attribution,
+)
 from audit.model import Evidence, Flag, SourceWarning
 
-RULE_MODULES: tuple[ModuleType, ...] = (vague_attribution, unsupported, single_source, contested)
+RULE_MODULES: tuple[ModuleType, ...] = (
+    vague_attribution,
+    unsupported,
+    single_source,
+    contested,
+    misdated_publication,
+    misdated_weekday,
+    misdated_relative,
+    misdated_ledger,
+    misdated_office,
+)
 
 
 @dataclass

@@ -8,63 +8,76 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from audit.corpus import Corpus
 from audit.model import Evidence, Flag, FlagKind, Severity
 
 KIND: FlagKind = "vague_attribution"
 
-# (rule id, pattern over the lower-cased cue, what the editor should ask for); first match wins.
-_CLASSES: tuple[tuple[str, str, str], ...] = (
-    (
+
+@dataclass(frozen=True, slots=True)
+class _Class:
+    rule: str
+    pattern: str  # over the lower-cased cue
+    label: str
+    ask: str  # what the editor should ask the writer for
+    severity: Severity
+
+
+# First match wins: the more specific families come first.
+_CLASSES: tuple[_Class, ...] = (
+    _Class(
+        "vague_attribution.hearsay",
+        r"\b(reportedly|allegedly|purportedly|supposedly|rumou?red|said to)\b",
+        "hearsay ('reportedly', 'allegedly')",
+        "who reported or alleged it",
+        "medium",
+    ),
+    _Class(
         "vague_attribution.unnamed_reports",
-        r"\b(reports?|reporting|media|studies|research)\b",
+        r"\b(reports?|reported|reporting|media|studies|study|research|analysis|analyses|surveys?|polls?)\b",
+        "reports or studies ('reports indicate', 'analysis suggests')",
         "which report, by whom, and when",
+        "medium",
     ),
-    (
+    _Class(
         "vague_attribution.unnamed_officials",
-        r"\b(officials?|sources?|insiders?|people familiar|aides?|diplomats?|person familiar)\b",
+        r"\b(officials?|sources?|insiders?|people familiar|person familiar|aides?|diplomats?|spokes\w*)\b",
+        "officials or sources ('people familiar with the matter')",
         "who the officials or sources are, or why they cannot be named",
+        "medium",
     ),
-    (
+    _Class(
+        "vague_attribution.impersonal",
+        r"\bit (is|was|has been) \w+|\b(is|are|was|were|been|be) (widely |often |generally |commonly )?"
+        r"(seen|viewed|regarded|considered|described|thought|believed|deemed|understood)\b"
+        r"|\bthere (is|was) an? (general |widespread |common )?(belief|sense|consensus|perception|view)\b",
+        "impersonal sourcing ('it is understood', 'is widely seen as')",
+        "who understands, sees or believes it",
+        "low",
+    ),
+    _Class(
         "vague_attribution.unnamed_experts",
         r"\b(experts?|analysts?|observers?|critics?|scholars?|commentators?|economists?|supporters?|opponents?"
-        r"|some|many|others|they)\b",
+        r"|leaders|some|many|others|they)\b",
+        "experts or groups ('some experts suggest', 'critics argue')",
         "which experts or groups, by name",
-    ),
-    (
-        "vague_attribution.hearsay",
-        r"\b(reportedly|allegedly|purportedly|rumou?red|said to)\b",
-        "who reported or alleged it",
-    ),
-    (
-        "vague_attribution.impersonal",
-        r"\bit (is|was|has been) (understood|believed|said|thought|reported|claimed)\b",
-        "who understands or believes it",
+        "medium",
     ),
 )
-_FALLBACK = ("vague_attribution.unnamed_source", "", "who the source is")
+_FALLBACK = _Class("vague_attribution.unnamed_source", "", "sources", "who the source is", "medium")
 
-RULES = {
-    rule: f"The claim rests on unnamed {label}; ask {ask}."
-    for rule, label, ask in (
-        ("vague_attribution.unnamed_reports", "reports or studies", _CLASSES[0][2]),
-        ("vague_attribution.unnamed_officials", "officials or sources", _CLASSES[1][2]),
-        ("vague_attribution.unnamed_experts", "experts or groups", _CLASSES[2][2]),
-        ("vague_attribution.hearsay", "hearsay ('reportedly', 'allegedly')", _CLASSES[3][2]),
-        ("vague_attribution.impersonal", "impersonal sourcing ('it is understood')", _CLASSES[4][2]),
-        ("vague_attribution.unnamed_source", "sources", _FALLBACK[2]),
-    )
-}
+RULES = {c.rule: f"The claim rests on unnamed {c.label}; ask {c.ask}." for c in (*_CLASSES, _FALLBACK)}
 
 
-def classify(cue: str) -> tuple[str, str]:
-    """The rule id for a vague cue and what to ask the writer for."""
+def classify(cue: str) -> _Class:
+    """The family of a vague cue: its rule id, what to ask the writer for, and the base severity."""
     lowered = cue.lower()
-    for rule, pattern, ask in _CLASSES:
-        if re.search(pattern, lowered):
-            return rule, ask
-    return _FALLBACK[0], _FALLBACK[2]
+    for family in _CLASSES:
+        if re.search(family.pattern, lowered):
+            return family
+    return _FALLBACK
 
 
 def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
@@ -73,7 +86,8 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if attribution.kind != "vague":
             continue
         cue = attribution.cue or ""
-        rule, ask = classify(cue)
+        family = classify(cue)
+        rule, ask = family.rule, family.ask
         evidence = [
             Evidence(
                 type="span",
@@ -84,7 +98,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 text=cue or None,
             )
         ]
-        severity: Severity = "high" if claim.figures else "medium"
+        severity: Severity = "high" if claim.figures and family.severity == "medium" else family.severity
         message = (
             f"“{cue}” does not say who the source is; ask the writer {ask}."
             if cue

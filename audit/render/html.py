@@ -1,33 +1,32 @@
-"""The HTML report: one self-contained file, safe to open whatever the captures contain.
+"""The editor's HTML report: one self-contained file, safe to open whatever the captures contain.
 
-Everything from a capture is hostile: Jinja2 autoescaping is on for the whole template and no captured value
-is marked safe; links are emitted only for http, https and mailto URLs; a Content-Security-Policy meta tag comes
-first in ``<head>`` and forbids every network request.
+Everything from a capture is hostile. Jinja2 autoescaping is on for the whole template and no captured value is
+ever marked safe; links are made only for http, https and mailto URLs (``safe_url``); the only markup marked safe
+is our own: the stylesheet, the small script (``audit/templates/report.js``) and the JSON data block, which is
+escaped for a script context here. A Content-Security-Policy meta tag comes first in ``<head>``: no network
+requests at all, the one stylesheet and the one script allowed by their sha256 hashes, nothing else.
+
+This module only shapes the ``AuditResult`` into plain view records (``audit.render.html_view``) and renders
+them; it computes nothing the JSON does not hold.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from functools import lru_cache
-from urllib.parse import urlsplit
+from importlib import resources
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
-from audit.model import AuditResult, Claim, Evidence, Source
-from audit.render.summary import evidence_line, flag_sort_key, flagged_claims, summarize
+from audit.model import AuditResult
+from audit.render.html_view import SEVERITY_SYMBOL, build_view, safe_url
+from audit.render.summary import summarize
 
-SAFE_SCHEMES = {"http", "https", "mailto"}
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if its scheme is http, https or mailto; otherwise None (so no link is made)."""
-    if not url:
-        return None
-    candidate = url.strip()
-    if any(ord(ch) < 32 for ch in candidate):
-        return None
-    scheme = urlsplit(candidate).scheme.lower()
-    return candidate if scheme in SAFE_SCHEMES else None
+__all__ = ["content_security_policy", "render_html", "safe_url"]
 
 
 @lru_cache(maxsize=1)
@@ -42,38 +41,43 @@ def _environment() -> Environment:
     return env
 
 
-def _highlight(source: Source, claim: Claim) -> tuple[str, str, str, str, str]:
-    """The claim's paragraph split into before / claim / after, for highlighting (all plain text)."""
-    text = source.text
-    para = claim.paragraph
+@lru_cache(maxsize=2)
+def _asset(name: str) -> str:
+    return resources.files("audit").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """Nothing may load; only this script and this stylesheet (by hash) may run or apply."""
     return (
-        text[para.start : claim.span.start],
-        claim.span.slice(text),
-        text[claim.span.end : para.end],
-        claim.claim_id,
-        claim.source_id,
+        f"default-src 'none'; script-src {_sha256(script)}; style-src {_sha256(style)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
     )
 
 
+def script_json(data: Any) -> Markup:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&`` or line separators."""
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
 def render_html(result: AuditResult) -> str:
+    script = _asset("report.js")
+    style = _asset("report.css")
+    view = build_view(result)
     template = _environment().get_template("report.html.j2")
-    sections = []
-    for source in result.sources:
-        if source.status != "ok":
-            continue
-        items = []
-        for claim in flagged_claims(result, source):
-            flags = []
-            for flag in sorted(claim.flags, key=flag_sort_key):
-                flags.append({"flag": flag, "evidence": [_evidence(e, result) for e in flag.evidence]})
-            items.append({"claim": claim, "context": _highlight(source, claim), "flags": flags})
-        sections.append({"source": source, "items": items})
-    return template.render(result=result, summary=summarize(result), sections=sections, csp=CSP)
-
-
-def _evidence(evidence: Evidence, result: AuditResult) -> dict[str, object]:
-    return {
-        "line": evidence_line(evidence, result),
-        "anchor": evidence.claim_id if evidence.type == "claim" else None,
-        "source_url": safe_url((evidence.reference or {}).get("source")),
-    }
+    return template.render(
+        result=result,
+        summary=summarize(result),
+        view=view,
+        csp=content_security_policy(script, style),
+        script=Markup(script),
+        style=Markup(style),
+        data=script_json(view.data),
+        symbols=SEVERITY_SYMBOL,
+    )

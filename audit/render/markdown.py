@@ -2,12 +2,50 @@
 
 from __future__ import annotations
 
-from audit.model import FLAG_KINDS, SEVERITIES, AuditResult
+from audit.model import FLAG_KINDS, SEVERITIES, AuditResult, Flag, Source
 from audit.render.summary import evidence_line, flag_sort_key, flagged_claims, summarize
+
+CARD_SIGNALS = (
+    "byline",
+    "publication_date",
+    "site_named",
+    "opinion_label",
+    "attributed_claims",
+    "unnamed_sources",
+    "figures_cited",
+    "primary_links",
+    "derived_from",
+)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Captured text made inert for Markdown: one line, no table breaks, no raw HTML."""
+    text = " ".join(text.split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _evidence_summary(flag: Flag, result: AuditResult) -> str:
+    """All of a flag's evidence on one line."""
+    parts = [evidence_line(e, result) for e in flag.evidence]
+    return _clip("; ".join(p for p in parts if p)) if parts else "no evidence recorded"
+
+
+def _signal_card(source: Source) -> str:
+    """The few signals an editor looks at first, on one line (all of them are in audit.json and the HTML)."""
+    shown = []
+    for name in CARD_SIGNALS:
+        signal = source.signals.get(name)
+        if isinstance(signal, dict):
+            value = signal.get("value")
+            text = "?" if value is None else ("yes" if value is True else "no" if value is False else value)
+            if isinstance(value, float):
+                text = f"{value:.0%}"
+            shown.append(f"{name.replace('_', ' ')}: {text}")
+    return " · ".join(shown)
 
 
 def render_markdown(result: AuditResult) -> str:
@@ -40,15 +78,17 @@ def render_markdown(result: AuditResult) -> str:
             source.site or "no site found",
         ]
         lines.append(" · ".join(_cell(m) for m in meta))
+        card = _signal_card(source)
+        if card:
+            lines += ["", f"Signals: {_cell(card)}"]
         if not claims:
             lines += ["", "No flags."]
             continue
         lines.append("")
         for claim in claims:
             location = f"line {claim.capture_line}" if claim.capture_line else "line ?"
-            lines.append(f"- {location}: “{_cell(claim.text)}”")
+            lines.append(f"- {location}: “{_cell(_clip(claim.text, 300))}”")
             for flag in sorted(claim.flags, key=flag_sort_key):
                 lines.append(f"  - **{flag.kind}** ({flag.severity}, `{flag.rule}`): {_cell(flag.message)}")
-                for evidence in flag.evidence[:3]:
-                    lines.append(f"    - {_cell(evidence_line(evidence, result))}")
+                lines.append(f"    Evidence: {_cell(_evidence_summary(flag, result))}")
     return "\n".join(lines) + "\n"

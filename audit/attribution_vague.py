@@ -1,0 +1,396 @@
+"""Vague sourcing: cues that attribute a statement to nobody in particular.
+
+A sentence is vaguely sourced when it leans on an unnamed authority. The pattern families, in the order
+they are tried at each token (word lists in the ``vague_patterns`` section of ``audit/data/attribution.json``):
+
+1. ``impersonal``: "it" + be-chain + an attribution participle: "it is believed that", "it has been
+   suggested", "it was then argued", "it is widely held".
+2. ``there``: "there is a widespread belief", "there has been speculation", "there are reports that".
+3. ``evidential``: a hearsay noun introducing a clause: "amid allegations that", "speculation that".
+4. ``passive``: be-form (+ adverbs) + an evaluative participle with its complement: "is considered (to be)
+   X", "is widely regarded as", "has been described as", "is said to", "is thought to", "was believed
+   lost". Naming verbs ("is called", "is known as", "is referred to as") only count with a frequency
+   adverb ("is often called", "is widely known as"): "Paris is known as the City of Light" names a thing
+   and needs no source. A passive whose agent is named ("was considered by Smith") is not vague.
+5. ``adverb_participle``: the same participles after a consensus adverb, without a be-form ("widely
+   regarded as", "often described as", "commonly believed").
+6. ``by_agent``: a participle whose agent is an unnamed group: "considered by many", "praised by critics",
+   "regarded by almost every commentator".
+7. ``group``: an unnamed, quantified or generic group as the subject of a speech or belief verb: "many
+   historians believe", "some have argued", "others say", "most individuals agree", "critics contend",
+   "reviewers often cite". Verbs that are common outside attribution ("see", "call", "hold", "show") need
+   a group noun as head ("studies show", not "some films show").
+
+Plain hedges name no source at all and are deliberately *not* cues: "probably", "may", "might",
+"perhaps", "seems", "appears", "likely", "possibly" (a hedged sentence is the author's own claim).
+Forecasts ("is expected to") are not counted either: they are everywhere in news and name no source of
+a *statement*.
+
+``vague_cue_at`` is called token by token by :mod:`audit.attribution`, after the named-source cues, so
+"Rubio said that it is widely believed …" stays Rubio's. Deterministic and rule-based: every hit can be
+traced to a lexicon entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from audit.attribution_source import Lexicon, Tok
+
+_BOUNDARY_PUNCT = frozenset({",", ";", ":", "—", "–", "(", "-", '"', "“", "”", "‘", "’", "'"})
+
+
+def _words(items: Sequence[Any]) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in items)
+
+
+def _multi(items: Sequence[Any]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as token tuples, longest first (so "a number of" beats "a")."""
+    phrases = {tuple(str(item).lower().split()) for item in items}
+    return tuple(sorted(phrases, key=lambda words: (-len(words), words)))
+
+
+@dataclass(frozen=True, slots=True)
+class VagueLexicon:
+    """The ``vague_patterns`` word lists of ``audit/data/attribution.json``, as sets."""
+
+    be_forms: frozenset[str]
+    aux_before_be: frozenset[str]
+    passive_adverbs: frozenset[str]
+    weasel_adverbs: frozenset[str]
+    naming_adverbs: frozenset[str]
+    to_participles: frozenset[str]
+    as_participles: frozenset[str]
+    bare_participles: frozenset[str]
+    naming_participles: frozenset[str]
+    participle_blockers: frozenset[str]
+    impersonal_participles: frozenset[str]
+    impersonal_modals: frozenset[str]
+    there_nouns: frozenset[str]
+    there_nouns_need_that: frozenset[str]
+    evidential_nouns: frozenset[str]
+    evidential_blockers: frozenset[str]
+    group_quantifiers: tuple[tuple[str, ...], ...]
+    group_heads: frozenset[str]
+    group_verbs: frozenset[str]
+    group_verbs_need_head: frozenset[str]
+    group_aux: frozenset[str]
+    group_blocked_following: dict[str, frozenset[str]]
+    group_noun_words: frozenset[str]
+    by_agent_quantifiers: frozenset[str]
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> VagueLexicon:
+        v = raw["vague_patterns"]
+        return cls(
+            be_forms=_words(v["be_forms"]),
+            aux_before_be=_words(v["aux_before_be"]),
+            passive_adverbs=_words(v["passive_adverbs"]),
+            weasel_adverbs=_words(v["weasel_adverbs"]),
+            naming_adverbs=_words(v["naming_adverbs"]),
+            to_participles=_words(v["to_participles"]),
+            as_participles=_words(v["as_participles"]),
+            bare_participles=_words(v["bare_participles"]),
+            naming_participles=_words(v["naming_participles"]),
+            participle_blockers=_words(v["participle_blockers"]),
+            impersonal_participles=_words(v["impersonal_participles"]),
+            impersonal_modals=_words(v["impersonal_modals"]),
+            there_nouns=_words(v["there_nouns"]),
+            there_nouns_need_that=_words(v["there_nouns_need_that"]),
+            evidential_nouns=_words(v["evidential_nouns"]),
+            evidential_blockers=_words(v["evidential_blockers"]),
+            group_quantifiers=_multi(v["group_quantifiers"]),
+            group_heads=_words(v["group_heads"]),
+            group_verbs=_words(v["group_verbs"]),
+            group_verbs_need_head=_words(v["group_verbs_need_head"]),
+            group_aux=_words(v["group_aux"]),
+            group_blocked_following={str(k): _words(val) for k, val in v["group_blocked_following"].items()},
+            group_noun_words=_words(v["group_noun_words"]),
+            by_agent_quantifiers=_words(v["by_agent_quantifiers"]),
+        )
+
+    @property
+    def participles(self) -> frozenset[str]:
+        return self.to_participles | self.as_participles | self.bare_participles | self.naming_participles
+
+
+@dataclass(frozen=True, slots=True)
+class VagueCue:
+    """A vague-sourcing cue: tokens ``first..last`` and where the attributed content starts.
+
+    ``content_from`` is the token index where the reported clause begins ("it is believed that *…*"),
+    or None when the whole sentence is the content ("X is said to be …").
+    """
+
+    first: int
+    last: int
+    family: str
+    content_from: int | None = None
+
+
+def _low(toks: Sequence[Tok], k: int) -> str:
+    return toks[k].low if 0 <= k < len(toks) else ""
+
+
+def _lower_word(tok: Tok) -> bool:
+    return tok.text[0].isalpha() and not tok.cap
+
+
+def _after_that(toks: Sequence[Tok], k: int) -> int | None:
+    """Content start after token ``k``: skips "that" and a comma; None at the end of the sentence."""
+    k += 1
+    while k < len(toks) and toks[k].low in {"that", ",", ":"}:
+        k += 1
+    return k if k < len(toks) and toks[k].text not in {".", "!", "?"} else None
+
+
+def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon) -> tuple[str, int]:
+    """The agent after "by" at ``k - 1``: ("vague", last) for "by many", ("named", …) or ("thing", …)."""
+    end = k
+    while (
+        end < len(toks)
+        and end - k < 6
+        and toks[end].text[0].isalnum()
+        and toks[end].low not in {"to", "as"}
+        and (end == k or toks[end].low not in v.participle_blockers)
+    ):
+        end += 1
+    words = toks[k:end]
+    if not words:
+        return "thing", k
+    if any(w.cap for w in words):
+        return "named", end - 1
+    lows = [w.low for w in words]
+    head = lows[-1]
+    if any(w in v.by_agent_quantifiers for w in lows) or head in v.group_heads or head + "s" in v.group_heads:
+        return "vague", end - 1
+    return "thing", end - 1
+
+
+def _participle_hit(
+    toks: Sequence[Tok], j: int, adverbs: set[str], v: VagueLexicon
+) -> tuple[int, int | None] | None:
+    """Is token ``j`` an evaluative participle with its complement? (cue end, content start) or None."""
+    if j >= len(toks) or not _lower_word(toks[j]):
+        return None
+    p = toks[j].low
+    nxt = _low(toks, j + 1)
+    if nxt == "by" and p in v.participles | v.impersonal_participles:
+        kind, last = _agent(toks, j + 2, v)
+        return (last, None) if kind == "vague" else None
+    if p in v.to_participles and nxt == "to":
+        return j + 1, None
+    if p in v.as_participles and (nxt == "as" or (nxt in {"of", "upon", "on"} and _low(toks, j + 2) == "as")):
+        return (j + 1 if nxt == "as" else j + 2), None
+    if p in v.naming_participles and adverbs & v.naming_adverbs:
+        if p in {"known", "referred"} and nxt not in {"as", "to"}:
+            return None
+        if nxt == "as":
+            return j + 1, None
+        return (j + 2, None) if nxt == "to" and _low(toks, j + 2) == "as" else (j, None)
+    if (
+        p in v.bare_participles
+        and nxt
+        and nxt not in v.participle_blockers
+        and toks[j + 1].text not in {".", "!", "?", ",", ";", ")"}
+    ):
+        return j, None
+    return None
+
+
+def _named_agent_follows(toks: Sequence[Tok], j: int) -> bool:
+    """Does "by Name" follow within a few tokens ("was considered monophyletic by Uhen")?"""
+    for k in range(j + 1, min(j + 8, len(toks) - 1)):
+        if toks[k].low == "by" and toks[k + 1].cap:
+            return True
+        if toks[k].text in {",", ";", "."}:
+            return False
+    return False
+
+
+def _skip_adverbs(
+    toks: Sequence[Tok], j: int, allowed: frozenset[str], limit: int = 3
+) -> tuple[int, set[str]]:
+    seen: set[str] = set()
+    while j < len(toks) and toks[j].low in allowed and len(seen) < limit:
+        seen.add(toks[j].low)
+        j += 1
+    return j, seen
+
+
+def _impersonal(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """ "it is believed that …", "it has been suggested", "it could be argued"."""
+    j = i + 1
+    chain: list[str] = []
+    while j < len(toks) and toks[j].low in v.impersonal_modals and len(chain) < 5:
+        chain.append(toks[j].low)
+        j += 1
+    if not chain or not (set(chain) & v.be_forms) or j >= len(toks) or not _lower_word(toks[j]):
+        return None
+    p = toks[j].low
+    if p not in v.impersonal_participles:
+        return None
+    nxt = _low(toks, j + 1)
+    if p == "pointed" and nxt != "out":
+        return None
+    if p in v.naming_participles and nxt in {"as", "to"} and not set(chain) & v.naming_adverbs:
+        return None  # "it is known as X": a name
+    if nxt == "by":
+        kind, last = _agent(toks, j + 2, v)
+        return VagueCue(i, last, "impersonal", _after_that(toks, last)) if kind == "vague" else None
+    if nxt in v.participle_blockers or _named_agent_follows(toks, j):
+        return None
+    last = j + 1 if p == "pointed" else j
+    return VagueCue(i, last, "impersonal", _after_that(toks, last))
+
+
+def _there(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """ "there is a widespread belief that", "there has been speculation"."""
+    j = i + 1
+    seen = 0
+    while j < len(toks) and toks[j].low in v.be_forms | {"has", "have", "had"} and seen < 3:
+        j += 1
+        seen += 1
+    if not seen:
+        return None
+    for k in range(j, min(j + 4, len(toks))):
+        word = toks[k].low
+        if word in v.there_nouns or (
+            word in v.there_nouns_need_that and _low(toks, k + 1) in {"that", "among"}
+        ):
+            return VagueCue(i, k, "there", _after_that(toks, k))
+        if not _lower_word(toks[k]):
+            return None
+    return None
+
+
+def _evidential(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """A hearsay noun opening a clause: "amid allegations that he …"."""
+    if toks[i].low not in v.evidential_nouns or _low(toks, i + 1) != "that" or not _lower_word(toks[i]):
+        return None
+    if i > 0 and (toks[i - 1].cap or toks[i - 1].low in v.evidential_blockers):
+        return None
+    return VagueCue(i, i + 1, "evidential", _after_that(toks, i))
+
+
+def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """be-form + adverbs + evaluative participle: "is widely regarded as", "is said to"."""
+    j, adverbs = _skip_adverbs(toks, i + 1, v.passive_adverbs)
+    hit = _participle_hit(toks, j, adverbs, v)
+    if hit is None or _named_agent_follows(toks, hit[0]):
+        return None
+    first = i - 1 if i > 0 and toks[i - 1].low in v.aux_before_be and toks[i - 1].low != "to" else i
+    return VagueCue(first, hit[0], "passive", hit[1])
+
+
+def _quantifier(toks: Sequence[Tok], i: int, v: VagueLexicon) -> int:
+    """Length in tokens of the group quantifier starting at ``i`` ("a number of" = 3), 0 when none."""
+    for words in v.group_quantifiers:
+        if tuple(_low(toks, i + n) for n in range(len(words))) == words:
+            return len(words)
+    return 0
+
+
+def _boundary(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    return prev.text in _BOUNDARY_PUNCT or prev.low in lex.clause_openers
+
+
+def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
+    """An unnamed group as the subject of a speech or belief verb: "many historians believe"."""
+    if not _boundary(toks, i, lex):
+        return None
+    quant = _quantifier(toks, i, v)
+    k = i + quant
+    head: str | None = None
+    while k < len(toks) and k - i < 8:
+        tok = toks[k]
+        low = tok.low
+        is_verb = low in v.group_verbs or low in v.group_verbs_need_head or low in v.group_aux
+        if is_verb and (head is not None or quant):
+            break
+        if not tok.text[0].isalpha() or low in v.be_forms or low in lex.pronouns or low in {"who", "which"}:
+            return None
+        if tok.cap and k > 0 and not quant:
+            return None  # a named subject is not vague ("Reuters says")
+        if low not in v.group_noun_words:
+            head = low.removesuffix("’s").removesuffix("'s")
+        k += 1
+    if head is None and not quant:
+        return None
+    if head is not None and not quant and (head not in v.group_heads or k - i > 4):
+        return None
+    j, _ = _skip_adverbs(toks, k, v.group_aux, limit=4)
+    if j >= len(toks) or not _lower_word(toks[j]):
+        return None
+    verb = toks[j].low
+    if verb in v.group_verbs_need_head:
+        if head is None or head not in v.group_heads:
+            return None
+    elif verb not in v.group_verbs:
+        return None
+    if _low(toks, j + 1) in v.group_blocked_following.get(verb, frozenset()):
+        return None
+    if verb == "pointed" and _low(toks, j + 1) != "out":
+        return None
+    return VagueCue(i, j, "group", _after_that(toks, j))
+
+
+def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
+    """The vague-sourcing cue that starts at token ``i`` (families of the module docstring), or None."""
+    low = toks[i].low
+    if low == "it":
+        return _impersonal(toks, i, v)
+    if low == "there":
+        return _there(toks, i, v)
+    if low in v.be_forms:
+        return _passive(toks, i, v)
+    if low in v.weasel_adverbs and (i == 0 or toks[i - 1].low not in v.be_forms):
+        hit = _participle_hit(toks, i + 1, {low}, v)
+        if hit is not None:
+            return VagueCue(i, hit[0], "adverb_participle", hit[1])
+    if low in v.participles and _low(toks, i + 1) == "by" and _lower_word(toks[i]):
+        kind, last = _agent(toks, i + 2, v)
+        if kind == "vague":
+            return VagueCue(i, last, "by_agent", None)
+    found = _evidential(toks, i, v)
+    if found is not None:
+        return found
+    return _group(toks, i, v, lex)
+
+
+def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | None:
+    """The last token of an unnamed group noun phrase starting at ``k`` ("federal law enforcement
+    officials", "a source familiar with the talks"), or None when the phrase names someone or is no group.
+
+    Used after "according to": the phrase runs over lower-case words up to punctuation or a clause word;
+    it is a group when its head (the last word before "familiar", "close", "who", "with" …) is a group noun.
+    """
+    end = k
+    head: str | None = None
+    while end < len(toks) and end - k < 8:
+        tok = toks[end]
+        if not tok.text[0].isalpha() or tok.low in {
+            "who",
+            "that",
+            "which",
+            "familiar",
+            "close",
+            "with",
+            "in",
+            "on",
+        }:
+            break
+        if tok.cap:
+            return None
+        head = tok.low
+        end += 1
+    if head is None:
+        return None
+    if head in v.group_heads or head + "s" in v.group_heads or head in v.by_agent_quantifiers:
+        return end - 1
+    return None

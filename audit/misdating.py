@@ -1,0 +1,123 @@
+"""What the misdating rules share: how far to trust a publication date, and what a date mention dates.
+
+The rules in ``audit/flags/misdated_*.py`` compare dates with the publication date, with each other and with the
+reference ledger. Two questions come up in all of them and are answered here once:
+
+1. *Can the publication date be used?* Only a day-precision date whose chosen metadata candidate is not of low
+   confidence (a copyright-footer year, an htmldate guess): a flag must never rest on a guess alone.
+2. *Does this mention date an event?* "since 12 March", "until May 9", "was scheduled for May 9" state a date
+   that is not when something happened; the rules skip them.
+
+Lexicon and thresholds: ``audit/data/misdating.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from audit.model import Claim, DateMention, Source
+
+DEPENDS_ON_PUBLISHED = ("year_from_published", "relative_to_published")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    with resources.files("audit.data").joinpath("misdating.json").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """The publication date of a source as the misdating rules see it."""
+
+    day: dt.date | None
+    confidence: str | None
+    method: str | None
+
+    @property
+    def usable(self) -> bool:
+        """Known to the day and not a low-confidence guess: rules that need it may raise flags."""
+        return self.day is not None and self.confidence != "low"
+
+
+def publication(source: Source) -> Publication:
+    """The source's publication date with the confidence of the metadata candidate it was chosen from."""
+    value = source.published
+    day = None
+    if value and len(value) == 10:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            day = None
+    evidence = source.metadata_evidence.get("published")
+    if day is None or evidence is None:
+        return Publication(day, None, None)
+    chosen = [
+        c
+        for c in evidence.candidates
+        if str(c.value)[:10] == value and c.method == evidence.method and c.location == evidence.location
+    ] or [c for c in evidence.candidates if str(c.value)[:10] == value]
+    confidence = max((c.confidence for c in chosen), key=("low", "medium", "high").index, default="medium")
+    return Publication(day, confidence, evidence.method)
+
+
+def interval(mention: DateMention) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved mention covers ("2025-02" → 1 to 28 February)."""
+    if mention.iso is None or mention.precision is None:
+        return None
+    if mention.precision == "day":
+        day = dt.date.fromisoformat(mention.iso)
+        return day, day
+    if mention.precision == "month":
+        first = dt.date.fromisoformat(mention.iso + "-01")
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    year = int(mention.iso[:4])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
+
+
+def _has_cue(window: str, cues: list[str]) -> bool:
+    lowered = " " + " ".join(_words(window)) + " "
+    return any(f" {cue} " in lowered for cue in cues)
+
+
+def dates_an_event(mention: DateMention, text: str) -> bool:
+    """False for a date that bounds or qualifies something ("since 2022", "until May 9", "2023 or 2024")."""
+    before = _words(text[max(0, mention.span.start - 20) : mention.span.start])
+    last_two = " ".join(before[-2:])
+    words = set(lexicon()["not_event_date_words"])
+    return not (before and (before[-1] in words or last_two in words))
+
+
+def planned(mention: DateMention, text: str, claim: Claim) -> bool:
+    """A plan, deadline or forecast cue shortly before the date in the same claim ("was scheduled for May 9")."""
+    start = max(claim.span.start, mention.span.start - int(lexicon()["plan_window_chars"]))
+    return _has_cue(text[start : mention.span.start], lexicon()["plan_cues"])
+
+
+def reported_future(claim: Claim) -> bool:
+    """A reporting verb or forecast in the claim: a future tense may be reported speech from the past."""
+    return _has_cue(claim.text, lexicon()["reported_future_cues"])
+
+
+def event_mentions(claim: Claim, text: str) -> list[DateMention]:
+    """The claim's resolved mentions that date an event (not bounds, plans or ranges)."""
+    return [m for m in claim.dates if m.iso is not None and dates_an_event(m, text)]
+
+
+def describe(mention: DateMention) -> str:
+    """How a message names a mention: the words and, when they differ, the date they resolve to."""
+    if mention.iso and mention.iso != mention.text:
+        return f"“{mention.text}” ({mention.iso})"
+    return f"“{mention.text}”"

@@ -1,0 +1,122 @@
+"""Per-capture stages through the pipeline: WARC files, sidecars, time limits, multi-article captures."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from audit.capture import Options
+from audit.pipeline import RunConfig, run_audit
+
+ARTICLE = (
+    "<html><head><title>Rail strike ends</title></head><body><article><h1>Rail strike ends</h1>"
+    "<p>By Maria Lopez</p>"
+    "<p>The national rail strike ended on Tuesday after unions accepted a 6% pay rise, the transport ministry said"
+    " in a statement. About 40,000 workers had walked out for five days, cancelling 12,000 trains.</p>"
+    "<p>Reports indicate that the deal was brokered by the prime minister's office late on Monday night.</p>"
+    "</article></body></html>"
+)
+
+
+def _warc(path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url in ("https://news.example.org/2024/06/rail-strike", "https://other.example.net/rail"):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        body = io.BytesIO(
+            ARTICLE.replace("Maria Lopez", "Maria Lopez" if "news" in url else "Tom Berg").encode()
+        )
+        writer.write_record(writer.create_warc_record(url, "response", payload=body, http_headers=http))
+    path.write_bytes(buffer.getvalue())
+
+
+def test_warc_gives_one_source_per_html_response(tmp_path: Path) -> None:
+    _warc(tmp_path / "crawl.warc.gz")
+    result = run_audit(RunConfig((str(tmp_path),), jobs=1))
+    assert [s.status for s in result.sources] == ["ok", "ok"]
+    assert [s.url for s in result.sources] == [
+        "https://news.example.org/2024/06/rail-strike",
+        "https://other.example.net/rail",
+    ]
+    first, second = result.sources
+    assert second.source_id == first.source_id + "-1"
+    assert first.metadata_evidence["url"].method == "warc"
+    assert "captured_at" in first.metadata_evidence
+    assert "Reports indicate" in first.text
+    assert any(f.kind == "vague_attribution" for c, f in result.flags() if c.source_id == first.source_id)
+
+
+def test_sidecar_values_win_and_are_recorded(tmp_path: Path) -> None:
+    (tmp_path / "strike.html").write_text(ARTICLE, encoding="utf-8")
+    sidecar = {"url": "https://news.example.org/rail", "published": "2024-06-04", "site": "Example News"}
+    (tmp_path / "strike.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    (source,) = run_audit(RunConfig((str(tmp_path),), jobs=1)).sources
+    assert (source.url, source.published, source.site) == (sidecar["url"], "2024-06-04", "Example News")
+    evidence = source.metadata_evidence["published"]
+    assert (
+        evidence.method == "sidecar"
+        and evidence.location == f"{tmp_path.as_posix()}/strike.meta.json: published"
+    )
+
+
+def test_invalid_sidecar_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "strike.html").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "strike.html.meta.json").write_text('{"published": "June 4"}', encoding="utf-8")
+    (source,) = run_audit(RunConfig((str(tmp_path),), jobs=1)).sources
+    assert source.status == "ok"
+    assert [w.code for w in source.warnings if w.code == "sidecar_invalid"] == ["sidecar_invalid"]
+
+
+def test_slow_capture_times_out_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "a_good.txt").write_text(
+        "The council approved a budget of $3 million on Monday, its clerk said.\n"
+    )
+    huge = (
+        "<html><body>" + "<div><p>Paragraph of filler text number one.</p></div>" * 60000 + "</body></html>"
+    )
+    (tmp_path / "b_huge.html").write_text(huge)
+    options = Options(max_bytes=50_000_000, timeout=0.5)
+    result = run_audit(RunConfig((str(tmp_path),), jobs=1, options=options))
+    statuses = {Path(s.path).name: s.status for s in result.sources}
+    assert statuses == {"a_good.txt": "ok", "b_huge.html": "timeout"}
+    slow = next(s for s in result.sources if s.status == "timeout")
+    assert "b_huge.html: took longer than 0.5 s" in (slow.status_message or "")
+
+
+def test_capture_with_two_articles_gives_two_sources(tmp_path: Path) -> None:
+    text = (
+        "Council backs new park\n\nMay 2, 2024\n\nBy Ann Lee\n\n"
+        "The council voted 7 to 2 on Wednesday to build a new park on the old rail yard.\n\n"
+        "The park will cost $4 million and open in the spring of 2026, the council's budget office said.\n\n"
+        "* * *\n\n"
+        "School year to start earlier\n\nMay 3, 2024\n\nBy Omar Diaz\n\n"
+        "Schools will open on August 12 this year, a week earlier than usual, the district said.\n\n"
+        "About 30,000 pupils are affected by the change, according to the district.\n"
+    )
+    (tmp_path / "two.txt").write_text(text, encoding="utf-8")
+    result = run_audit(RunConfig((str(tmp_path),), jobs=1))
+    assert [(s.title, s.published, list(s.authors)) for s in result.sources] == [
+        ("Council backs new park", "2024-05-02", ["Ann Lee"]),
+        ("School year to start earlier", "2024-05-03", ["Omar Diaz"]),
+    ]
+    assert len({s.source_id for s in result.sources}) == 2
+
+
+def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.html").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "b.txt").write_text("The council approved a budget of $3 million on Monday, its clerk said.\n")
+    config = RunConfig((str(corpus),), jobs=1, cache=str(tmp_path / "cache"))
+    first = run_audit(config)
+    second = run_audit(config)
+    assert first.run["cached"] == 0 and second.run["cached"] == 2
+    assert first.sources == second.sources and first.claims == second.claims
+    (corpus / "b.txt").write_text("Reports indicate the council approved a budget of $4 million on Monday.\n")
+    third = run_audit(config)
+    assert third.run["cached"] == 1
+    assert any(f.kind == "vague_attribution" for _, f in third.flags())

@@ -1,0 +1,66 @@
+"""WARC reading: HTML responses come out in order, other records are skipped, gzip or not."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from audit.warc import WarcPage, iter_warc_pages
+
+PAGE = b"<html><head><title>A</title></head><body><p>Hello archive.</p></body></html>"
+
+
+def _warc(gzipped: bool) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzipped)
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "test"}))
+
+    def response(url: str, content_type: str, body: bytes) -> None:
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+        writer.write_record(record)
+
+    response("https://example.org/a", "text/html; charset=utf-8", PAGE)
+    response("https://example.org/logo.png", "image/png", b"\x89PNG....")
+    request = writer.create_warc_record(
+        "https://example.org/b",
+        "request",
+        payload=io.BytesIO(b"GET /b HTTP/1.1\r\nHost: example.org\r\n\r\n"),
+    )
+    writer.write_record(request)
+    response("https://example.org/b", "application/xhtml+xml", b"<html><body><p>Second.</p></body></html>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_html_responses_in_order(gzipped: bool) -> None:
+    pages = list(iter_warc_pages(_warc(gzipped)))
+    assert [p.url for p in pages] == ["https://example.org/a", "https://example.org/b"]
+    first = pages[0]
+    assert isinstance(first, WarcPage)
+    assert first.payload == PAGE
+    assert first.content_type == "text/html; charset=utf-8"
+    assert first.record_id.startswith("<urn:uuid:")
+    assert first.date is not None and first.date[:2] == "20"
+
+
+def test_gzip_is_really_compressed() -> None:
+    data = _warc(True)
+    assert data[:2] == b"\x1f\x8b"
+    assert gzip.decompress(data).startswith(b"WARC/1.")
+
+
+def test_truncated_archive_yields_what_was_read() -> None:
+    data = _warc(False)
+    cut = data.index(b"https://example.org/logo.png") + 200
+    pages = list(iter_warc_pages(data[:cut]))
+    assert [p.url for p in pages][:1] == ["https://example.org/a"]
+
+
+def test_garbage_gives_nothing() -> None:
+    assert list(iter_warc_pages(b"this is not a warc file at all")) == []
+    assert list(iter_warc_pages(b"")) == []
