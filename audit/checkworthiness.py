@@ -16,8 +16,9 @@ a non-claim by definition here while the debate labels only give it a weak negat
 A second, LEXICAL cue family complements them: the sentence's lower-cased words and word pairs, with digits,
 years and capitalised names replaced by the placeholders ``<num>``, ``<year>`` and ``<name>`` (``cue_terms``).
 A vocabulary of a few hundred such terms, chosen on the development fifth by how strongly they separate the
-labels, has one weight each (``word_weights`` in the JSON, fitted together with the ordinary weights under a
-stronger L2 penalty and k-fold cross-validation within the development fifth). Each term that fires is reported
+labels, has one weight each (``word_weights`` in the JSON, fitted together with the ordinary weights: an
+L2-penalised logistic regression on naive-Bayes-scaled word columns, vocabulary size and penalty chosen by
+k-fold cross-validation within the development fifth). Each term that fires is reported
 as ``word:<term>`` (``word:percent``, ``word:i think``), so the score stays a sum of named, visible parts.
 
 ``Checkworthiness.type`` precedence (first that applies): "figure" (the sentence has a figure) > "date"
