@@ -18,7 +18,8 @@ years and capitalised names replaced by the placeholders ``<num>``, ``<year>`` a
 A vocabulary of a few hundred such terms, chosen on the development fifth by how strongly they separate the
 labels, has one weight each (``word_weights`` in the JSON, fitted together with the ordinary weights: an
 L2-penalised logistic regression on naive-Bayes-scaled word columns, vocabulary size and penalty chosen by
-k-fold cross-validation within the development fifth). Each term that fires is reported
+k-fold cross-validation within the development fifth). Terms with an obligation modal (lexicon
+``word_cue_exclusions``) are never learned: calls to action are decided by rule, as above. Each term that fires is reported
 as ``word:<term>`` (``word:percent``, ``word:i think``), so the score stays a sum of named, visible parts.
 
 ``Checkworthiness.type`` precedence (first that applies): "figure" (the sentence has a figure) > "date"
@@ -152,7 +153,7 @@ def _past_tense(s: _Sentence) -> bool:
 
 
 _CALL_TO_ACTION_RE = re.compile(
-    r"^\W*(?:(?!that\b|if\b|because\b|when\b)[\w’'.-]+\s+){0,7}?"
+    r"^\W*(?:(?!that\b|if\b|because\b|when\b)[\w’'.-]+,?\s+){0,7}?"
     r"(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|let’s|let's)\b(?!\s+have\b)",
     re.IGNORECASE,
 )

@@ -35,6 +35,13 @@ NON_CLAIMS = [
     "What's Your Reaction?",
     "Back to Top",
     "I think this is a wonderful idea.",
+    # recommendations from the seeds: an obligation modal after an introductory clause is still a call to action
+    "Instead of offering concessions upfront, the U.S. should use sanctions as a bargaining tool to extract "
+    "verifiable commitments from Moscow.",
+    "Rather than outright appeasement, the U.S. should adopt a dual-track approach toward Russia—one that engages "
+    "Moscow where necessary but maintains deterrence where critical.",
+    "The U.S. should coordinate with European allies to maintain a unified sanctions regime, preventing economic "
+    "fragmentation that could weaken the West’s leverage.",
 ]
 
 CLAIMS = [
@@ -67,7 +74,7 @@ def test_known_miss_historical_reference() -> None:
 
 def test_seed_sentences_are_in_the_seeds() -> None:
     text = _seed_text().replace("\n", " ")
-    for sentence in (*NON_CLAIMS[:3], *CLAIMS[:3]):
+    for sentence in (*NON_CLAIMS[:3], *NON_CLAIMS[-3:], *CLAIMS[:3]):
         assert sentence[:40] in text, sentence
 
 
@@ -150,6 +157,8 @@ def test_score_is_the_sum_of_the_reported_parts() -> None:
 
 def test_lexical_cues_move_the_score_both_ways() -> None:
     config = load_config()
+    excluded = set(config["lexicons"]["word_cue_exclusions"])
+    assert not [term for term in config["word_weights"] if excluded & set(term.split())]
     negative = [t for t, w in config["word_weights"].items() if w < -0.1]
     positive = [t for t, w in config["word_weights"].items() if w > 0.1]
     assert len(negative) >= 20 and len(positive) >= 20

@@ -87,8 +87,14 @@ def best_threshold(scores: Array, y: Array) -> tuple[float, float]:
     return best
 
 
-def choose_vocabulary(terms: Sequence[frozenset[str]], y: Array, size: int) -> list[str]:
-    """The ``size`` terms that best separate the labels (in at least ``MIN_DF`` sentences)."""
+def choose_vocabulary(
+    terms: Sequence[frozenset[str]], y: Array, size: int, excluded: frozenset[str] = frozenset()
+) -> list[str]:
+    """The ``size`` terms that best separate the labels (in at least ``MIN_DF`` sentences).
+
+    A term containing an ``excluded`` word is never chosen: obligation modals ("should", "must") make a
+    call to action, which is a non-claim by definition and decided by rule, whatever debates suggest.
+    """
     df: Counter[str] = Counter(term for sentence in terms for term in sentence)
     positive: Counter[str] = Counter(
         term for sentence, label in zip(terms, y, strict=True) if label == 1 for term in sentence
@@ -102,7 +108,8 @@ def choose_vocabulary(terms: Sequence[frozenset[str]], y: Array, size: int) -> l
         return abs(math.log(rate_pos / rate_neg)) * math.sqrt(df[term])
 
     candidates = sorted(
-        (term for term, count in df.items() if count >= MIN_DF), key=lambda t: (-strength(t), t)
+        (term for term, count in df.items() if count >= MIN_DF and excluded.isdisjoint(term.split())),
+        key=lambda t: (-strength(t), t),
     )
     return candidates[:size]
 
@@ -134,7 +141,8 @@ def _fit_combined(
     x: Array, terms: Sequence[frozenset[str]], y: Array, size: int, l2: float, l2_words: float
 ) -> tuple[list[str], Array, float]:
     """Vocabulary, weights (transparent features, then one EFFECTIVE weight per word) and bias."""
-    vocabulary = choose_vocabulary(terms, y, size)
+    excluded = frozenset(load_config()["lexicons"]["word_cue_exclusions"])
+    vocabulary = choose_vocabulary(terms, y, size, excluded)
     words = term_matrix(terms, vocabulary)
     ratio = log_count_ratio(words, y)
     design = np.hstack([x, words * ratio])
