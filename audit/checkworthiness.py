@@ -15,12 +15,13 @@ a non-claim by definition here while the debate labels only give it a weak negat
 
 A second, LEXICAL cue family complements them: the sentence's lower-cased words and word pairs, with digits,
 years and capitalised names replaced by the placeholders ``<num>``, ``<year>`` and ``<name>`` (``cue_terms``).
-A vocabulary of a few hundred such terms, chosen on the development fifth by how strongly they separate the
-labels, has one weight each (``word_weights`` in the JSON, fitted together with the ordinary weights: an
-L2-penalised logistic regression on naive-Bayes-scaled word columns, vocabulary size and penalty chosen by
-k-fold cross-validation within the development fifth). Terms with an obligation modal (lexicon
-``word_cue_exclusions``) are never learned: calls to action are decided by rule, as above. Each term that fires is reported
-as ``word:<term>`` (``word:percent``, ``word:i think``), so the score stays a sum of named, visible parts.
+A vocabulary of up to two thousand such terms (those in at least three development sentences, ranked by how
+strongly they separate the labels) has one weight each (``word_weights`` in the JSON), fitted together with
+the ordinary weights: an L2-penalised logistic regression on naive-Bayes-scaled word columns, with vocabulary
+size, word penalty and threshold chosen by 5-fold cross-validation within the development fifth. Terms with
+an obligation modal (lexicon ``word_cue_exclusions``) are never learned: calls to action are decided by rule,
+as above. Each term that fires is reported as ``word:<term>`` (``word:percent``, ``word:i voted``), strongest
+first, so the score stays a sum of named, visible parts.
 
 ``Checkworthiness.type`` precedence (first that applies): "figure" (the sentence has a figure) > "date"
 (a date mention, a year or month name, or a named event noun with a date) > "quote" (attribution of kind
@@ -201,6 +202,8 @@ FEATURES: dict[str, Callable[[_Sentence], float]] = {
     "past_tense": lambda s: float(_past_tense(s)),
     "policy_term": lambda s: float(s.has("policy_term")),
     "event_noun": lambda s: float(s.has("event_nouns")),
+    # spelled-out amounts ("three years", "millions"), and the interactions a linear score cannot form:
+    # an amount in a past-tense sentence (a record), "we voted" (a record) vs. "we will" / "we must" (a pledge)
     "number_word": lambda s: float(s.has("number_words")),
     "figure_past": lambda s: float(bool(s.figures or s.has("number_words")) and _past_tense(s)),
     "first_person_past": lambda s: float(_first_person(s) and _past_tense(s)),

@@ -80,10 +80,11 @@ def run(root: Path) -> dict[str, float | int | str]:
         metrics[f"{prefix}.ms_per_sentence"] = round(
             1000 * (time.perf_counter() - started) / len(selected), 3
         )
-    fit = load_config().get("fit", {})
+    config = load_config()
+    fit = config.get("fit", {})
     if "cv_f1_at_threshold" in fit:
         metrics["claimbuster.fit.cv_f1"] = float(fit["cv_f1_at_threshold"])
-        metrics["claimbuster.fit.vocabulary"] = len(load_config().get("word_weights", {}))
+        metrics["claimbuster.fit.vocabulary"] = len(config.get("word_weights", {}))
     return metrics
 
 
