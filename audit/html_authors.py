@@ -3,7 +3,10 @@
 A byline candidate ("By Jane Doe and John Roe, Staff Writers | Nov. 18, 2019") becomes a list of names
 (["Jane Doe", "John Roe"]): prefixes such as "By" are stripped, roles and trailing dates cut off, several
 names split. A value that names the site, its domain or an organisation ("Reuters", "News Desk") is not
-a person and is dropped. The word lists live in ``audit/data/metadata_lexicon.json``.
+a person and is dropped; so is a whole comma-separated group that contains an organisation word
+("Landesanstalt für Wald und Forstwirtschaft" is one body, not two people), a short acronym ("AgE",
+"WBF": news agencies and authorities) and a single all-lower-case word (a CMS login such as
+"jdoe", not a byline). The word lists live in ``audit/data/metadata_lexicon.json``.
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ from importlib import resources
 from typing import Any
 
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:;|\||/|\s[-–—]\s|,?\s+(?:and|und|et|y|e|&)\s+|,\s+)\s*", re.IGNORECASE)
+# Bylines split in two stages: groups (";", "|", "/", " - ", ", ") and then names within a group ("and").
+_GROUP_SPLIT = re.compile(r"\s*(?:;|\||/|\s[-–—]\s|,\s+(?!(?:and|und|et|y|e|&)\s))\s*", re.IGNORECASE)
+_AND_SPLIT = re.compile(r"\s*(?:,?\s+(?:and|und|et|y|e|&)\s+)\s*", re.IGNORECASE)
+# "AgE", "DPA", "WBF": two to four letters, at least two capitals, no dots (initials are "R.C.").
+_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü]{2,4}$")
 _DATEISH = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
+_TRAILING_DOT = re.compile(r"(?<!\b[^\W\d_])\.+$")
 _EMAIL = re.compile(r"\S+@\S+")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
@@ -76,7 +84,8 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
     """One person's name from a byline fragment, or None when it is not a plausible person."""
     prefix, role, _ = _patterns()
     text = _BRACKETS.sub(" ", _EMAIL.sub(" ", raw))
-    text = re.sub(r"\s+", " ", text).strip(" \t\n:;,.-–—|·•")
+    text = re.sub(r"\s+", " ", text).strip(" \t\n:;,-–—|·•").lstrip(".")
+    text = _TRAILING_DOT.sub("", text).strip()  # "Juan Muñoz C." keeps the dot of its initial
     text = prefix.sub("", text).strip()
     date = _DATEISH.search(text)
     if date:
@@ -92,9 +101,14 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    """Not a weekday or page word, and not a phrase of several lower-case words (a sentence fragment)."""
+    """Not a weekday or page word, not a phrase of several lower-case words (a sentence fragment), not an
+    acronym of an agency or authority, and not a lone lower-case login name."""
     tokens = text.split()
     if text.lower() in _words("not_names") or any(t.lower() in _words("not_names") for t in tokens):
+        return False
+    if any(_ACRONYM.match(t) for t in tokens):
+        return False
+    if len(tokens) == 1 and text.islower():
         return False
     particles = _words("name_particles")
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
@@ -110,10 +124,14 @@ def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
         return []
     if len(raw.strip()) > MAX_BYLINE_LENGTH:
         return []
-    text = prefix.sub("", re.sub(r"\s+", " ", raw).strip())
+    text = prefix.sub("", re.sub(r"\s+", " ", _BRACKETS.sub(" ", raw)).strip())
+    _, _, org_words = _patterns()
     names: list[str] = []
-    for part in _SPLIT.split(text):
-        name = clean_name(part, brands)
-        if name and name.lower() not in (n.lower() for n in names):
-            names.append(name)
+    for group in _GROUP_SPLIT.split(text):
+        if any(token in org_words for token in _tokens(group)):
+            continue  # one organisation, even when its name has an "and" in it
+        for part in _AND_SPLIT.split(group):
+            name = clean_name(part, brands)
+            if name and name.lower() not in (n.lower() for n in names):
+                names.append(name)
     return names

@@ -4,14 +4,20 @@ Metadata dates come as ISO 8601 timestamps ("2019-11-18T23:30:00-05:00"), as RFC
 words ("November 18, 2019", "18. November 2019") or in a URL path ("/2019/11/18/"). The calendar day is
 the one written (the publisher's local day): converting to UTC would move late-evening articles to
 the next day.
+
+:func:`htmldate_guess` wraps htmldate's whole-page search (``original_date=True``, extensive search)
+so that it never fetches anything and never reports a bare copyright-footer year as a date.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, datetime
 
+import lxml.html
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
+from htmldate import find_date
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -22,6 +28,7 @@ _DOTTED = re.compile(r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _SLASHED_ISO = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
 _URL_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/")
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -65,3 +72,39 @@ def url_date(url: str) -> str | None:
         if match:
             return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return None
+
+
+def _fetchable(html: str) -> bool:
+    """True when htmldate would take ``html`` for a URL and download it (it must never be given one)."""
+    return html.startswith("http") and " " not in html
+
+
+def htmldate_guess(
+    html: str | None, tree: lxml.html.HtmlElement | None, url: str | None = None
+) -> str | None:
+    """htmldate's guess at the original publication day, or None.
+
+    htmldate gets the decoded page itself when there is one, so that it parses it with its own parser
+    and repairs (as in the htmldate baseline), and the parsed ``tree`` otherwise (a copy: htmldate
+    prunes what it gets). A string htmldate would take for a URL is never passed; ``url`` is only read
+    for a date in its path. A guess of 1 January of a year that the page's footer gives as its
+    copyright year is refused: that is the footer, not the article.
+    """
+    source: str | lxml.html.HtmlElement
+    if html and not _fetchable(html.lstrip()):
+        source = html
+    elif tree is not None:
+        source = copy.deepcopy(tree)
+    else:
+        return None
+    try:
+        found = find_date(source, extensive_search=True, original_date=True, url=url)
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return None
+    if not found:
+        return None
+    if found.endswith("-01-01") and tree is not None:
+        footer = " ".join(tree.xpath("//footer//text()")) + " ".join(tree.xpath("//body//text()")[-80:])
+        if any(m.group(1) == found[:4] for m in _COPYRIGHT.finditer(footer)):
+            return None
+    return str(found)

@@ -144,5 +144,5 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         fields, meta_warnings = extract_metadata(None, url=url)
         return HtmlExtraction("", fields, tuple(warnings + list(meta_warnings)))
     text = main_text(parsed.tree, url=url)
-    fields, meta_warnings = extract_metadata(parsed.tree, url=url)
+    fields, meta_warnings = extract_metadata(parsed.tree, url=url, html=html)
     return HtmlExtraction(text, fields, tuple(warnings + list(meta_warnings)))

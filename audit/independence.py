@@ -11,8 +11,8 @@ explained in ``docs/corroboration.md``):
 4. copies (the shared passages cover at least ``copy_min_coverage`` of the shorter text) are merged into one
    group (union-find); the group id is the source id of its earliest-published member;
 5. notes on the sources: ``copy_of`` on every member of a group, ``likely_derived`` on both sources of a pair
-   that shares passages or phrasing without being a copy (groups stay apart); the shared passages themselves
-   go to ``Source.signals["shared_passages"]`` so an editor can see what is shared and how much.
+   that shares passages or phrasing without being a copy (groups stay apart). Each note says how much is shared
+   and quotes the longest shared passages; ``compare`` gives the passages' spans to callers that want them all.
 """
 
 from __future__ import annotations
@@ -293,14 +293,13 @@ def _shared_text(source: Source, passages: Sequence[tuple[int, int]], limit: int
 
 
 def assign_groups(sources: Sequence[Source]) -> tuple[Source, ...]:
-    """Sources with their independence group, copy and derivation notes, and shared passages in ``signals``."""
+    """Sources with their independence group and their copy and derivation notes (with the shared passages)."""
     config = settings()
     by_id = {s.source_id: s for s in sources}
     pairs = compare(sources, config)
     copies = [p for p in pairs if is_copy(p, config)]
     group_of = _groups(sources, copies)
     notes: dict[str, list[SourceWarning]] = defaultdict(list)
-    shared: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for pair in pairs:
         copy = is_copy(pair, config)
         if not copy and not is_derived(pair, config):
@@ -310,19 +309,6 @@ def assign_groups(sources: Sequence[Source]) -> tuple[Source, ...]:
             (pair.b, pair.a, pair.coverage_b, True),
         ):
             spans = [(p.other_start, p.other_end) if flip else (p.start, p.end) for p in pair.passages]
-            for p, (start, end) in zip(pair.passages, spans, strict=True):
-                other_span = (p.start, p.end) if flip else (p.other_start, p.other_end)
-                shared[this].append(
-                    {
-                        "other": other,
-                        "relation": "copy" if copy else "derived",
-                        "start": start,
-                        "end": end,
-                        "other_start": other_span[0],
-                        "other_end": other_span[1],
-                        "words": p.words,
-                    }
-                )
             label = source_label(by_id[other])
             if copy:
                 message = (
@@ -337,10 +323,11 @@ def assign_groups(sources: Sequence[Source]) -> tuple[Source, ...]:
                     if pair.passages
                     else "no passage copied word for word"
                 )
+                shown = f" (e.g. {_shared_text(by_id[this], spans, 1)})" if spans else ""
                 message = (
                     f"Likely derived from (or a source of) {label}: they share "
-                    f"{_percent(pair.bigram_containment)} of their distinctive word pairs and {how}; still counted "
-                    "as independent, check before treating them as separate confirmations."
+                    f"{_percent(pair.bigram_containment)} of their distinctive word pairs and {how}{shown}; still "
+                    "counted as independent, check before treating them as separate confirmations."
                 )
                 notes[this].append(SourceWarning("likely_derived", message, (other,)))
     result = []
@@ -348,10 +335,6 @@ def assign_groups(sources: Sequence[Source]) -> tuple[Source, ...]:
         updated = replace(source, independence_group=group_of[source.source_id])
         if notes.get(source.source_id):
             ordered = sorted(notes[source.source_id], key=lambda n: (n.code, n.related, n.message))
-            signals = dict(source.signals)
-            signals["shared_passages"] = sorted(
-                shared[source.source_id], key=lambda p: (p["other"], p["start"], p["other_start"])
-            )
-            updated = replace(updated, warnings=source.warnings + tuple(ordered), signals=signals)
+            updated = replace(updated, warnings=source.warnings + tuple(ordered))
         result.append(updated)
     return tuple(result)

@@ -18,6 +18,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import combinations
 from typing import Any
 
 import polars as pl
@@ -313,66 +314,64 @@ EVENT_KEYS_SCHEMA = pl.Schema(
     {
         "claim_id": pl.String,
         "date_index": pl.Int64,
-        "source_id": pl.String,
         "group": pl.String,
         "kind": pl.String,
-        "participant": pl.String,
-        "n_participants": pl.Int64,
+        "block": pl.String,
+        "probe": pl.Boolean,
     }
 )
 
 
+def participants(mention: DateMention) -> tuple[str, ...]:
+    """The event's participants, surname-normalised, sorted and unique."""
+    names = mention.event.participants if mention.event else ()
+    return tuple(sorted({k for p in names if (k := person_key(p))}))
+
+
 def event_keys(corpus: Corpus) -> pl.DataFrame:
-    """One row per (resolved date with an event kind, normalised participant)."""
-    rows: list[tuple[str, int, str, str, str, str, int]] = []
+    """Blocking rows for resolved dates with an event kind: every pair of participants (probe and target), and
+    each single participant (a target; a probe only for events naming one participant)."""
+    rows: list[tuple[str, int, str, str, str, bool]] = []
     for claim in corpus.claims:
+        group = corpus.group_of(claim)
         for i, mention in enumerate(claim.dates):
             if mention.event is None or not mention.event.kind or date_interval(mention) is None:
                 continue
-            people = sorted({k for p in mention.event.participants if (k := person_key(p))})
+            people = participants(mention)
+            kind = mention.event.kind
             rows.extend(
-                (
-                    claim.claim_id,
-                    i,
-                    claim.source_id,
-                    corpus.group_of(claim),
-                    mention.event.kind,
-                    p,
-                    len(people),
-                )
-                for p in people
+                (claim.claim_id, i, group, kind, f"{a}+{b}", True) for a, b in combinations(people, 2)
             )
+            rows.extend((claim.claim_id, i, group, kind, p, len(people) == 1) for p in people)
     return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
 
 
 def event_pairs(keys: pl.DataFrame) -> pl.DataFrame:
-    """Dated events in different groups with the same kind and enough shared participants (both directions).
+    """Dated events of different groups with the same kind sharing two participants (or the only one named).
 
-    Two events match when they share at least ``min_shared_participants`` participants, or all of them when one
-    side names fewer. Returns one row per pair with the shared participants, sorted.
+    Blocks of more than ``max_block_rows`` rows are too common and left out. One row per pair and direction.
     """
-    need = lexicon().min_shared_participants
     limit = lexicon().max_block_rows
     blocks = keys.join(
-        keys.group_by("kind", "participant")
-        .len()
-        .filter(pl.col("len") <= limit)
-        .select("kind", "participant"),
-        on=["kind", "participant"],
+        keys.group_by("kind", "block").len().filter(pl.col("len") <= limit).select("kind", "block"),
+        on=["kind", "block"],
+    )
+    probes = blocks.filter(pl.col("probe")).select("claim_id", "date_index", "group", "kind", "block")
+    targets = blocks.select("claim_id", "date_index", "group", "kind", "block")
+    found = (
+        probes.join(targets, on=["kind", "block"], suffix="_other")
+        .filter(pl.col("group") != pl.col("group_other"))
+        .select("claim_id", "date_index", "claim_id_other", "date_index_other")
+    )
+    swapped = found.select(
+        pl.col("claim_id_other").alias("claim_id"),
+        pl.col("date_index_other").alias("date_index"),
+        pl.col("claim_id").alias("claim_id_other"),
+        pl.col("date_index").alias("date_index_other"),
     )
     return (
-        blocks.join(blocks, on=["kind", "participant"], suffix="_other")
-        .filter(pl.col("group") != pl.col("group_other"))
-        .group_by("claim_id", "date_index", "claim_id_other", "date_index_other", "kind")
-        .agg(
-            pl.col("participant").sort().alias("shared"),
-            pl.col("n_participants").first(),
-            pl.col("n_participants_other").first(),
-        )
-        .filter(
-            pl.col("shared").list.len()
-            >= pl.min_horizontal(pl.lit(need), pl.col("n_participants"), pl.col("n_participants_other"))
-        )
+        pl.concat([found, swapped])
+        .unique()
         .sort("claim_id", "date_index", "claim_id_other", "date_index_other")
     )
 

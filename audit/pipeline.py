@@ -64,7 +64,10 @@ def run_audit(
     monotonic = time.monotonic()
     # 1. discover
     captures, skipped = discover(config.inputs)
+    ledger_dir = Path(config.reference).resolve() if config.reference else None
     for path in skipped:
+        if ledger_dir is not None and ledger_dir in Path(path).resolve().parents:
+            continue  # the reference ledger may live beside the captures: it is input, not noise
         report(
             f"{path}: skipped, not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)"
         )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from audit.checkworthiness import FEATURES, assess, load_config
+from audit.checkworthiness import FEATURES, WORD_PREFIX, assess, cue_terms, feature_values, load_config
+from audit.evaluation.fit_checkworthiness import MIN_DF, choose_vocabulary, fit_logistic, term_matrix
 from audit.figures import extract_figures
 from audit.model import Attribution, DateMention, Span
+from audit.sentences import paragraphs
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -31,6 +35,13 @@ NON_CLAIMS = [
     "What's Your Reaction?",
     "Back to Top",
     "I think this is a wonderful idea.",
+    # recommendations from the seeds: an obligation modal after an introductory clause is still a call to action
+    "Instead of offering concessions upfront, the U.S. should use sanctions as a bargaining tool to extract "
+    "verifiable commitments from Moscow.",
+    "Rather than outright appeasement, the U.S. should adopt a dual-track approach toward Russia—one that engages "
+    "Moscow where necessary but maintains deterrence where critical.",
+    "The U.S. should coordinate with European allies to maintain a unified sanctions regime, preventing economic "
+    "fragmentation that could weaken the West’s leverage.",
 ]
 
 CLAIMS = [
@@ -63,7 +74,7 @@ def test_known_miss_historical_reference() -> None:
 
 def test_seed_sentences_are_in_the_seeds() -> None:
     text = _seed_text().replace("\n", " ")
-    for sentence in (*NON_CLAIMS[:3], *CLAIMS[:3]):
+    for sentence in (*NON_CLAIMS[:3], *NON_CLAIMS[-3:], *CLAIMS[:3]):
         assert sentence[:40] in text, sentence
 
 
@@ -71,7 +82,8 @@ def test_score_range_features_and_determinism() -> None:
     result = _assess(CLAIMS[0])
     assert 0.0 <= result.score <= 1.0
     assert {"quantity", "money_or_percent", "named_entity"} <= set(result.features)
-    assert set(result.features) <= set(FEATURES)
+    named = [name for name in result.features if not name.startswith(WORD_PREFIX)]
+    assert set(named) <= set(FEATURES)
     assert _assess(CLAIMS[0]) == result
 
 
@@ -114,3 +126,64 @@ def test_config_is_versioned_and_complete() -> None:
     assert set(config["features"]) | set(config["rule_features"]) == set(FEATURES)
     assert set(config["weights"]) == set(config["features"])
     json.dumps(config)  # plain JSON
+
+
+def test_cue_terms_normalise_numbers_years_and_names() -> None:
+    terms = cue_terms("Exports to China rose 12 percent in 2024, I think.")
+    assert {"exports", "<name>", "<num>", "<year>", "percent", "<num> percent", "in <year>"} <= terms
+    assert {"<s> exports", "i think", "i"} <= terms
+    assert "china" not in terms and "12" not in terms and "2024" not in terms
+    # a month is a date word, not a name; the first word is never a name
+    assert {"march", "parliament"} <= cue_terms("Parliament voted in March.")
+
+
+def test_score_is_the_sum_of_the_reported_parts() -> None:
+    """Transparency: the score is rebuilt from the fired features and word cues and the JSON weights."""
+    config = load_config()
+    weights = {**config["weights"], **config["rule_weights"]}
+    sentence = CLAIMS[0]
+    result = _assess(sentence)
+    values = feature_values(sentence, figures=extract_figures(sentence))
+    logit = config["bias"] + sum(weights[name] * value for name, value in values.items())
+    words = [name.removeprefix(WORD_PREFIX) for name in result.features if name.startswith(WORD_PREFIX)]
+    assert words, "the lexical cue family should fire on a sentence with a figure"
+    assert set(words) <= cue_terms(sentence)
+    logit += sum(config["word_weights"][word] for word in words)
+    assert result.score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-4)
+    # strongest cue first
+    magnitudes = [abs(config["word_weights"][word]) for word in words]
+    assert magnitudes == sorted(magnitudes, reverse=True)
+
+
+def test_lexical_cues_move_the_score_both_ways() -> None:
+    config = load_config()
+    excluded = set(config["lexicons"]["word_cue_exclusions"])
+    assert not [term for term in config["word_weights"] if excluded & set(term.split())]
+    negative = [t for t, w in config["word_weights"].items() if w < -0.1]
+    positive = [t for t, w in config["word_weights"].items() if w > 0.1]
+    assert len(negative) >= 20 and len(positive) >= 20
+    assert 100 <= len(config["word_weights"]) <= 2000
+
+
+def test_seed_articles_keep_the_check_worthy_sentences_not_all() -> None:
+    """On the seed captures a good share of sentences, but far from every one, is a claim."""
+    text = _seed_text()
+    sentences = [span.slice(text) for paragraph in paragraphs(text) for span in paragraph.sentences]
+    assert len(sentences) > 200
+    share = sum(_assess(line).is_claim for line in sentences) / len(sentences)
+    assert 0.3 < share < 0.8, share
+
+
+def test_vocabulary_choice_is_deterministic_and_needs_min_df() -> None:
+    rare = frozenset({"rare"})
+    terms = [frozenset({"figure", "common"})] * MIN_DF + [frozenset({"opinion", "common"})] * MIN_DF
+    terms += [rare]
+    labels = np.array([1.0] * MIN_DF + [0.0] * (MIN_DF + 1))
+    vocabulary = choose_vocabulary(terms, labels, 10)
+    assert vocabulary == choose_vocabulary(list(reversed(terms)), labels[::-1], 10)
+    assert "rare" not in vocabulary
+    assert vocabulary.index("figure") < vocabulary.index("common")
+    matrix = term_matrix(terms, vocabulary)
+    weights, _ = fit_logistic(matrix, labels, 1.0)
+    fitted = dict(zip(vocabulary, weights, strict=True))
+    assert fitted["figure"] > 0 > fitted["opinion"]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from corpus_records import claim, source
-
 from audit.corpus import Corpus
 from audit.flags import contested
 from audit.matching import normalise_measure, person_key
+from tests.corpus_records import claim, source
 
 
 def _by_text(corpus: Corpus) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from audit.html_authors import clean_authors
-from audit.html_dates import normalise_date, url_date
+from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
 
@@ -46,10 +46,10 @@ def test_jsonld_beats_meta_and_keeps_all_candidates() -> None:
     fields, warnings = _fields(head, "<p class='byline'>By Jane Doe</p>" + BODY)
     published = fields["published"]
     assert published.value == "2023-03-20"
-    assert (published.method, published.location) == ("json-ld", "NewsArticle.datePublished")
-    assert ("meta", 'meta[property="article:published_time"]') in [
-        (c.method, c.location) for c in published.candidates
-    ]
+    assert published.method == "htmldate"  # first in the date order; it reads the same JSON-LD
+    methods = [(c.method, c.location) for c in published.candidates]
+    assert ("json-ld", "NewsArticle.datePublished") in methods
+    assert ("meta", 'meta[property="article:published_time"]') in methods
     assert fields["updated"].value == "2023-03-21"
     assert fields["authors"].value == ["Jane Doe"]
     assert fields["title"].value == "Putin and Xi meet in Moscow"
@@ -61,7 +61,8 @@ def test_conflicting_strong_dates_raise_a_warning() -> None:
     head = _jsonld({"@type": "NewsArticle", "datePublished": "2024-01-05"})
     head += '<meta property="article:published_time" content="2024-02-07T10:00:00Z">'
     fields, warnings = _fields(head)
-    assert fields["published"].value == "2024-01-05"
+    assert fields["published"].value in ("2024-01-05", "2024-02-07")
+    assert {c.value for c in fields["published"].candidates} == {"2024-01-05", "2024-02-07"}
     assert [w.code for w in warnings] == ["metadata_conflict"]
     assert "2024-02-07" in warnings[0].message
 
@@ -134,3 +135,82 @@ def test_url_date() -> None:
     assert url_date("https://example.com/news/2019-11-18-story.html") == "2019-11-18"
     assert url_date("https://example.com/article/12345/story") is None
     assert url_date("https://2019-11-18.example.com/story") is None
+
+
+def test_structured_date_is_the_fallback_when_htmldate_finds_none() -> None:
+    # htmldate ignores a <time> without a date-like context here; the URL day is the fallback
+    fields, _ = _fields("", "<p>No date in this text.</p>", url="https://example.com/2020/05/06/story")
+    assert fields["published"].value == "2020-05-06"
+    assert {c.method for c in fields["published"].candidates} <= {"url-date", "htmldate"}
+
+
+def test_htmldate_never_gets_a_url_and_refuses_a_copyright_year() -> None:
+    # a "page" that htmldate would take for an address is not passed on (nothing is ever fetched)
+    assert htmldate_guess("https://example.com/2019/11/18/story", None) is None
+    footer_only = (
+        "<html><body><p>" + "Plain text about nothing in particular. " * 10 + "</p>"
+        "<footer>Copyright 2021 Example Ltd</footer></body></html>"
+    )
+    assert htmldate_guess(footer_only, parse_html(footer_only).tree) is None
+    dated = (
+        '<html><head><meta property="article:published_time" content="2022-03-04"></head><body></body></html>'
+    )
+    assert htmldate_guess(dated, parse_html(dated).tree) == "2022-03-04"
+
+
+def test_clean_authors_drops_acronyms_logins_and_organisation_groups() -> None:
+    assert clean_authors("AgE") == []  # an agency's acronym
+    assert clean_authors("jdoe") == []  # a CMS login, not a byline
+    assert clean_authors("Kathrin") == ["Kathrin"]  # a capitalised first name alone is a byline
+    assert clean_authors("Landesanstalt für Wald und Forstwirtschaft, Max Muster") == ["Max Muster"]
+    assert clean_authors("Von Anna Schmidt, Jan Lukas Weber und Eva Roth, NDR") == [
+        "Anna Schmidt",
+        "Jan Lukas Weber",
+        "Eva Roth",
+    ]
+    assert clean_authors("Jane Doe (Reuters)") == ["Jane Doe"]
+    assert clean_authors("Juan Carlos Muñoz C.") == ["Juan Carlos Muñoz C."]
+    assert clean_authors("Jane Doe.") == ["Jane Doe"]
+    assert clean_authors("Follow") == []
+
+
+def test_jsonld_author_given_by_reference() -> None:
+    head = _jsonld(
+        {
+            "@graph": [
+                {"@type": "NewsArticle", "headline": "A headline", "author": {"@id": "#p1"}},
+                {"@type": "Person", "@id": "#p1", "name": "Steven Example"},
+            ]
+        }
+    )
+    fields, _ = _fields(head, "<p>Steven Example</p>" + BODY)
+    assert fields["authors"].value == ["Steven Example"]
+    assert fields["authors"].method == "json-ld"
+
+
+def test_labelled_twitter_meta_byline() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karla Beispiel">'
+        '<meta name="twitter:label2" content="Lesezeit"><meta name="twitter:data2" content="3 Minuten">'
+    )
+    fields, _ = _fields(head, "<p>Karla Beispiel</p>" + BODY)
+    assert fields["authors"].value == ["Karla Beispiel"]
+    assert "labelled" in (fields["authors"].location or "")
+
+
+def test_text_byline_with_label() -> None:
+    body = BODY + "<p><strong>Text:</strong> Klaus Beispiel</p><p><strong>Fotos:</strong> Somebody Else</p>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Klaus Beispiel"]
+    assert fields["authors"].method == "byline"
+    # "Text" without a colon opens an ordinary sentence, and a commenter's byline is not the author's
+    body = BODY + "<p>Text messages were sent.</p><div class='comments'><p>Von Max Muster</p></div>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == []
+
+
+def test_trafilatura_guess_keeps_the_page_spelling() -> None:
+    body = "<div class='author'>jdoe</div>" + BODY
+    fields, _ = _fields("", body)
+    # trafilatura title-cases the login to "Jdoe"; restored to the page's "jdoe", it is refused as a login
+    assert fields["authors"].value == []

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from corpus_records import source
-
-from audit.independence import align, assign_groups, words_of
+from audit.independence import align, assign_groups, compare, words_of
+from tests.corpus_records import source
 
 STORY = (
     "About 4,000 dock workers walked off the job at Eastbridge harbour on Monday, halting container traffic for a "
@@ -32,9 +31,9 @@ def test_copy_with_reworded_headline_shares_a_group_with_passages() -> None:
     assert a.independence_group == b.independence_group != c.independence_group
     assert [w.code for w in a.warnings] == ["copy_of"] and a.warnings[0].related == (b.source_id,)
     assert "shared with it" in b.warnings[0].message
-    passages = a.signals["shared_passages"]
-    assert passages and all(p["other"] == b.source_id and p["relation"] == "copy" for p in passages)
-    assert sum(p["words"] for p in passages) > 60
+    assert "About 4,000 dock workers walked off" in a.warnings[0].message
+    (pair,) = [p for p in compare([original, reprint, unrelated]) if {p.a, p.b} == {a.source_id, b.source_id}]
+    assert sum(p.words for p in pair.passages) > 60 and pair.coverage > 0.9
     assert not c.warnings
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from corpus_records import claim, source
-
 from audit.corpus import Corpus
 from audit.flags import contested, single_source
+from tests.corpus_records import claim, source
 
 
 def _flags(corpus: Corpus) -> dict[str, list[str]]:

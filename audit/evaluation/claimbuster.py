@@ -2,7 +2,9 @@
 
 Data: ``claims/claimbuster/claimbuster_2.5xNCS.csv`` in the eval folder (label 1 = check-worthy factual
 sentence). Split by ``sentence_id``: the development fifth (``is_dev``) is what
-``fit_checkworthiness.py`` fits on; ``run`` reports the held-out rest (and the dev figures for reference).
+``fit_checkworthiness.py`` fits on; ``run`` reports the held-out rest, the dev figures for reference (in-sample,
+so optimistic) and the fit's own cross-validated dev F1 (``claimbuster.fit.cv_f1``, read from the JSON: the
+honest dev estimate to set beside the held-out figure).
 Each sentence is assessed with ``figures=extract_figures(sentence)`` and no dates or attribution, as the
 pipeline would see a sentence whose date and attribution stages found nothing.
 
@@ -18,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.checkworthiness import assess
+from audit.checkworthiness import assess, load_config
 from audit.evaluation.common import eval_root, is_dev, prf
 from audit.figures import extract_figures
 
@@ -78,6 +80,11 @@ def run(root: Path) -> dict[str, float | int | str]:
         metrics[f"{prefix}.ms_per_sentence"] = round(
             1000 * (time.perf_counter() - started) / len(selected), 3
         )
+    config = load_config()
+    fit = config.get("fit", {})
+    if "cv_f1_at_threshold" in fit:
+        metrics["claimbuster.fit.cv_f1"] = float(fit["cv_f1_at_threshold"])
+        metrics["claimbuster.fit.vocabulary"] = len(config.get("word_weights", {}))
     return metrics
 
 

@@ -3,8 +3,10 @@
 - htmldate's 1,000 pages (``metadata/htmldate``): exact-day accuracy of the ``published`` field (a page
   with no date counts as wrong).
 - trafilatura's annotated pages (``metadata/trafilatura``): on pages with a gold author, exact match of
-  our authors joined by "; " (as upstream joins lists) and a lenient match (case-insensitive, some name
-  shared); on pages whose gold author is empty, the rate of pages where we still return an author
+  our authors joined by "; " (as upstream joins lists), a same-people match (the gold string split
+  on ";", "," and "and"/"und", names compared case- and whitespace-insensitively as sets: the gold
+  writes one list as "A, B", "A und B" or "A; B" and keeps the page's capitals, "ALLY MUTNICK") and a
+  lenient match (case-insensitive, some name shared); on pages whose gold author is empty, the rate of pages where we still return an author
   (false authors); title exact match (whitespace-normalised) and lenient match (case-insensitive, one
   contains the other).
 
@@ -32,7 +34,7 @@ from audit.html_metadata import extract_metadata
 _HTMLDATE_FOLDERS = ("test_set", "cache", "eval")
 _TRAFILATURA_FOLDERS = ("cache", "eval")
 _COUNT_KEYS = (
-    *("with_author", "author_exact", "author_lenient", "no_author", "false_author"),
+    *("with_author", "author_exact", "author_same_people", "author_lenient", "no_author", "false_author"),
     *("with_title", "title_exact", "title_lenient"),
 )
 
@@ -47,7 +49,7 @@ def _read(folder: Path, subfolders: tuple[str, ...], name: str) -> str | None:
 
 def _fields(html: str, url: str) -> dict[str, Any]:
     parsed = parse_html(html)
-    fields, _ = extract_metadata(parsed.tree, url=url if url.startswith("http") else None)
+    fields, _ = extract_metadata(parsed.tree, url=url if url.startswith("http") else None, html=html)
     return {name: evidence.value for name, evidence in fields.items()}
 
 
@@ -96,6 +98,12 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _people(gold: str) -> set[str]:
+    """The names of a gold author string, whatever separator it uses, squashed and lower-cased."""
+    parts = re.split(r"\s*(?:;|,|\s(?:and|und|&)\s)\s*", gold)
+    return {_squash(part) for part in parts if part.strip()}
+
+
 def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | str]:
     """Author and title match on trafilatura's annotated pages."""
     folder = root / "metadata" / "trafilatura"
@@ -122,7 +130,9 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
                     c["with_author"] += 1
                     c["author_exact"] += ours == expected
                     gold_names = {_squash(n) for n in re.split(r";\s*", expected)}
-                    c["author_lenient"] += bool(gold_names & {_squash(n) for n in fields["authors"]})
+                    ours_names = {_squash(n) for n in fields["authors"]}
+                    c["author_lenient"] += bool(gold_names & ours_names)
+                    c["author_same_people"] += _people(expected) == ours_names
                 else:
                     c["no_author"] += 1
                     c["false_author"] += bool(fields["authors"])
@@ -137,6 +147,7 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
         prefix = f"metadata.trafilatura.{name}"
         metrics[f"{prefix}.pages_with_author"] = c["with_author"]
         metrics[f"{prefix}.author_exact"] = _ratio(c["author_exact"], c["with_author"])
+        metrics[f"{prefix}.author_same_people"] = _ratio(c["author_same_people"], c["with_author"])
         metrics[f"{prefix}.author_lenient"] = _ratio(c["author_lenient"], c["with_author"])
         metrics[f"{prefix}.pages_without_author"] = c["no_author"]
         metrics[f"{prefix}.false_author_rate"] = _ratio(c["false_author"], c["no_author"])

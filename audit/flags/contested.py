@@ -25,6 +25,7 @@ from audit.matching import (
     event_pairs,
     lexicon,
     measure_phrase,
+    participants,
     person_key,
 )
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
@@ -120,9 +121,10 @@ def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     agreements: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
     shared_of: dict[tuple[str, int], list[str]] = {}
     pairs = event_pairs(event_keys(corpus))
-    for claim_id, index, other_id, other_index, _kind, shared, *_ in pairs.iter_rows():
+    for claim_id, index, other_id, other_index in pairs.iter_rows():
         mine = corpus.claim_by_id[claim_id].dates[index]
         theirs = corpus.claim_by_id[other_id].dates[other_index]
+        shared = sorted(set(participants(mine)) & set(participants(theirs)))
         gap = date_gap_days(mine, theirs)
         if gap is None or gap > max_gap:
             continue

@@ -1,0 +1,135 @@
+"""Bylines a page shows without structured markup, and the page's own spelling of a name.
+
+Structured author statements (JSON-LD, ``meta name=author``, ``itemprop=author``) are collected in
+:mod:`audit.html_metadata`. Many pages state the author only in prose-like page furniture:
+
+- a labelled pair of meta tags, as WordPress SEO plugins write it: ``twitter:label1`` = "Written by"
+  and ``twitter:data1`` = the name;
+- a short element that opens with a byline label: "Von Anna Schmidt", "Text: Max Muster",
+  "Autoren Jane Doe und John Roe", ``<byline>By Jane Doe, dpa</byline>``.
+
+Labels live in ``audit/data/metadata_lexicon.json`` (``byline_labels``; a label written with a final
+colon only counts with one, since "Text" or "Autor" alone open ordinary sentences too). Only short
+elements are read, and none inside comment threads, navigation or footers, where names are those of
+commenters or other articles.
+
+trafilatura's byline guess comes title-cased ("Jdoe" for "jdoe"); :func:`page_spelling` restores the
+spelling the page prints, so the name is reported as stated and judged on that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import lxml.html
+
+from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
+
+# Elements that can hold a byline line; <div> only when small (see _small).
+_TAGS = frozenset(
+    [
+        "p",
+        "span",
+        "div",
+        "byline",
+        "address",
+        "li",
+        "small",
+        "em",
+        "i",
+        "b",
+        "strong",
+        "font",
+        "td",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
+_MAX_DESCENDANTS = 8
+_SKIP_MARKS = ("comment", "footer", "sidebar", "related", "teaser", "widget", "nav", "menu", "kommentar")
+_SKIP_TAGS = frozenset(["nav", "footer", "aside", "header", "form", "script", "style", "noscript"])
+# Text bylines read per page: the first ones in document order are the article's.
+MAX_TEXT_BYLINES = 2
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    """Byline labels at the start of a text: "by", "von", "text:" (colon required where written)."""
+    parts = []
+    for label in sorted(lexicon()["byline_labels"], key=len, reverse=True):
+        if label.endswith(":"):
+            parts.append(re.escape(label[:-1]) + r"\s*:")
+        else:
+            parts.append(re.escape(label) + r"(?:\s*:|\s)")
+    return re.compile(r"^\s*(?:" + "|".join(parts) + r")\s*(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def labelled_meta_authors(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    """Names from ``twitter:labelN``/``twitter:dataN`` meta pairs whose label is a byline label."""
+    pattern = _label_pattern()
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key.startswith("twitter:"):
+            metas[key] = (meta.get("content") or "").strip()
+    for key, label in sorted(metas.items()):
+        if not key.startswith("twitter:label"):
+            continue
+        data = metas.get("twitter:data" + key.removeprefix("twitter:label"), "")
+        if data and pattern.match(label + " " + data[:1]):
+            yield data
+
+
+def _skipped(element: lxml.html.HtmlElement) -> bool:
+    """True for (or inside) navigation, footers, asides or comment/teaser blocks."""
+    for ancestor in [element, *element.iterancestors()]:
+        if ancestor.tag in _SKIP_TAGS:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
+        if any(mark in marks for mark in _SKIP_MARKS):
+            return True
+    return False
+
+
+def _small(element: lxml.html.HtmlElement) -> bool:
+    """At most a few elements (the element itself included): a byline line, not a page section."""
+    return all(count <= _MAX_DESCENDANTS for count, _ in enumerate(element.iter(), start=1))
+
+
+def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> list[str]:
+    """The text after the label of the first ``limit`` short body elements that open with one.
+
+    An element is taken only when it is small (a few tags), its text is at most a byline long, and it
+    is not inside an element already taken ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
+    """
+    pattern = _label_pattern()
+    found: list[lxml.html.HtmlElement] = []
+    names: list[str] = []
+    for body in tree.xpath("//body")[:1]:
+        for element in body.iter():
+            if not isinstance(element.tag, str) or element.tag not in _TAGS or not _small(element):
+                continue
+            text = _squash(element.text_content())
+            match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
+            if match is None or _skipped(element):
+                continue
+            if any(ancestor in found for ancestor in element.iterancestors()):
+                continue
+            found.append(element)
+            names.append(text[match.end() :])
+            if len(names) >= limit:
+                return names
+    return names
+
+
+def page_spelling(name: str, visible: str) -> str:
+    """``name`` as the page prints it (same letters, the page's case), or ``name`` when not printed."""
+    match = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", visible, re.IGNORECASE)
+    return match.group(0) if match else name
