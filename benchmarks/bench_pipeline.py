@@ -30,7 +30,9 @@ def make_corpus(folder: Path, copies: int) -> int:
     for copy in range(copies):
         for seed in seeds:
             text = seed.read_text(encoding="utf-8")
-            (folder / f"{seed.stem}_{copy:05d}.txt").write_text(f"{text}\n\nCapture note {copy}.\n", encoding="utf-8")
+            (folder / f"{seed.stem}_{copy:05d}.txt").write_text(
+                f"{text}\n\nCapture note {copy}.\n", encoding="utf-8"
+            )
     return copies * len(seeds)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,25 @@ RAW = ROOT / "raw"
 REFERENCE = RAW / "reference"
 
 
-def seed_config(*extra: str) -> RunConfig:
-    reference = str(REFERENCE) if REFERENCE.is_dir() else None
-    return RunConfig((str(RAW), *extra), jobs=2, reference=reference)
+def seed_config() -> RunConfig:
+    """The README's main command, ``audit run raw/ --reference raw/reference``, run from the project root."""
+    return RunConfig(("raw/",), jobs=2, reference="raw/reference")
+
+
+def run_seed_audit() -> AuditResult:
+    """Run the README's main command from the project root, so source paths read ``raw/…`` as in reports/seeds."""
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        return run_audit(seed_config())
+    finally:
+        os.chdir(previous)
 
 
 @pytest.fixture(scope="session")
 def seed_audit(tmp_path_factory: pytest.TempPathFactory) -> tuple[AuditResult, Path]:
     """The audit of raw/ (with the sample ledger when present), written to a temporary folder."""
     out = tmp_path_factory.mktemp("seeds")
-    result = run_audit(seed_config())
+    result = run_seed_audit()
     write_outputs(result, out)
     return result, out

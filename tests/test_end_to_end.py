@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from audit.cli import main
 from audit.model import AuditResult
 from audit.output import OUTPUT_FILES
-from audit.pipeline import RunConfig, run_audit
+from audit.pipeline import RunConfig
 from audit.render.json import render_json
 from audit.validate import validate_files
 
-from .conftest import RAW, seed_config
+from .conftest import RAW, ROOT, run_seed_audit
 
 FURNITURE = (
     "What's Your Reaction?",
@@ -60,7 +60,7 @@ def test_every_span_slices_its_source_exactly(seed_audit: tuple[AuditResult, Pat
 
 def test_selectors_find_claims_in_the_capture(seed_audit: tuple[AuditResult, Path]) -> None:
     result, _ = seed_audit
-    captures = {s.source_id: Path(s.path).read_text(encoding="utf-8") for s in result.sources}
+    captures = {s.source_id: (ROOT / s.path).read_text(encoding="utf-8") for s in result.sources}
     for claim in result.claims:
         capture = captures[claim.source_id]
         selector = claim.selector
@@ -71,7 +71,7 @@ def test_selectors_find_claims_in_the_capture(seed_audit: tuple[AuditResult, Pat
 
 def test_reruns_are_byte_identical_outside_run(seed_audit: tuple[AuditResult, Path]) -> None:
     first, _ = seed_audit
-    second = run_audit(seed_config())
+    second = run_seed_audit()
     assert without_run(render_json(first)) == without_run(render_json(second))
     one, two = render_json(first), render_json(second)
     strip = lambda text: text[: text.index('"run"')] + text[text.index('"sources"') :]  # noqa: E731
@@ -131,7 +131,9 @@ def test_run_config_defaults_to_all_cores() -> None:
 def test_every_quote_in_seed_004_has_its_speaker(seed_audit: tuple[AuditResult, Path]) -> None:
     result, _ = seed_audit
     source = next(s for s in result.sources if s.path.endswith("004_320301acf8a13b0e.txt"))
-    quotes = [c for c in result.claims if c.source_id == source.source_id and c.attribution.kind == "direct_quote"]
+    quotes = [
+        c for c in result.claims if c.source_id == source.source_id and c.attribution.kind == "direct_quote"
+    ]
     speakers = {c.attribution.speaker for c in quotes}
     expected = {"Donald Trump", "Marco Rubio", "Lin Jian", "Klaus Weil", "Yang Zheng", "Henrik Wachtmeister"}
     assert expected | {"David Allen", "U.S. Council on Foreign Relations"} == speakers
