@@ -10,10 +10,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def eval_root() -> Path | None:
-    """The public eval folder: ``$AUDIT_EVAL_DIR`` or ``../shared/eval`` beside the project; None if absent."""
+    """The public eval folder: ``$AUDIT_EVAL_DIR``, or ``../shared/eval`` beside the project; None if absent."""
     env = os.environ.get("AUDIT_EVAL_DIR")
     candidates = [Path(env)] if env else []
-    candidates.append(PROJECT_ROOT.parent / "shared" / "eval")
+    # beside the project: from a source checkout, and from the working directory when the package is installed
+    candidates += [PROJECT_ROOT.parent / "shared" / "eval", Path.cwd().parent / "shared" / "eval"]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
