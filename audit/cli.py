@@ -11,14 +11,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeVar, cast
 
 import click
 
 from audit import __version__
 from audit.capture import Options
 from audit.ingest import DEFAULT_MAX_BYTES, InputError
-from audit.model import Severity
+from audit.model import AuditResult, Severity
 from audit.output import write_outputs
 from audit.pipeline import RunConfig, run_audit
 from audit.reference import LedgerError
@@ -46,6 +46,72 @@ def _progress(enabled: bool) -> Iterator[Callable[[int], Callable[[], None]] | N
         yield start
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Options shared by every command that runs an audit (``run`` and ``check``), in --help order.
+_AUDIT_OPTIONS = (
+    click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str)),
+    click.option(
+        "--reference",
+        type=click.Path(exists=True, file_okay=False, path_type=str),
+        help="Folder with the reference ledger: events.csv and roles.csv.",
+    ),
+    click.option(
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        help="Worker processes for per-capture work (0: all cores).",
+    ),
+    click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Captures larger than this are not parsed (status too_large).",
+    ),
+    click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=60.0,
+        show_default=True,
+        help="Seconds one capture may take before its worker is stopped (status timeout).",
+    ),
+    click.option(
+        "--cache",
+        type=click.Path(file_okay=False, path_type=str),
+        help="Folder to cache per-capture results in, keyed by content hash (reruns skip unchanged captures).",
+    ),
+    click.option("--no-progress", is_flag=True, help="Never show a progress bar."),
+)
+
+
+def audit_options(command: F) -> F:
+    for decorator in reversed(_AUDIT_OPTIONS):
+        command = decorator(command)
+    return command
+
+
+def _audit(
+    inputs: tuple[str, ...],
+    reference: str | None,
+    jobs: int,
+    max_bytes: int,
+    timeout: float,
+    cache: str | None,
+    no_progress: bool,
+) -> AuditResult:
+    """Run the audit, turning bad inputs and a bad ledger into usage errors (exit 2)."""
+    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
+    try:
+        with _progress(not no_progress) as progress:
+            return run_audit(config, report=_stderr, progress=progress)
+    except InputError as error:
+        raise click.UsageError(str(error)) from error
+    except LedgerError as error:
+        raise click.UsageError(f"--reference: {error}") from error
+
+
 @click.group()
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
@@ -53,7 +119,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@audit_options
 @click.option(
     "--out",
     "out",
@@ -61,57 +127,18 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for audit.json, the parquet tables and the reports (created if missing).",
 )
-@click.option(
-    "--reference",
-    type=click.Path(exists=True, file_okay=False, path_type=str),
-    help="Folder with the reference ledger: events.csv and roles.csv.",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Worker processes for per-capture work (0: all cores).",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Captures larger than this are not parsed (status too_large).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=60.0,
-    show_default=True,
-    help="Seconds one capture may take before its worker is stopped (status timeout).",
-)
-@click.option(
-    "--cache",
-    type=click.Path(file_okay=False, path_type=str),
-    help="Folder to cache per-capture results in, keyed by content hash (reruns skip unchanged captures).",
-)
-@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def run(
     inputs: tuple[str, ...],
-    out: Path,
     reference: str | None,
     jobs: int,
     max_bytes: int,
     timeout: float,
     cache: str | None,
     no_progress: bool,
+    out: Path,
 ) -> None:
     """Audit the captures in INPUTS (files or folders) and write the results to --out."""
-    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
-    try:
-        with _progress(not no_progress) as progress:
-            result = run_audit(config, report=_stderr, progress=progress)
-    except InputError as error:
-        raise click.UsageError(str(error)) from error
-    except LedgerError as error:
-        raise click.UsageError(f"--reference: {error}") from error
+    result = _audit(inputs, reference, jobs, max_bytes, timeout, cache, no_progress)
     write_outputs(result, out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
@@ -158,12 +185,7 @@ CHECK_FORMATS = ("text", "json", "github", "sarif")
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--reference",
-    type=click.Path(exists=True, file_okay=False, path_type=str),
-    help="Folder with the reference ledger: events.csv and roles.csv.",
-)
+@audit_options
 @click.option(
     "--fail-on",
     "fail_on",
@@ -191,21 +213,18 @@ CHECK_FORMATS = ("text", "json", "github", "sarif")
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output (e.g. audit.sarif).",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Worker processes for per-capture work (0: all cores).",
-)
 def check(
     inputs: tuple[str, ...],
     reference: str | None,
+    jobs: int,
+    max_bytes: int,
+    timeout: float,
+    cache: str | None,
+    no_progress: bool,
     fail_on: str,
     min_severity: str,
     fmt: str,
     output: Path | None,
-    jobs: int,
 ) -> None:
     """Audit INPUTS and fail (exit 1) when a flag of the --fail-on kinds is at or above --min-severity.
 
@@ -221,10 +240,7 @@ def check(
         kinds = parse_kinds(fail_on)
     except CheckUsageError as error:
         raise click.BadParameter(str(error), param_hint="--fail-on") from error
-    try:
-        result = run_audit(RunConfig(inputs, jobs, reference), report=_stderr)
-    except InputError as error:
-        raise click.UsageError(str(error)) from error
+    result = _audit(inputs, reference, jobs, max_bytes, timeout, cache, no_progress)
     outcome = gate(result, kinds, cast(Severity, min_severity))
     renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
     rendered = renderers[fmt](outcome)

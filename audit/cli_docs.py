@@ -23,7 +23,7 @@ def render() -> str:
         command = main.get_command(context, name)
         assert command is not None
         sub = click.Context(
-            command, info_name=f"audit {name}", parent=context, terminal_width=100, max_content_width=100
+            command, info_name=name, parent=context, terminal_width=100, max_content_width=100
         )
         lines += [f"## audit {name}", "", "```", command.get_help(sub), "```", ""]
     return "\n".join(lines)

@@ -114,7 +114,7 @@ def test_nothing_audited_fails() -> None:
 )
 def test_cli_exit_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], code: int) -> None:
     result = synthetic(_flag("misdated", "medium"), _flag("vague_attribution", "low"))
-    monkeypatch.setattr(cli, "run_audit", lambda config, report: result)
+    monkeypatch.setattr(cli, "run_audit", lambda config, report, progress=None: result)
     outcome = CliRunner().invoke(cli.main, ["check", str(tmp_path), *args])
     assert outcome.exit_code == code, outcome.output
 

@@ -138,3 +138,16 @@ def test_every_quote_in_seed_004_has_its_speaker(seed_audit: tuple[AuditResult, 
     expected = {"Donald Trump", "Marco Rubio", "Lin Jian", "Klaus Weil", "Yang Zheng", "Henrik Wachtmeister"}
     assert expected | {"David Allen", "U.S. Council on Foreign Relations"} == speakers
     assert all(c.type in {"quote", "figure", "date"} for c in quotes)
+
+
+def test_bad_ledger_is_a_usage_error_for_run_and_check(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger"
+    ledger.mkdir()
+    (ledger / "events.csv").write_text("event_id,name,date\nx,y,2025-02-30\n", encoding="utf-8")
+    (ledger / "roles.csv").write_text("person,title,aliases,start,end,source\n", encoding="utf-8")
+    capture = str(RAW / "004_320301acf8a13b0e.txt")
+    runner = CliRunner()
+    for args in (["run", capture, "--out", str(tmp_path / "o")], ["check", capture]):
+        result = runner.invoke(main, [*args, "--reference", str(ledger), "--no-progress"])
+        assert result.exit_code == 2, result.output
+        assert "events.csv" in result.output
