@@ -16,6 +16,7 @@ from audit.html_extract import extract_html
 from audit.ingest import CaptureFile, RawCapture, read_capture
 from audit.metadata import merge, read_sidecar
 from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
+from audit.signals import capture_signals, view_from_text
 from audit.text_capture import clean_text_capture
 from audit.warc import iter_warc_pages
 
@@ -97,7 +98,11 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
             )
             records.append(SourceRecord(source, ()))
             continue
-        # 4. claims
+        # 4. the credibility signals that need the raw capture (the rest come after the corpus stages)
+        source = replace(
+            source, signals=capture_signals(source, view_from_text(article.capture, article.media_type))
+        )
+        # 5. claims
         claims = tuple(extract_claims(source, article.capture))
         records.append(SourceRecord(source, claims))
     return records

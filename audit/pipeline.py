@@ -143,7 +143,7 @@ def run_audit(
         _with_findings(claim, flags.get(claim.claim_id, []), support.get(claim.claim_id, []))
         for claim in corpus.claims
     )
-    final_sources = attach_signals(final_sources, final_claims, captures, config.options.max_bytes)
+    final_sources = attach_signals(final_sources, final_claims)
     run = {
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),

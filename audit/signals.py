@@ -85,13 +85,17 @@ class CaptureView:
 
 
 def capture_view(capture: CaptureFile, max_bytes: int) -> CaptureView:
-    """Read a capture again for the signals that need more than the cleaned text (WARC files are not read)."""
+    """Read a capture from disk for the signals that need more than the cleaned text (WARC files: not read)."""
     raw = read_capture(capture, max_bytes)
     if raw.status != "ok" or raw.media_type == "application/warc":
         return CaptureView()
-    text = decode(raw.data, raw.media_type).text
+    return view_from_text(decode(raw.data, raw.media_type).text, raw.media_type)
+
+
+def view_from_text(text: str, media_type: str) -> CaptureView:
+    """The view of an already decoded capture (the per-capture stage has it in hand)."""
     head = text[:1024].lstrip().lower()
-    if raw.media_type != "text/html" and not head.startswith(("<!doctype html", "<html")):
+    if media_type != "text/html" and not head.startswith(("<!doctype html", "<html")):
         return CaptureView(lines=tuple(text.splitlines()), inspected=True)
     tree = parse_html(text).tree
     if tree is None:
@@ -111,6 +115,14 @@ def capture_view(capture: CaptureFile, max_bytes: int) -> CaptureView:
     # each text node on its own line: labels like "Sponsored" are whole nodes, whatever the markup around them
     lines = tuple(line.strip() for chunk in tree.itertext() for line in chunk.splitlines() if line.strip())
     return CaptureView(lines, links, tuple(s for s in sections if s), True, True)
+
+
+def _url_path(href: str) -> str:
+    """The lower-cased path of a link; "" for an href that is not a parsable URL (hostile pages have many)."""
+    try:
+        return urlsplit(href).path.lower().rstrip("/")
+    except ValueError:
+        return ""
 
 
 def _signal(value: Any, detail: str, items: Iterable[str] = ()) -> dict[str, Any]:
@@ -163,7 +175,7 @@ def _link_signals(view: CaptureView) -> dict[str, dict[str, Any]]:
         found: list[str] = []
         if view.html:
             for link in view.links:
-                path = urlsplit(link.href).path.lower().rstrip("/")
+                path = _url_path(link.href)
                 if _norm(link.text) in texts or any(path.endswith(p) for p in words["paths"]):
                     found.append(f"link “{link.text or link.href}” → {link.href}")
             where = "links in the page"
@@ -344,38 +356,60 @@ def _relation_signals(source: Source) -> dict[str, dict[str, Any]]:
     }
 
 
-def compute_signals(source: Source, claims: Sequence[Claim], view: CaptureView) -> dict[str, dict[str, Any]]:
-    """All signals for one audited source, keyed in ``SIGNAL_NAMES`` order."""
+CAPTURE_SIGNALS = (
+    "about_link",
+    "contact_link",
+    "corrections_link",
+    "ethics_link",
+    "opinion_label",
+    "ad_labels",
+    "primary_links",
+)
+
+
+def capture_signals(source: Source, view: CaptureView) -> dict[str, dict[str, Any]]:
+    """The signals that need the raw capture; computed in the per-capture stage, where the capture is in hand."""
     signals: dict[str, dict[str, Any]] = {}
-    signals.update(_metadata_signals(source))
     signals.update(_link_signals(view))
     signals["opinion_label"] = _opinion_signal(source, view)
     signals["ad_labels"] = _ad_signal(view)
-    signals.update(_claim_signals(claims))
     signals["primary_links"] = _primary_signal(source, view)
+    return signals
+
+
+def corpus_signals(source: Source, claims: Sequence[Claim]) -> dict[str, dict[str, Any]]:
+    """The signals that need the source's claims or its relations to other sources (computed after the rules)."""
+    signals: dict[str, dict[str, Any]] = {}
+    signals.update(_metadata_signals(source))
+    signals.update(_claim_signals(claims))
     signals["clickbait_headline"] = _clickbait_signal(source.title)
     signals["headline_numbers"] = _headline_numbers_signal(source)
     signals.update(_relation_signals(source))
+    return signals
+
+
+def compute_signals(source: Source, claims: Sequence[Claim], view: CaptureView) -> dict[str, dict[str, Any]]:
+    """All signals for one audited source, keyed in ``SIGNAL_NAMES`` order."""
+    signals = {**capture_signals(source, view), **corpus_signals(source, claims)}
     return {name: signals[name] for name in SIGNAL_NAMES}
 
 
-def attach_signals(
-    sources: Sequence[Source], claims: Sequence[Claim], captures: Sequence[CaptureFile], max_bytes: int
-) -> tuple[Source, ...]:
-    """The sources with ``signals`` filled in for every audited one (each capture is read again once)."""
-    by_path = {capture.display_path: capture for capture in captures}
+def attach_signals(sources: Sequence[Source], claims: Sequence[Claim]) -> tuple[Source, ...]:
+    """The sources with every signal filled in: the capture signals the per-capture stage left in ``signals``
+    (or "unknown" ones when it could not compute them) plus the corpus signals."""
     by_source: dict[str, list[Claim]] = {}
     for claim in claims:
         by_source.setdefault(claim.source_id, []).append(claim)
-    views: dict[str, CaptureView] = {}
     out = []
     for source in sources:
         if source.status != "ok":
             out.append(source)
             continue
-        if source.path not in views:
-            capture = by_path.get(source.path)
-            views[source.path] = capture_view(capture, max_bytes) if capture else CaptureView()
-        signals = compute_signals(source, by_source.get(source.source_id, []), views[source.path])
-        out.append(replace(source, signals=signals))
+        captured = (
+            source.signals
+            if set(CAPTURE_SIGNALS) <= set(source.signals)
+            else capture_signals(source, CaptureView())
+        )
+        signals = {**captured, **corpus_signals(source, by_source.get(source.source_id, []))}
+        out.append(replace(source, signals={name: signals[name] for name in SIGNAL_NAMES}))
     return tuple(out)
