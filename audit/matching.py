@@ -25,6 +25,7 @@ import polars as pl
 
 from audit.corpus import Corpus
 from audit.model import Claim, DateMention, Figure
+from audit.stories import Stories
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _OPEN_LOW = {"more_than", "at_least"}
@@ -406,16 +407,23 @@ def compare_figures(corpus: Corpus) -> FigureComparison:
     agreeing: dict[FigureRef, list[FigureRef]] = {}
     conflicting: dict[FigureRef, list[FigureRef]] = {}
     seen: set[tuple[FigureRef, FigureRef]] = set()
+    stories = Stories(corpus)
     for claim_id, index, key, other_id, other_index, other_key in figure_pairs(keys_table).iter_rows():
         mine_ref, their_ref = (claim_id, index), (other_id, other_index)
         if (mine_ref, their_ref) in seen or not nested(key, other_key):
             continue
         seen.update({(mine_ref, their_ref), (their_ref, mine_ref)})
-        mine = corpus.claim_by_id[claim_id].figures[index]
-        theirs = corpus.claim_by_id[other_id].figures[other_index]
-        if agree(mine, theirs):
+        first, second = corpus.claim_by_id[claim_id], corpus.claim_by_id[other_id]
+        mine, theirs = first.figures[index], second.figures[other_index]
+        # the same measure in two unrelated stories is neither a confirmation nor a contradiction
+        if agree(mine, theirs) and stories.may_corroborate(first, second):
             target = agreeing
-        elif conflict(mine, theirs) and not is_generic(key) and not is_generic(other_key):
+        elif (
+            conflict(mine, theirs)
+            and not is_generic(key)
+            and not is_generic(other_key)
+            and stories.may_contest(first, second)
+        ):
             target = conflicting
         else:
             continue

@@ -16,18 +16,12 @@ def _by_text(corpus: Corpus) -> dict[str, list[str]]:
 
 
 def test_contested_count_flags_both_sides_by_meaning() -> None:
-    a, b = source("rail.txt", site="Rail Times"), source("post.txt", site="County Post")
+    first = "12 passengers were injured when the train derailed near Millford station."
+    second = "20 people were hurt on the train that left the track near Millford station."
+    a, b = source("rail.txt", first, site="Rail Times"), source("post.txt", second, site="County Post")
     claims = (
-        claim(
-            a,
-            "12 passengers were injured.",
-            figures=(("12 passengers", 12, "count", "passengers injured", "exact"),),
-        ),
-        claim(
-            b,
-            "20 people were hurt on the train.",
-            figures=(("20 people", 20, "count", "people hurt", "exact"),),
-        ),
+        claim(a, first, figures=(("12 passengers", 12, "count", "passengers injured", "exact"),)),
+        claim(b, second, figures=(("20 people", 20, "count", "people hurt", "exact"),)),
     )
     corpus = Corpus((a, b), claims)
     flags = dict(contested.check(corpus))
@@ -38,21 +32,22 @@ def test_contested_count_flags_both_sides_by_meaning() -> None:
 
 
 def test_copies_never_contest_and_open_comparators_fit() -> None:
-    a = source("a.txt")
-    copy = source("copy.txt", group=a.source_id)
-    b = source("b.txt")
+    texts = (
+        "A $40 million grant will rebuild the Riverside clinic.",
+        "The $25 million grant will rebuild the Riverside clinic.",
+        "More than $30 million in grants will rebuild the Riverside clinic.",
+    )
+    a = source("a.txt", texts[0])
+    copy = source("copy.txt", texts[1], group=a.source_id)
+    b = source("b.txt", texts[2])
     claims = (
-        claim(a, "A $40 million grant.", figures=(("$40 million", 40e6, "USD", "grant", "exact"),)),
-        claim(copy, "The $25 million grant.", figures=(("$25 million", 25e6, "USD", "grant", "exact"),)),
-        claim(
-            b,
-            "More than $30 million in grants.",
-            figures=(("$30 million", 30e6, "USD", "grants", "more_than"),),
-        ),
+        claim(a, texts[0], figures=(("$40 million", 40e6, "USD", "grant", "exact"),)),
+        claim(copy, texts[1], figures=(("$25 million", 25e6, "USD", "grant", "exact"),)),
+        claim(b, texts[2], figures=(("$30 million", 30e6, "USD", "grants", "more_than"),)),
     )
     found = _by_text(Corpus((a, copy, b), claims))
     # $40m and $25m are in one group: no flag between them; $40m fits "more than $30m"; $25m does not
-    assert sorted(found) == ["More than $30 million in grants.", "The $25 million grant."]
+    assert sorted(found) == [texts[2], texts[1]]
 
 
 def test_contested_event_date_names_both_sources() -> None:
@@ -116,3 +111,14 @@ def test_normalisation() -> None:
         normalise_measure("passengers were injured") == normalise_measure("people hurt") == "injured people"
     )
     assert person_key("Vladimir Putin") == person_key("Putin’s") == "putin"
+
+
+def test_the_same_measure_in_unrelated_stories_never_contests() -> None:
+    first = "The storm left 12 people injured in Portville on Sunday, the harbour master said."
+    second = "The festival drew crowds, and 20 people were injured in a crush at the Eastfield gates."
+    a, b = source("storm.txt", first), source("festival.txt", second)
+    claims = (
+        claim(a, first, figures=(("12 people", 12, "count", "people injured", "exact"),)),
+        claim(b, second, figures=(("20 people", 20, "count", "people injured", "exact"),)),
+    )
+    assert not list(contested.check(Corpus((a, b), claims)))

@@ -44,16 +44,14 @@ def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
 
 
 def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
-    a, b = source("a.txt"), source("b.txt")
+    first, second = (
+        "The flood damaged 3,200 homes in the Alder valley.",
+        "About 3,200 homes in the Alder valley were damaged.",
+    )
+    a, b = source("a.txt", first), source("b.txt", second)
     claims = (
-        claim(
-            a, "The flood damaged 3,200 homes.", figures=(("3,200 homes", 3200, "count", "homes", "exact"),)
-        ),
-        claim(
-            b,
-            "About 3,200 homes were damaged.",
-            figures=(("About 3,200 homes", 3200, "count", "homes damaged", "approx"),),
-        ),
+        claim(a, first, figures=(("3,200 homes", 3200, "count", "homes", "exact"),)),
+        claim(b, second, figures=(("About 3,200 homes", 3200, "count", "homes damaged", "approx"),)),
     )
     corpus = Corpus((a, b), claims)
     assert not _flags(corpus)
