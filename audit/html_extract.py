@@ -58,17 +58,22 @@ class HtmlExtraction:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[int, tuple[re.Pattern[str], ...]]:
-    """The boilerplate paragraph patterns (and their length cap) from ``audit/data``."""
+def _boilerplate() -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
+    """The boilerplate paragraph patterns, each family with its length cap, from ``audit/data``."""
     data = json.loads(resources.files("audit.data").joinpath("boilerplate_lines.json").read_text("utf-8"))
-    patterns = tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["patterns"])
-    return int(data["max_length"]), patterns
+    return tuple(
+        (int(data[cap]), tuple(re.compile(pattern, re.IGNORECASE) for pattern in data[key]))
+        for cap, key in (("max_length", "patterns"), ("list_max_length", "list_patterns"))
+    )
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    """True for a short paragraph that is a cross-link, tag list, share/comment prompt or shortcode."""
-    max_length, patterns = _boilerplate()
-    return len(paragraph) <= max_length and any(p.search(paragraph) for p in patterns)
+    """True for a short paragraph that is a cross-link, tag or keyword list, share/comment/newsletter
+    prompt or shortcode."""
+    return any(
+        len(paragraph) <= max_length and any(p.search(paragraph) for p in patterns)
+        for max_length, patterns in _boilerplate()
+    )
 
 
 def _normalise(text: str) -> str:

@@ -134,7 +134,10 @@ def test_split_body_parts_needs_a_covered_sibling() -> None:
     assert tree is not None
     covered = "\n".join(paragraphs[:5])
     parts = split_body_parts(tree, covered)
-    assert [(p.get("class"), covered) for p, covered in parts] == [("grid narrow", True), ("grid narrow", False)]
+    assert [(p.get("class"), covered) for p, covered in parts] == [
+        ("grid narrow", True),
+        ("grid narrow", False),
+    ]
     assert split_body_parts(tree, "") == []
     assert split_body_parts(tree, "Some unrelated text about the weather in Paris today.") == []
 
@@ -157,3 +160,16 @@ def test_embedded_post_is_lifted_out_of_its_widget() -> None:
     assert unwrap_embedded_posts(tree) == 1
     assert tree.xpath("//article/blockquote") and not tree.xpath('//div[contains(@class, "widget")]')
     assert "We will not accept these tariffs on our farmers" in extract_html(html).text
+
+
+def test_keyword_lists_newsletter_titles_and_delivery_promos_are_boilerplate() -> None:
+    keywords = ", ".join(
+        f"trade talks {place}" for place in ("beijing", "moscow", "geneva", "kyiv", "paris", "tokyo")
+    )
+    assert len(keywords) > 100 and is_boilerplate(keywords)
+    assert is_boilerplate("Morning Briefing Newsletter")
+    assert is_boilerplate("Get the magazine delivered to your door every month. 12 issues for 20 euros.")
+    # sentences that list things keep their verbs and punctuation
+    assert not is_boilerplate("Delegates came from Beijing, Moscow, Geneva, Kyiv and Paris, officials said.")
+    assert not is_boilerplate("The newsletter reported that tariffs would rise in May.")
+    assert not is_boilerplate(", ".join(["stock car"] * 50))  # longer than any keyword line: text
