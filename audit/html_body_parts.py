@@ -11,9 +11,8 @@ Zyte benchmark's annotators (like readers) count the lost text as article text:
    (``<div class="article__body">`` ... ad ... ``<div class="article__body">``); trafilatura keeps the
    first and drops the rest. :func:`split_body_parts` finds a group of same-tag, same-class containers
    that are siblings, one of which the extracted text already covers, and the others of which hold
-   paragraphs the text lacks; :func:`join_parts` extracts each missing part on its own and puts its
-   text in its document place (merging the parts and extracting once fails: the extractor again
-   picks one of the inner containers).
+   paragraphs the text lacks; :func:`merge_parts` moves the parts' content into the first (and the
+   text containers inside them into one) so that a second extraction sees one body.
 
 Both rules only move existing elements: no text is invented, and a page without such a layout is left
 as it was. Thresholds were set on the development fifth of the benchmark.
@@ -21,10 +20,8 @@ as it was. Thresholds were set on the development fifth of the benchmark.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
-from collections.abc import Callable
 
 import lxml.html
 
@@ -118,27 +115,31 @@ def split_body_parts(tree: lxml.html.HtmlElement, extracted: str) -> list[tuple[
     return best
 
 
-def join_parts(
-    parts: list[tuple[lxml.html.HtmlElement, bool]],
-    extracted: str,
-    extract: Callable[[lxml.html.HtmlElement], str],
-) -> str:
-    """``extracted`` with the text of the missing parts put in their document place.
+def merge_parts(parts: list[lxml.html.HtmlElement]) -> None:
+    """Move the children (and text) of every later part into the first, in order, dropping the emptied
+    parts; then merge, level by level, the same-class children that now repeat inside the first.
 
-    Each missing part is extracted on its own (``extract`` gets a fresh page holding a copy of it, so
-    the extractor's cleaning of ads and widgets still applies); when that finds nothing (a part can be
-    shorter than the extractor's minimum) its paragraphs are taken as they are.
+    The second step matters: each part usually wraps its own text container
+    (``grid > article__body``), and an extractor shown two sibling text containers again keeps one.
     """
-    pieces: list[str] = []
-    for element, covered in parts:
-        if covered:
-            if extracted not in pieces:
-                pieces.append(extracted)
-            continue
-        page = lxml.html.document_fromstring("<html><body></body></html>")
-        page.body.append(copy.deepcopy(element))
-        text = extract(page).strip()
-        if not text:
-            text = "\n".join(" ".join(p.text_content().split()) for p in element.iter("p"))
-        pieces.append(text)
-    return "\n".join(piece for piece in pieces if piece)
+    first = parts[0]
+    for part in parts[1:]:
+        if part.text and part.text.strip():
+            if len(first):
+                first[-1].tail = (first[-1].tail or "") + " " + part.text
+            else:
+                first.text = (first.text or "") + " " + part.text
+        for child in list(part):
+            first.append(child)
+        part.drop_tree()
+    groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = defaultdict(list)
+    for child in first:
+        if (
+            isinstance(child.tag, str)
+            and (child.get("class") or "").strip()
+            and child.find(".//p") is not None
+        ):
+            groups[(child.tag, " ".join(child.get("class", "").split()))].append(child)
+    for members in groups.values():
+        if len(members) >= 2:
+            merge_parts(members)

@@ -27,7 +27,7 @@ from importlib import resources
 import lxml.html
 import trafilatura
 
-from audit.html_body_parts import join_parts, split_body_parts, unwrap_embedded_posts
+from audit.html_body_parts import merge_parts, split_body_parts, unwrap_embedded_posts
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
 from audit.model import FieldEvidence, SourceWarning
@@ -132,7 +132,7 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
 
     Precision mode with comments excluded measured best on the Zyte benchmark (see
     :mod:`audit.evaluation.extraction`). Embedded posts are first lifted out of their widget wrappers,
-    and the missing parts of a body split over several same-class containers are added
+    and a body split over several same-class containers is merged and extracted again
     (:mod:`audit.html_body_parts`). The caller's tree is never modified.
     """
     work = copy.deepcopy(tree)
@@ -140,7 +140,10 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
     raw = _trafilatura(copy.deepcopy(work), url)
     parts = split_body_parts(work, raw)
     if parts:
-        raw = join_parts(parts, raw, lambda page: _trafilatura(page, url))
+        merge_parts([element for element, _ in parts])
+        merged = _trafilatura(work, url)
+        if len(merged) > len(raw):  # the merge must add text, else the first extraction stands
+            raw = merged
     return _paragraphs(raw, page_titles(tree))
 
 
