@@ -5,7 +5,8 @@ A byline candidate ("By Jane Doe and John Roe, Staff Writers | Nov. 18, 2019") b
 names split. A value that names the site, its domain or an organisation ("Reuters", "News Desk") is not
 a person and is dropped; so is a whole comma-separated group that contains an organisation word
 ("Landesanstalt für Wald und Forstwirtschaft" is one body, not two people), a short acronym ("AgE",
-"WBF": news agencies and authorities) and a single all-lower-case word (a CMS login such as
+"WBF": news agencies and authorities), a single word left over beside an organisation (the rest of its
+comma-separated name) and a single all-lower-case word (a CMS login such as
 "jdoe", not a byline). The word lists live in ``audit/data/metadata_lexicon.json``.
 """
 
@@ -127,11 +128,17 @@ def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     text = prefix.sub("", re.sub(r"\s+", " ", _BRACKETS.sub(" ", raw)).strip())
     _, _, org_words = _patterns()
     names: list[str] = []
+    organisation = False
     for group in _GROUP_SPLIT.split(text):
         if any(token in org_words for token in _tokens(group)):
+            organisation = True
             continue  # one organisation, even when its name has an "and" in it
         for part in _AND_SPLIT.split(group):
             name = clean_name(part, brands)
             if name and name.lower() not in (n.lower() for n in names):
                 names.append(name)
+    if organisation:
+        # "Departement für Wirtschaft, Bildung und Forschung": commas inside an organisation's name
+        # leave single words behind; a person next to an organisation is named in full ("Jane Doe, dpa")
+        names = [name for name in names if len(name.split()) > 1]
     return names

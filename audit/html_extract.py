@@ -27,6 +27,7 @@ from importlib import resources
 import lxml.html
 import trafilatura
 
+from audit.html_body_parts import merge_parts, split_body_parts, unwrap_embedded_posts
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
 from audit.model import FieldEvidence, SourceWarning
@@ -57,17 +58,22 @@ class HtmlExtraction:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[int, tuple[re.Pattern[str], ...]]:
-    """The boilerplate paragraph patterns (and their length cap) from ``audit/data``."""
+def _boilerplate() -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
+    """The boilerplate paragraph patterns, each family with its length cap, from ``audit/data``."""
     data = json.loads(resources.files("audit.data").joinpath("boilerplate_lines.json").read_text("utf-8"))
-    patterns = tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["patterns"])
-    return int(data["max_length"]), patterns
+    return tuple(
+        (int(data[cap]), tuple(re.compile(pattern, re.IGNORECASE) for pattern in data[key]))
+        for cap, key in (("max_length", "patterns"), ("list_max_length", "list_patterns"))
+    )
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    """True for a short paragraph that is a cross-link, tag list, share/comment prompt or shortcode."""
-    max_length, patterns = _boilerplate()
-    return len(paragraph) <= max_length and any(p.search(paragraph) for p in patterns)
+    """True for a short paragraph that is a cross-link, tag or keyword list, share/comment/newsletter
+    prompt or shortcode."""
+    return any(
+        len(paragraph) <= max_length and any(p.search(paragraph) for p in patterns)
+        for max_length, patterns in _boilerplate()
+    )
 
 
 def _normalise(text: str) -> str:
@@ -104,15 +110,11 @@ def _paragraphs(raw: str, titles: set[str] | None = None) -> str:
     return "\n\n".join(line for line in lines if _WORD.search(line) and not is_boilerplate(line))
 
 
-def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
-    """The article text of a parsed page ("" when trafilatura finds none).
-
-    Precision mode with comments excluded measured best on the Zyte benchmark (see
-    :mod:`audit.evaluation.extraction`). trafilatura prunes the tree it gets, hence the copy.
-    """
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> str:
+    """trafilatura's text of ``tree`` (which it prunes: pass a copy), "" on failure."""
     try:
         raw = trafilatura.extract(
-            copy.deepcopy(tree),
+            tree,
             url=url,
             favor_precision=True,
             include_comments=False,
@@ -122,7 +124,27 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
         )
     except (RecursionError, ValueError, TypeError, AttributeError):
         return ""
-    return _paragraphs(raw or "", page_titles(tree))
+    return raw or ""
+
+
+def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
+    """The article text of a parsed page ("" when trafilatura finds none).
+
+    Precision mode with comments excluded measured best on the Zyte benchmark (see
+    :mod:`audit.evaluation.extraction`). Embedded posts are first lifted out of their widget wrappers,
+    and a body split over several same-class containers is merged and extracted again
+    (:mod:`audit.html_body_parts`). The caller's tree is never modified.
+    """
+    work = copy.deepcopy(tree)
+    unwrap_embedded_posts(work)
+    raw = _trafilatura(copy.deepcopy(work), url)
+    parts = split_body_parts(work, raw)
+    if parts:
+        merge_parts([element for element, _ in parts])
+        merged = _trafilatura(work, url)
+        if len(merged) > len(raw):  # the merge must add text, else the first extraction stands
+            raw = merged
+    return _paragraphs(raw, page_titles(tree))
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from audit.html_body_parts import split_body_parts, unwrap_embedded_posts
 from audit.html_dom import FLATTEN_DEPTH, parse_html, scan_depth
-from audit.html_extract import extract_html, is_boilerplate
+from audit.html_extract import _trafilatura, extract_html, is_boilerplate
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -97,3 +98,78 @@ def test_boilerplate_patterns() -> None:
     assert not is_boilerplate(
         "Share prices fell sharply after the announcement of new tariffs on steel imports."
     )
+
+
+def _split_body_page(first: list[str], second: list[str]) -> str:
+    """A body cut in two same-class grid rows around an ad, as some magazine templates write it."""
+    part = (
+        '<div class="grid narrow"><div class="body article__body">{}</div>'
+        '<div class="aside"><div class="ad"></div></div></div>'
+    )
+    return f"""<html><head><title>Split story</title></head><body><div class="page">
+    <div class="article__chunks">
+      {part.format("".join(f"<p>{p}</p>" for p in first))}
+      <div class="row full-bleed-ad"><span>Advertisement</span></div>
+      {part.format("".join(f"<p>{p}</p>" for p in second))}
+    </div>
+    <div class="footer"><div class="grid narrow"><p>Copyright notice of the example site, all rights
+    reserved here, and a long list of the legal terms that apply to every page of it.</p></div></div>
+    </div></body></html>"""
+
+
+def test_article_split_over_sibling_containers_is_merged() -> None:
+    paragraphs = _sample_paragraphs("004_320301acf8a13b0e.txt", 8)
+    first, second = paragraphs[:5], paragraphs[5:]
+    text = extract_html(_split_body_page(first, second)).text
+    for paragraph in paragraphs:
+        assert " ".join(paragraph.split())[:60] in text
+    assert "Copyright notice" not in text  # same class, but not a sibling of the body parts
+    tree = parse_html(_split_body_page(first, second)).tree
+    assert tree is not None and paragraphs[-1][:60] not in _trafilatura(tree, None)  # what the rule fixes
+
+
+def test_split_body_parts_needs_a_covered_sibling() -> None:
+    paragraphs = _sample_paragraphs("004_320301acf8a13b0e.txt", 8)
+    tree = parse_html(_split_body_page(paragraphs[:5], paragraphs[5:])).tree
+    assert tree is not None
+    covered = "\n".join(paragraphs[:5])
+    parts = split_body_parts(tree, covered)
+    assert [(p.get("class"), covered) for p, covered in parts] == [
+        ("grid narrow", True),
+        ("grid narrow", False),
+    ]
+    assert split_body_parts(tree, "") == []
+    assert split_body_parts(tree, "Some unrelated text about the weather in Paris today.") == []
+
+
+def test_embedded_post_is_lifted_out_of_its_widget() -> None:
+    paragraphs = _sample_paragraphs("001_9d7b1575e19265cf.txt", 6)
+    tweet = (
+        '<div class="article-widget article-tweet"><div class="tweet__inner"><blockquote class="twitter-tweet">'
+        "<p>We will not accept these tariffs on our farmers</p>- Senator Example (@example) May 2, 2019"
+        "</blockquote></div></div>"
+    )
+    body = (
+        "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+        + tweet
+        + "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    )
+    html = f"<html><body><article>{body}</article></body></html>"
+    tree = parse_html(html).tree
+    assert tree is not None
+    assert unwrap_embedded_posts(tree) == 1
+    assert tree.xpath("//article/blockquote") and not tree.xpath('//div[contains(@class, "widget")]')
+    assert "We will not accept these tariffs on our farmers" in extract_html(html).text
+
+
+def test_keyword_lists_newsletter_titles_and_delivery_promos_are_boilerplate() -> None:
+    keywords = ", ".join(
+        f"trade talks {place}" for place in ("beijing", "moscow", "geneva", "kyiv", "paris", "tokyo")
+    )
+    assert len(keywords) > 100 and is_boilerplate(keywords)
+    assert is_boilerplate("Morning Briefing Newsletter")
+    assert is_boilerplate("Get the magazine delivered to your door every month. 12 issues for 20 euros.")
+    # sentences that list things keep their verbs and punctuation
+    assert not is_boilerplate("Delegates came from Beijing, Moscow, Geneva, Kyiv and Paris, officials said.")
+    assert not is_boilerplate("The newsletter reported that tariffs would rise in May.")
+    assert not is_boilerplate(", ".join(["stock car"] * 50))  # longer than any keyword line: text

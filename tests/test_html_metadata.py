@@ -214,3 +214,24 @@ def test_trafilatura_guess_keeps_the_page_spelling() -> None:
     fields, _ = _fields("", body)
     # trafilatura title-cases the login to "Jdoe"; restored to the page's "jdoe", it is refused as a login
     assert fields["authors"].value == []
+
+
+def test_single_words_left_of_an_organisation_name_are_not_people() -> None:
+    # the commas belong to the organisation's own name; "Bildung" is its remainder, not a person
+    assert clean_authors("Eidgenössisches Departement für Wirtschaft, Bildung und Forschung WBF") == []
+    assert clean_authors("Kathrin, Landesanstalt für Wald und Forstwirtschaft") == []
+    assert clean_authors("Jane Doe, Landesanstalt für Wald und Forstwirtschaft") == ["Jane Doe"]
+
+
+def test_meta_author_repeating_the_copyright_owner_is_not_chosen() -> None:
+    head = '<meta name="author" content="Erika Muster"><meta name="copyright" content="(C) 2020 by Erika Muster">'
+    fields, _ = _fields(head, "<p>Erika Muster</p>" + BODY)
+    assert fields["authors"].value == []
+    assert fields["authors"].candidates[0].value == ["Erika Muster"]  # kept as evidence
+    # a byline on the page stating the same name still makes her the author
+    byline = '<p class="byline">By Erika Muster</p>'
+    fields, _ = _fields(head, byline + BODY)
+    assert fields["authors"].value == ["Erika Muster"]
+    # without a copyright statement naming her, the meta author is chosen as before
+    fields, _ = _fields('<meta name="author" content="Erika Muster">', "<p>Erika Muster</p>" + BODY)
+    assert fields["authors"].value == ["Erika Muster"]
