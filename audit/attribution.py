@@ -29,6 +29,7 @@ him. Opinion words alone ("appears", "may") are not attributions; first-person s
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -67,6 +68,7 @@ def vague_lexicon() -> VagueLexicon:
 # --- direct quotes ---------------------------------------------------------------------------------
 
 
+_SPLIT_GAP = 120  # characters between the two parts of a split quote (“A,” she said. “B.”)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
 
 
@@ -146,6 +148,40 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
     return result
 
 
+def _join_split_quotes(quotes: Sequence[tuple[Quote, Attribution]]) -> list[tuple[Quote, Attribution]]:
+    """Split quotes joined into one attribution: ``“A,” she said. “B.”`` is one statement of hers.
+
+    A quote that continues the previous one (same speaker and cue, inherited) with that cue between the
+    two, less than ``_SPLIT_GAP`` characters apart, shares one attribution whose content runs from the
+    start of A to the end of B (an :class:`~audit.model.Attribution` has one content span, so the cue
+    words in between are inside it). Chains join too: ``“A,” she said. “B.” “C.”`` stays one while each
+    gap holds the cue or is short.
+    """
+    result = list(quotes)
+    for k in range(1, len(result)):
+        (prev_quote, prev), (quote, attribution) = result[k - 1], result[k]
+        cue = prev.cue_span
+        if (
+            cue is None
+            or attribution.cue_span != cue
+            or attribution.speaker != prev.speaker
+            or prev.content_span is None
+            or attribution.content_span is None
+            or quote.span.start - prev_quote.span.end > _SPLIT_GAP
+            or cue.end <= prev.content_span.start
+        ):
+            continue
+        joined = dataclasses.replace(
+            prev, content_span=Span(prev.content_span.start, attribution.content_span.end)
+        )
+        for j in range(k - 1, -1, -1):  # every quote that shares the earlier attribution takes the joined one
+            if result[j][1] is not prev:
+                break
+            result[j] = (result[j][0], joined)
+        result[k] = (quote, joined)
+    return result
+
+
 def _prefer_cue(text: str, sentence: Span, quoted: Found, lex: Lexicon, vlex: VagueLexicon) -> Found:
     """A quote with no speaker inside reported speech ("41 percent say the remarks are “unacceptable”")
     belongs to that report: the sentence's own cue wins when its content covers the quote."""
@@ -194,8 +230,8 @@ def _overlap(a: Span | None, b: Span | None) -> int:
 def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> bool:
     """Is a sentence cue already told by a kept attribution or a quote of the sentence?
 
-    Yes when its cue words lie inside a quote (speech within speech), when a kept attribution has the
-    same cue words, or when at least half of its content is the content of a kept attribution
+    Yes when its cue words lie inside a quote (speech within speech), or when at least half of its
+    content is the content of a kept attribution
     (``…,” Trump said.``: the quote already carries it).
     """
     attribution = cue.attribution
@@ -204,8 +240,6 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
         return True
     content = attribution.content_span
     for other in kept:
-        if span is not None and other.attribution.cue_span == span:
-            return True
         shared = _overlap(content, other.attribution.content_span)
         if content is not None and shared * 2 >= content.end - content.start:
             return True
@@ -224,7 +258,8 @@ def _sentence_all(
     primary = _primary(text, sentence, quoted, lex, vlex)
     if primary is None:
         return []
-    kept = [primary, *quoted[1:]]  # the first quote is the primary, or inside the primary's report
+    kept = [primary]  # the first quote is the primary, or inside the primary's report
+    kept += [hit for hit in quoted[1:] if all(hit.attribution is not k.attribution for k in kept)]
     quote_spans = [
         quote.span
         for quote, _ in quotes
@@ -260,7 +295,7 @@ def attribute_all(text: str, sentences: Sequence[Span]) -> list[list[Attribution
     """
     lex = lexicon()
     vlex = vague_lexicon()
-    quotes = _quote_attributions(text, lex)
+    quotes = _join_split_quotes(_quote_attributions(text, lex))
     flat: list[Attribution] = []
     sentence_of: list[int] = []
     for index, sentence in enumerate(sentences):

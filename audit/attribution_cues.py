@@ -80,9 +80,44 @@ def _match_phrase(toks: Sequence[Tok], i: int, phrases: dict[int, frozenset[tupl
     return 0
 
 
-def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span) -> Span | None:
-    """The reported content after the cue ending at token ``j``: skips "that", ":" and ","."""
-    k = j + 1
+def _nothing_reported(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """Do the tokens from ``k`` on report nothing? A time alone ("said Sunday", "reported in 2007"), or
+    a time and then a new clause after a comma (", although …", ", adding …", ", raising her voice")?
+    Then the content, if any, is before the cue."""
+    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
+        k += 1
+    if k >= len(toks) or toks[k].text in {".", "!", "?"}:
+        return True
+    if toks[k].text != "," or k + 1 >= len(toks):
+        return False
+    following = toks[k + 1]
+    return following.low in lex.after_cue_stoppers or (not following.cap and following.low.endswith("ing"))
+
+
+def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
+    """The "that" a few words after the verb at ``j`` ("told supporters that", "said in a statement
+    that"): only after an object verb or a preposition, and never across punctuation."""
+    if j + 1 >= len(toks) or not (toks[j].low in lex.object_verbs or toks[j + 1].low in lex.cue_prepositions):
+        return None
+    for k in range(j + 1, min(j + 10, len(toks))):
+        if toks[k].low == "that":
+            return k
+        if not toks[k].text[0].isalnum():
+            return None
+    return None
+
+
+def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: Lexicon) -> Span | None:
+    """The reported content after the cue ending at token ``j``: skips "that", ":" and "," (and an object
+    or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
+    or a new clause follows, or a prepositional phrase with no "that" ("said in a statement.", "wrote to
+    the State Department seeking …")."""
+    if _nothing_reported(toks, j + 1, lex):
+        return None
+    k = _that_ahead(toks, j, lex)
+    if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
+        return None
+    k = j + 1 if k is None else k
     while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
         k += 1
     if k >= len(toks):
@@ -137,7 +172,7 @@ def cue_at(
     length = _match_phrase(toks, i, lex.vague_phrases)
     if length:
         cue, cue_span = cue_span_of(toks, i, i + length - 1)
-        content = _content_after(text, toks, i + length - 1, sentence) or trim(
+        content = _content_after(text, toks, i + length - 1, sentence, lex) or trim(
             text, sentence.start, sentence.end
         )
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
@@ -152,7 +187,7 @@ def cue_at(
         if phrase is not None and phrase.last + 1 < len(toks) and lex.cue_verb(toks, phrase.last + 1, True):
             verb = phrase.last + 1
             cue, cue_span = cue_span_of(toks, i, verb)
-            content = _content_after(text, toks, verb, sentence)
+            content = _content_after(text, toks, verb, sentence, lex)
             return Found(tok.start, from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
     # participle after a comma: "Rubio addressed this notion …, stating that …"
     if (
@@ -162,7 +197,7 @@ def cue_at(
     ):
         phrase = np_after(toks, _subject_start(toks, i, lex), lex)
         if phrase is not None and phrase.kind != "thing":
-            content = _content_after(text, toks, i, sentence)
+            content = _content_after(text, toks, i, sentence, lex)
             return Found(
                 tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
             )
@@ -198,10 +233,16 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     is_speech = low in lex.speech_verbs
     if i > 0 and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}:
         return None  # "to say", "the report", "a statement": not a reporting verb here
+    if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
+        return None  # "Editor’s note", "the department's urging": a noun after a possessive
     phrase = np_before(toks, i, lex)
     if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
         after = np_after(toks, i + 1, lex)  # "…, said Trump."
-        if after is not None and after.kind in {"person", "org", "vague"} and after.last >= len(toks) - 2:
+        if (
+            after is not None
+            and after.kind in {"person", "org", "vague"}
+            and (after.last >= len(toks) - 2 or (after.role is not None and toks[after.last + 1].text == ","))
+        ):  # the source ends the sentence, or only its appositive follows ("said X, a professor at Y.")
             phrase = after
     if phrase is None or phrase.kind in {"thing", "first"}:
         return None
@@ -217,7 +258,7 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         return None  # "maintain dialogue", "found a way": not reporting anything
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
-    after_verb = _content_after(text, toks, i, sentence)
+    after_verb = _content_after(text, toks, i, sentence, lex)
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
         content = trim(text, sentence.start, toks[min(phrase.first, i)].start)  # "content, X said."
     else:

@@ -97,6 +97,10 @@ class Lexicon:
     that_words: frozenset[str]
     adverbial_openers: frozenset[str]
     min_quote_words: int
+    time_words: frozenset[str]
+    after_cue_stoppers: frozenset[str]
+    object_verbs: frozenset[str]
+    cue_prepositions: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -134,6 +138,10 @@ class Lexicon:
             that_words=words("that_words"),
             adverbial_openers=words("adverbial_openers"),
             min_quote_words=int(raw["min_quote_words"]),
+            time_words=words("time_words"),
+            after_cue_stoppers=words("after_cue_stoppers"),
+            object_verbs=words("object_verbs"),
+            cue_prepositions=words("cue_prepositions"),
         )
 
     def np_word(self, tok: Tok) -> bool:
