@@ -252,6 +252,7 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     if (
         low in lex.needs_that
         and phrase.kind != "vague"
+        and not (phrase.document and low in lex.document_verbs)  # "records show UBS paid …"
         and following not in lex.that_words
         and following != "."
     ):

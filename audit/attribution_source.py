@@ -101,6 +101,7 @@ class Lexicon:
     after_cue_stoppers: frozenset[str]
     object_verbs: frozenset[str]
     cue_prepositions: frozenset[str]
+    np_extension_blockers: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -142,6 +143,7 @@ class Lexicon:
             after_cue_stoppers=words("after_cue_stoppers"),
             object_verbs=words("object_verbs"),
             cue_prepositions=words("cue_prepositions"),
+            np_extension_blockers=words("np_extension_blockers"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -287,6 +289,29 @@ def _boundary_ok(toks: Sequence[Tok], b: int, lex: Lexicon) -> bool:
     return tok.low in lex.clause_openers or tok.low in lex.cue_adverbs or tok.cap
 
 
+def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> int | None:
+    """Where a subject starting at ``first`` really starts: at a clause boundary, or up to three plain
+    lower-case words further left when a boundary is there ("Republican *presidential* nominee Donald
+    Trump told", "*disclosure* records show"); None when no boundary is near (so "from European allies
+    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject."""
+    start = first
+    while not _boundary_ok(toks, start - 1, lex):
+        word = toks[start - 1]
+        if (
+            first - start >= 3
+            or word.cap
+            or word.low in lex.np_extension_blockers
+            or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
+            or not (
+                lex.np_word(toks[last])
+                and (toks[last].cap or toks[last].low in lex.source_nouns | lex.document_nouns)
+            )
+        ):
+            return None
+        start -= 1
+    return start
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
@@ -299,8 +324,14 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         k = j - 1
         while k >= 0 and toks[k].text != "," and j - k < 25:
             k -= 1
-        if k < 1 or toks[k].text != "," or toks[k + 1].low not in lex.appositive_openers:
-            return None
+        opener = toks[k + 1] if k + 1 < j else None
+        if (
+            k < 1
+            or toks[k].text != ","
+            or opener is None
+            or not (opener.low in lex.appositive_openers or (opener.text.isdigit() and k + 2 == j))
+        ):
+            return None  # an appositive opens with "a", "who", "former" …, or is an age ("Hirth, 31,")
         segment = toks[k + 1 : j]
         role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
         j = k - 1
@@ -337,7 +368,8 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             phrase.role,
             True,
         )
-    if not _boundary_ok(toks, first - 1, lex):
+    first = _extend_left(toks, first, j, lex)
+    if first is None:
         return None
     return classify(toks, first, j, lex, role, document)
 
