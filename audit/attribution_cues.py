@@ -107,6 +107,18 @@ def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     return None
 
 
+def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
+    ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
+    ends the sentence ("…, she said in a statement.") leaves the content before the verb."""
+    if j + 1 >= len(toks) or toks[j + 1].low not in lex.cue_prepositions or _that_ahead(toks, j, lex):
+        return False
+    k = j + 2
+    while k < len(toks) and toks[k].text not in {".", "!", "?", ",", ";", "—"}:
+        k += 1
+    return (k < len(toks) and toks[k].text in {";", "—"}) or k - j > 8
+
+
 def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: Lexicon) -> Span | None:
     """The reported content after the cue ending at token ``j``: skips "that", ":" and "," (and an object
     or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
@@ -116,7 +128,7 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
         return None
     k = _that_ahead(toks, j, lex)
     if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
-        return None
+        return None  # "wrote to the State Department seeking …", "said in a statement."
     k = j + 1 if k is None else k
     while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
         k += 1
@@ -172,9 +184,13 @@ def cue_at(
     length = _match_phrase(toks, i, lex.vague_phrases)
     if length:
         cue, cue_span = cue_span_of(toks, i, i + length - 1)
-        content = _content_after(text, toks, i + length - 1, sentence, lex) or trim(
-            text, sentence.start, sentence.end
-        )
+        content = _content_after(text, toks, i + length - 1, sentence, lex)
+        after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
+        if content is None and _nothing_reported(toks, after, lex):  # "…, an official familiar
+            comma = max((k for k in range(i) if toks[k].text == ","), default=None)  # with it said."
+            content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
+        if content is None:
+            content = trim(text, sentence.start, sentence.end)
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
     if low in lex.vague_adverbs:
         content = trim(text, sentence.start, sentence.end)
@@ -201,7 +217,29 @@ def cue_at(
             return Found(
                 tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
             )
+    if low in lex.refusal_verbs:
+        return _refusal(text, toks, i, sentence, lex)
     return _verb_cue(text, toks, i, sentence, lex)
+
+
+def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
+    """ "X declined to comment (on the memo)": a statement withheld is attributed too; the content is
+    the to-phrase up to the end of its clause."""
+    if i + 2 >= len(toks) or toks[i + 1].low != "to" or toks[i + 2].low not in lex.refusal_objects:
+        return None
+    phrase = np_before(toks, i, lex)
+    if phrase is None or phrase.kind in {"thing", "first"}:
+        return None
+    end = i + 3
+    while end < len(toks) and toks[end].text not in {",", ".", ";", "!", "?", "—"}:
+        end += 1
+    content = trim(text, toks[i + 1].start, toks[end - 1].end)
+    tok = toks[i]
+    return Found(
+        min(tok.start, phrase.start),
+        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
+        phrase,
+    )
 
 
 def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> Found:
@@ -259,6 +297,8 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         return None  # "maintain dialogue", "found a way": not reporting anything
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
+    if _leads_elsewhere(toks, i, lex):
+        return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
     after_verb = _content_after(text, toks, i, sentence, lex)
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
         content = trim(text, sentence.start, toks[min(phrase.first, i)].start)  # "content, X said."

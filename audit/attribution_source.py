@@ -102,6 +102,8 @@ class Lexicon:
     object_verbs: frozenset[str]
     cue_prepositions: frozenset[str]
     np_extension_blockers: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_objects: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -144,6 +146,8 @@ class Lexicon:
             object_verbs=words("object_verbs"),
             cue_prepositions=words("cue_prepositions"),
             np_extension_blockers=words("np_extension_blockers"),
+            refusal_verbs=words("refusal_verbs"),
+            refusal_objects=words("refusal_objects"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -312,6 +316,21 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
     return start
 
 
+def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
+    """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
+    "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
+    k = j
+    while k >= 0 and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns and j - k < 8:
+        k -= 1
+    first = k + 1
+    while first <= j and toks[first].low in lex.np_inner:
+        first += 1
+    if first > j:
+        return None
+    phrase = classify(toks, first, j, lex)
+    return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
@@ -335,6 +354,8 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         segment = toks[k + 1 : j]
         role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
         j = k - 1
+    if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and role is None:
+        return _antecedent(toks, j - 2, lex)  # "from Republicans, who say …"
     if toks[j].low in lex.pronouns:
         if not _boundary_ok(toks, j - 1, lex):
             return None
@@ -368,10 +389,10 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             phrase.role,
             True,
         )
-    first = _extend_left(toks, first, j, lex)
-    if first is None:
+    start = _extend_left(toks, first, j, lex)
+    if start is None:
         return None
-    return classify(toks, first, j, lex, role, document)
+    return classify(toks, start, j, lex, role, document)
 
 
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
