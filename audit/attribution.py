@@ -69,11 +69,21 @@ def vague_lexicon() -> VagueLexicon:
 
 
 _SPLIT_GAP = 120  # characters between the two parts of a split quote (“A,” she said. “B.”)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
+# a sentence end, but not the dot of a title before a name ("Ms. McCaskill said")
+_TITLE_DOTS = "".join(
+    rf"(?<!\b{title})"
+    for title in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "St", "Jr", "Lt")
+)
+_SENTENCE_END = re.compile(rf"{_TITLE_DOTS}(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
 
 
 def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
-    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``"""
+    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``
+
+    Not after a quote that ends its sentence with a full stop (``…."  He said the …``): what follows
+    is a new sentence, not the quote's attribution."""
+    if quote.content.end > quote.content.start and text[quote.content.end - 1] == ".":
+        return None
     tail_end = len(text)
     stop = _SENTENCE_END.search(text, quote.span.end)
     if stop is not None:
