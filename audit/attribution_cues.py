@@ -137,6 +137,16 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
     return trim(text, toks[k].start, sentence.end)
 
 
+def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    """Does a cue at token ``i`` open its sentence, after at most a short adverbial ("In all, …")?"""
+    return i <= 1 or (
+        i <= 4
+        and toks[i - 1].text == ","
+        and toks[0].low in lex.adverbial_openers
+        and all(t.text != "," for t in toks[: i - 1])
+    )
+
+
 def cue_at(
     text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon, vlex: VagueLexicon
 ) -> Found | None:
@@ -155,7 +165,7 @@ def cue_at(
         group_end = unnamed_group_after(toks, i + length, vlex)
         if group_end is not None:  # "according to federal law enforcement officials": unnamed
             cue, cue_span = cue_span_of(toks, i, group_end)
-            if i <= 1:
+            if _opens(toks, i, lex):
                 content = trim(
                     text,
                     toks[group_end + 1].start if group_end + 1 < len(toks) else sentence.end,
@@ -170,7 +180,7 @@ def cue_at(
         if phrase is not None:
             cue, cue_span = cue_span_of(toks, i, i + length - 1)
             end_np = phrase.last + 1
-            if i <= 1:  # "According to X, content."
+            if _opens(toks, i, lex):  # "According to X, content." / "In all, according to X, content."
                 content = trim(text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end)
             else:  # "content, according to X."
                 content = trim(text, sentence.start, tok.start)
