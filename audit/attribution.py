@@ -268,6 +268,10 @@ def _sentence_all(
     primary = _primary(text, sentence, quoted, lex, vlex)
     if primary is None:
         return []
+    cues = all_cues(text, sentence, lex, vlex)
+    if not quoted or primary is not quoted[0]:  # a cue: its version whose content stops at the next cue
+        first = primary
+        primary = next((c for c in cues if c.attribution.cue_span == first.attribution.cue_span), first)
     kept = [primary]  # the first quote is the primary, or inside the primary's report
     kept += [hit for hit in quoted[1:] if all(hit.attribution is not k.attribution for k in kept)]
     quote_spans = [
@@ -275,8 +279,8 @@ def _sentence_all(
         for quote, _ in quotes
         if quote.span.start < sentence.end and sentence.start < quote.span.end
     ]
-    for cue in all_cues(text, sentence, lex, vlex):
-        if not _repeats(cue, kept, quote_spans):
+    for cue in cues:
+        if cue.attribution.cue_span != primary.attribution.cue_span and not _repeats(cue, kept, quote_spans):
             kept.append(cue)
     return sorted(kept, key=lambda hit: hit.position)
 

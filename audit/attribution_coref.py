@@ -101,7 +101,11 @@ def resolve(
                         attribution, kind="vague", speaker=None, speaker_span=None
                     )
                     break
-                if previous.speaker and not _is_person_name(previous.speaker, lex):
+                if (
+                    previous.speaker
+                    and previous.speaker.lower() not in lex.pronouns
+                    and not _is_person_name(previous.speaker, lex)
+                ):  # a named group ("F.B.I. agents … They acknowledge"), never another pronoun
                     attribution = dataclasses.replace(attribution, speaker=previous.speaker)
                     break
         elif speaker and len(speaker.split()) == 1 and _is_person_name(speaker, lex):
