@@ -17,6 +17,7 @@ quotes, sentences and coreference together is :mod:`audit.attribution`'s job. De
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -194,11 +195,12 @@ def cue_at(
     length = _match_phrase(toks, i, lex.vague_phrases)
     if length:
         cue, cue_span = cue_span_of(toks, i, i + length - 1)
-        content = _content_after(text, toks, i + length - 1, sentence, lex)
         after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
-        if content is None and _nothing_reported(toks, after, lex):  # "…, an official familiar
-            comma = max((k for k in range(i) if toks[k].text == ","), default=None)  # with it said."
+        if _nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
+            comma = max((k for k in range(i) if toks[k].text == ","), default=None)
             content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
+        else:
+            content = _content_after(text, toks, i + length - 1, sentence, lex)
         if content is None:
             content = trim(text, sentence.start, sentence.end)
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
@@ -311,7 +313,10 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
     after_verb = _content_after(text, toks, i, sentence, lex)
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
-        content = trim(text, sentence.start, toks[min(phrase.first, i)].start)  # "content, X said."
+        begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
+        if begin == 0 or toks[begin - 1].text not in _BEFORE_SOURCE:
+            return None
+        content = trim(text, sentence.start, toks[begin].start)
     else:
         content = after_verb
     if content is None:
@@ -321,6 +326,10 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         from_phrase(text, phrase, "reported", tok.text, tok.span, content),
         phrase,
     )
+
+
+_TRAILING_LINK = re.compile(r"[\s,;]+(?:and|but|or|while|whereas|although|though)$")
+_BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
 
 
 def _resume(toks: Sequence[Tok], i: int, found: Found) -> int:
@@ -372,6 +381,8 @@ def _cut(text: str, found: Found, start: int, end: int) -> Found | None:
     if content is None or (content.start >= start and content.end <= end):
         return found
     cut = trim(text, max(content.start, start), min(content.end, end))
+    while cut is not None and (match := _TRAILING_LINK.search(cut.slice(text))) is not None:
+        cut = trim(text, cut.start, cut.start + match.start())  # "A, and [Y said B]": drop the "and"
     if cut is None:
         return None
     return dataclasses.replace(found, attribution=dataclasses.replace(found.attribution, content_span=cut))
