@@ -153,7 +153,12 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
         words = len(quote.content.slice(text).split())
         if found is None and words >= lex.min_quote_words:
             found = Attribution(kind="direct_quote", content_span=quote.content)
-        if found is not None and (words >= lex.min_quote_words or found.speaker is not None):
+        speech = (
+            found is not None
+            and found.speaker is not None
+            and (found.cue or "").lower() not in lex.stance_verbs
+        )
+        if found is not None and (words >= lex.min_quote_words or speech):  # short: a true speech verb
             result.append((quote, found))
     return result
 

@@ -70,7 +70,8 @@ class Lexicon:
     """The word lists of ``audit/data/attribution.json``, as sets."""
 
     version: str
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # includes the stance verbs
+    stance_verbs: frozenset[str]  # "criticized", "praised": a stance, reported; not a quote's speech verb
     document_verbs: frozenset[str]
     weak_verbs: frozenset[str]
     participle_cues: frozenset[str]
@@ -114,7 +115,8 @@ class Lexicon:
 
         return cls(
             version=str(raw["version"]),
-            speech_verbs=frozenset(verbs["speech"]),
+            speech_verbs=frozenset(verbs["speech"]) | frozenset(verbs["stance"]),
+            stance_verbs=frozenset(verbs["stance"]),
             document_verbs=frozenset(verbs["document"]),
             weak_verbs=frozenset(verbs["weak"]),
             participle_cues=words("participle_cues"),

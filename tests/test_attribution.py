@@ -470,3 +470,10 @@ def test_they_does_not_resolve_to_a_pronoun() -> None:
     sentences = _sentences(text)
     second = attribute_all(text, sentences)[1]
     assert second and second[0].speaker == "They"
+
+
+def test_short_quote_after_a_stance_verb_keeps_the_hedge() -> None:
+    text = "During the meeting, Trump allegedly criticized Zelensky, calling him “unfit”."
+    attribution = _one(text)
+    assert attribution.kind == "vague"
+    assert attribution.cue == "allegedly"
