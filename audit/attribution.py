@@ -1,6 +1,9 @@
 """Attribution: who says so, for every sentence of an article.
 
-``attribute(text, sentences)`` returns one :class:`~audit.model.Attribution` per sentence, in order:
+``attribute(text, sentences)`` returns one :class:`~audit.model.Attribution` per sentence, in order;
+``attribute_all(text, sentences)`` returns every attribution of each sentence (several quotes, several
+cues, contents cut between them by :mod:`audit.attribution_cues`; split quotes “A,” she said, “B.”
+joined into one). The primary attribution of a sentence is found so:
 
 1. Direct quotes (:mod:`audit.quotes`): every sentence inside a quote gets the quote's attribution; the
    speaker is found after the quote (``…," Rubio explained.``) or before it (``Lin Jian asserted, “…”``,
