@@ -1,6 +1,9 @@
 """Attribution: who says so, for every sentence of an article.
 
-``attribute(text, sentences)`` returns one :class:`~audit.model.Attribution` per sentence, in order:
+``attribute(text, sentences)`` returns one :class:`~audit.model.Attribution` per sentence, in order;
+``attribute_all(text, sentences)`` returns every attribution of each sentence (several quotes, several
+cues, contents cut between them by :mod:`audit.attribution_cues`; split quotes “A,” she said, “B.”
+joined into one). The primary attribution of a sentence is found so:
 
 1. Direct quotes (:mod:`audit.quotes`): every sentence inside a quote gets the quote's attribution; the
    speaker is found after the quote (``…," Rubio explained.``) or before it (``Lin Jian asserted, “…”``,
@@ -29,17 +32,18 @@ him. Opinion words alone ("appears", "may") are not attributions; first-person s
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from audit.attribution_coref import resolve
+from audit.attribution_cues import Found, all_cues, first_cue, from_phrase
 from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
-from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
+from audit.attribution_vague import VagueLexicon
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 
@@ -64,226 +68,25 @@ def vague_lexicon() -> VagueLexicon:
     return VagueLexicon.from_json(_raw_lexicon())
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """An attribution found in a sentence, with where its cue starts (earliest cue wins)."""
-
-    position: int
-    attribution: Attribution
-    phrase: NounPhrase | None = None
-
-
-_END_PUNCT = ".!?;:,\"'“”‘’»« \n\t"
-
-
-def _trim(text: str, start: int, end: int) -> Span | None:
-    """``[start, end)`` without surrounding punctuation and spaces; None when nothing is left."""
-    while start < end and text[start] in _END_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _END_PUNCT:
-        end -= 1
-    return Span(start, end) if end > start else None
-
-
-def _cue_span(toks: Sequence[Tok], i: int, j: int) -> tuple[str, Span]:
-    span = Span(toks[i].start, toks[j].end)
-    return " ".join(t.text for t in toks[i : j + 1]), span
-
-
-def _from_phrase(
-    text: str, phrase: NounPhrase, kind: str, cue: str, cue_span: Span, content: Span | None
-) -> Attribution:
-    if phrase.kind == "vague":
-        if phrase.start < cue_span.start:  # the cue is the unnamed source with its verb: "Reports indicate"
-            cue_span = Span(phrase.start, cue_span.end)
-            cue = cue_span.slice(text)
-        return Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
-    final = "according_to" if phrase.document and kind != "direct_quote" else kind
-    return Attribution(
-        kind=final,  # type: ignore[arg-type]
-        speaker=phrase.speaker,
-        cue=cue,
-        cue_span=cue_span,
-        speaker_span=phrase.speaker_span,
-        role=phrase.role,
-        content_span=content,
-    )
-
-
-def _match_phrase(toks: Sequence[Tok], i: int, phrases: dict[int, frozenset[tuple[str, ...]]]) -> int:
-    """Length (in tokens) of the longest lexicon phrase starting at token ``i``; 0 when none."""
-    for length in sorted(phrases, reverse=True):
-        words = tuple(t.low for t in toks[i : i + length])
-        if len(words) == length and words in phrases[length]:
-            return length
-    return 0
-
-
-def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span) -> Span | None:
-    """The reported content after the cue ending at token ``j``: skips "that", ":" and ","."""
-    k = j + 1
-    while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
-        k += 1
-    if k >= len(toks):
-        return None
-    return _trim(text, toks[k].start, sentence.end)
-
-
-def _sentence_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> _Found | None:
-    """The earliest attribution cue of a sentence outside quotes (step 2 of the module docstring)."""
-    toks = tokenize(text, sentence)
-    for i, tok in enumerate(toks):
-        low = tok.low
-        # according to X / as reported by X
-        length = _match_phrase(toks, i, lex.according_to)
-        if length:
-            group_end = unnamed_group_after(toks, i + length, vlex)
-            if group_end is not None:  # "according to federal law enforcement officials": unnamed
-                cue, cue_span = _cue_span(toks, i, group_end)
-                if i <= 1:
-                    content = _trim(
-                        text,
-                        toks[group_end + 1].start if group_end + 1 < len(toks) else sentence.end,
-                        sentence.end,
-                    )
-                else:
-                    content = _trim(text, sentence.start, tok.start)
-                return _Found(
-                    tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
-                )
-            phrase = np_after(toks, i + length, lex)
-            if phrase is not None:
-                cue, cue_span = _cue_span(toks, i, i + length - 1)
-                end_np = phrase.last + 1
-                if i <= 1:  # "According to X, content."
-                    content = _trim(
-                        text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end
-                    )
-                else:  # "content, according to X."
-                    content = _trim(text, sentence.start, tok.start)
-                kind = "according_to" if phrase.kind != "vague" else "vague"
-                return _Found(tok.start, _from_phrase(text, phrase, kind, cue, cue_span, content), phrase)
-        # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
-        vague = vague_cue_at(toks, i, vlex, lex)
-        if vague is not None:
-            return _vague_found(text, toks, vague, sentence)
-        # fixed vague phrases: "it is believed", "people familiar with the matter"
-        length = _match_phrase(toks, i, lex.vague_phrases)
-        if length:
-            cue, cue_span = _cue_span(toks, i, i + length - 1)
-            content = _content_after(text, toks, i + length - 1, sentence) or _trim(
-                text, sentence.start, sentence.end
-            )
-            return _Found(
-                tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
-            )
-        if low in lex.vague_adverbs:
-            content = _trim(text, sentence.start, sentence.end)
-            return _Found(
-                tok.start, Attribution(kind="vague", cue=tok.text, cue_span=tok.span, content_span=content)
-            )
-        # "as X reported": according_to
-        if low in lex.as_forms and i + 1 < len(toks):
-            phrase = np_after(toks, i + 1, lex)
-            if (
-                phrase is not None
-                and phrase.last + 1 < len(toks)
-                and lex.cue_verb(toks, phrase.last + 1, True)
-            ):
-                verb = phrase.last + 1
-                cue, cue_span = _cue_span(toks, i, verb)
-                content = _content_after(text, toks, verb, sentence)
-                return _Found(
-                    tok.start, _from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase
-                )
-        # participle after a comma: "Rubio addressed this notion …, stating that …"
-        if (
-            low in lex.participle_cues
-            and i > 0
-            and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns)
-        ):
-            phrase = np_after(toks, _subject_start(toks, i, lex), lex)
-            if phrase is not None and phrase.kind != "thing":
-                content = _content_after(text, toks, i, sentence)
-                return _Found(
-                    tok.start, _from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
-                )
-        found = _verb_cue(text, toks, i, sentence, lex)
-        if found is not None:
-            return found
-    return None
-
-
-def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> _Found:
-    """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
-    cue, cue_span = _cue_span(toks, vague.first, vague.last)
-    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
-    content = _trim(text, start, sentence.end)
-    return _Found(
-        toks[vague.first].start,
-        Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
-    )
-
-
-def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
-    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")."""
-    if toks and toks[0].low in lex.adverbial_openers:
-        for k in range(1, limit):
-            if toks[k].text == ",":
-                return k + 1
-    return 0
-
-
-def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> _Found | None:
-    """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
-    tok = toks[i]
-    low = tok.low
-    if not lex.cue_verb(toks, i, document=True):
-        return None
-    is_speech = low in lex.speech_verbs
-    if i > 0 and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}:
-        return None  # "to say", "the report", "a statement": not a reporting verb here
-    phrase = np_before(toks, i, lex)
-    if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
-        after = np_after(toks, i + 1, lex)  # "…, said Trump."
-        if after is not None and after.kind in {"person", "org", "vague"} and after.last >= len(toks) - 2:
-            phrase = after
-    if phrase is None or phrase.kind in {"thing", "first"}:
-        return None
-    if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
-        return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
-    following = toks[i + 1].low if i + 1 < len(toks) else "."
-    if (
-        low in lex.needs_that
-        and phrase.kind != "vague"
-        and following not in lex.that_words
-        and following != "."
-    ):
-        return None  # "maintain dialogue", "found a way": not reporting anything
-    if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
-        return None
-    after_verb = _content_after(text, toks, i, sentence)
-    if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
-        content = _trim(text, sentence.start, toks[min(phrase.first, i)].start)  # "content, X said."
-    else:
-        content = after_verb
-    if content is None:
-        return None
-    return _Found(
-        min(tok.start, phrase.start),
-        _from_phrase(text, phrase, "reported", tok.text, tok.span, content),
-        phrase,
-    )
-
-
 # --- direct quotes ---------------------------------------------------------------------------------
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
+_SPLIT_GAP = 120  # characters between the two parts of a split quote (“A,” she said. “B.”)
+# a sentence end, but not the dot of a title before a name ("Ms. McCaskill said")
+_TITLE_DOTS = "".join(
+    rf"(?<!\b{title})"
+    for title in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "St", "Jr", "Lt")
+)
+_SENTENCE_END = re.compile(rf"{_TITLE_DOTS}(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
 
 
 def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
-    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``"""
+    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``
+
+    Not after a quote that ends its sentence with a full stop (``…."  He said the …``): what follows
+    is a new sentence, not the quote's attribution."""
+    if quote.content.end > quote.content.start and text[quote.content.end - 1] == ".":
+        return None
     tail_end = len(text)
     stop = _SENTENCE_END.search(text, quote.span.end)
     if stop is not None:
@@ -329,7 +132,7 @@ def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
     if tail is None:
         return None
     phrase, tok = tail
-    return _from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
+    return from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
 
 
 def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attribution]]:
@@ -353,15 +156,54 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
         words = len(quote.content.slice(text).split())
         if found is None and words >= lex.min_quote_words:
             found = Attribution(kind="direct_quote", content_span=quote.content)
-        if found is not None and (words >= lex.min_quote_words or found.speaker is not None):
+        speech = (
+            found is not None
+            and found.speaker is not None
+            and (found.cue or "").lower() not in lex.stance_verbs
+        )
+        if found is not None and (words >= lex.min_quote_words or speech):  # short: a true speech verb
             result.append((quote, found))
     return result
 
 
-def _prefer_cue(text: str, sentence: Span, quoted: _Found, lex: Lexicon, vlex: VagueLexicon) -> _Found:
+def _join_split_quotes(quotes: Sequence[tuple[Quote, Attribution]]) -> list[tuple[Quote, Attribution]]:
+    """Split quotes joined into one attribution: ``“A,” she said. “B.”`` is one statement of hers.
+
+    A quote that continues the previous one (same speaker and cue, inherited) with that cue between the
+    two, less than ``_SPLIT_GAP`` characters apart, shares one attribution whose content runs from the
+    start of A to the end of B (an :class:`~audit.model.Attribution` has one content span, so the cue
+    words in between are inside it). Chains join too: ``“A,” she said. “B.” “C.”`` stays one while each
+    gap holds the cue or is short.
+    """
+    result = list(quotes)
+    for k in range(1, len(result)):
+        (prev_quote, prev), (quote, attribution) = result[k - 1], result[k]
+        cue = prev.cue_span
+        if (
+            cue is None
+            or attribution.cue_span != cue
+            or attribution.speaker != prev.speaker
+            or prev.content_span is None
+            or attribution.content_span is None
+            or quote.span.start - prev_quote.span.end > _SPLIT_GAP
+            or cue.end <= prev.content_span.start
+        ):
+            continue
+        joined = dataclasses.replace(
+            prev, content_span=Span(prev.content_span.start, attribution.content_span.end)
+        )
+        for j in range(k - 1, -1, -1):  # every quote that shares the earlier attribution takes the joined one
+            if result[j][1] is not prev:
+                break
+            result[j] = (result[j][0], joined)
+        result[k] = (quote, joined)
+    return result
+
+
+def _prefer_cue(text: str, sentence: Span, quoted: Found, lex: Lexicon, vlex: VagueLexicon) -> Found:
     """A quote with no speaker inside reported speech ("41 percent say the remarks are “unacceptable”")
     belongs to that report: the sentence's own cue wins when its content covers the quote."""
-    cue = _sentence_cues(text, sentence, lex, vlex)
+    cue = first_cue(text, sentence, lex, vlex)
     quote = quoted.attribution.content_span
     if cue is None or quote is None:
         return quoted
@@ -376,22 +218,114 @@ def _prefer_cue(text: str, sentence: Span, quoted: _Found, lex: Lexicon, vlex: V
 # --- the public interface --------------------------------------------------------------------------
 
 
+def _quote_hits(sentence: Span, quotes: Sequence[tuple[Quote, Attribution]]) -> list[Found]:
+    """The direct quotes whose words overlap the sentence, in order."""
+    return [
+        Found(quote.span.start, attribution)
+        for quote, attribution in quotes
+        if quote.content.start < sentence.end and sentence.start < quote.content.end
+    ]
+
+
+def _primary(
+    text: str, sentence: Span, quoted: Sequence[Found], lex: Lexicon, vlex: VagueLexicon
+) -> Found | None:
+    """The sentence's one attribution: its first quote (or the cue whose report holds it), else its first cue."""
+    if not quoted:
+        return first_cue(text, sentence, lex, vlex)
+    hit = quoted[0]
+    if hit.attribution.speaker is None and hit.attribution.content_span is not None:
+        hit = _prefer_cue(text, sentence, hit, lex, vlex)
+    return hit
+
+
+def _overlap(a: Span | None, b: Span | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> bool:
+    """Is a sentence cue already told by a kept attribution or a quote of the sentence?
+
+    Yes when its cue words lie inside a quote (speech within speech), or when at least half of its
+    content is the content of a kept attribution
+    (``…,” Trump said.``: the quote already carries it).
+    """
+    attribution = cue.attribution
+    span = attribution.cue_span
+    if span is not None and any(q.start <= span.start and span.end <= q.end for q in quote_spans):
+        return True
+    content = attribution.content_span
+    for other in kept:
+        shared = _overlap(content, other.attribution.content_span)
+        if content is not None and shared * 2 >= content.end - content.start:
+            return True
+    return False
+
+
+def _sentence_all(
+    text: str,
+    sentence: Span,
+    quotes: Sequence[tuple[Quote, Attribution]],
+    lex: Lexicon,
+    vlex: VagueLexicon,
+) -> list[Found]:
+    """Every attribution of one sentence: its primary, the other quotes, then the other cues, in order."""
+    quoted = _quote_hits(sentence, quotes)
+    primary = _primary(text, sentence, quoted, lex, vlex)
+    if primary is None:
+        return []
+    cues = all_cues(text, sentence, lex, vlex)
+    if not quoted or primary is not quoted[0]:  # a cue: its version whose content stops at the next cue
+        first = primary
+        primary = next((c for c in cues if c.attribution.cue_span == first.attribution.cue_span), first)
+    kept = [primary]  # the first quote is the primary, or inside the primary's report
+    kept += [hit for hit in quoted[1:] if all(hit.attribution is not k.attribution for k in kept)]
+    quote_spans = [
+        quote.span
+        for quote, _ in quotes
+        if quote.span.start < sentence.end and sentence.start < quote.span.end
+    ]
+    for cue in cues:
+        if cue.attribution.cue_span != primary.attribution.cue_span and not _repeats(cue, kept, quote_spans):
+            kept.append(cue)
+    return sorted(kept, key=lambda hit: hit.position)
+
+
+# --- the public interface --------------------------------------------------------------------------
+
+
 def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
-    """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``."""
+    """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``.
+
+    The sentence's first direct quote wins (unless it has no speaker and sits inside a report whose cue
+    then wins), else its earliest cue; :func:`attribute_all` gives every attribution of the sentence.
+    """
     lex = lexicon()
     vlex = vague_lexicon()
     quotes = _quote_attributions(text, lex)
-    found: list[_Found | None] = []
-    for sentence in sentences:
-        hit: _Found | None = None
-        for quote, attribution in quotes:
-            if quote.content.start < sentence.end and sentence.start < quote.content.end:
-                hit = _Found(quote.span.start, attribution)
-                break
-        if hit is None:
-            hit = _sentence_cues(text, sentence, lex, vlex)
-        elif hit.attribution.speaker is None and hit.attribution.content_span is not None:
-            hit = _prefer_cue(text, sentence, hit, lex, vlex)
-        found.append(hit)
-
+    found = [_primary(text, sentence, _quote_hits(sentence, quotes), lex, vlex) for sentence in sentences]
     return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)
+
+
+def attribute_all(text: str, sentences: Sequence[Span]) -> list[list[Attribution]]:
+    """Every attribution found in each sentence, in order of position (an empty list for none).
+
+    A quote that runs over several sentences appears, as the same attribution, in each of them. Short
+    references are resolved over all attributions in text order (:mod:`audit.attribution_coref`).
+    """
+    lex = lexicon()
+    vlex = vague_lexicon()
+    quotes = _join_split_quotes(_quote_attributions(text, lex))
+    flat: list[Attribution] = []
+    sentence_of: list[int] = []
+    for index, sentence in enumerate(sentences):
+        for hit in _sentence_all(text, sentence, quotes, lex, vlex):
+            flat.append(hit.attribution)
+            sentence_of.append(index)
+    resolved = resolve(text, sentences, flat, lex, sentence_of)
+    result: list[list[Attribution]] = [[] for _ in sentences]
+    for index, attribution in zip(sentence_of, resolved, strict=True):
+        result[index].append(attribution)
+    return result

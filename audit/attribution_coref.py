@@ -56,18 +56,32 @@ def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
 
 
 def resolve(
-    text: str, sentences: Sequence[Span], attributions: Sequence[Attribution], lex: Lexicon
+    text: str,
+    sentences: Sequence[Span],
+    attributions: Sequence[Attribution],
+    lex: Lexicon,
+    sentence_of: Sequence[int] | None = None,
 ) -> list[Attribution]:
-    """The attributions with short speaker references replaced by full names where unambiguous."""
+    """The attributions with short speaker references replaced by full names where unambiguous.
+
+    ``attributions`` are in text order; ``sentence_of[k]`` is the index of the sentence attribution ``k``
+    belongs to (by default ``k``: one attribution per sentence). The window of a pronoun is every earlier
+    attribution of the previous ``_WINDOW`` sentences and of its own sentence.
+    """
+    owner = list(sentence_of) if sentence_of is not None else list(range(len(attributions)))
     result: list[Attribution] = []
     roles: dict[str, str] = {}
     for index, attribution in enumerate(attributions):
+        sentence = owner[index]
+        low_index = index
+        while low_index > 0 and owner[low_index - 1] >= sentence - _WINDOW:
+            low_index -= 1
         speaker = attribution.speaker
         low = speaker.lower() if speaker else ""
         if speaker and low in _PERSON_PRONOUNS:
             persons = {
                 a.speaker
-                for a in result[max(0, index - _WINDOW) : index]
+                for a in result[low_index:index]
                 if a.kind in {"direct_quote", "reported"} and _is_person_name(a.speaker, lex)
             }
             if len(persons) == 1:
@@ -78,8 +92,8 @@ def resolve(
                 )
         elif speaker and low in _GROUP_PRONOUNS:
             for previous, prev_raw in zip(
-                reversed(result[max(0, index - _WINDOW) : index]),
-                reversed(attributions[max(0, index - _WINDOW) : index]),
+                reversed(result[low_index:index]),
+                reversed(attributions[low_index:index]),
                 strict=True,
             ):
                 if previous.kind == "vague" and prev_raw.speaker is None:
@@ -87,11 +101,15 @@ def resolve(
                         attribution, kind="vague", speaker=None, speaker_span=None
                     )
                     break
-                if previous.speaker and not _is_person_name(previous.speaker, lex):
+                if (
+                    previous.speaker
+                    and previous.speaker.lower() not in lex.pronouns
+                    and not _is_person_name(previous.speaker, lex)
+                ):  # a named group ("F.B.I. agents … They acknowledge"), never another pronoun
                     attribution = dataclasses.replace(attribution, speaker=previous.speaker)
                     break
         elif speaker and len(speaker.split()) == 1 and _is_person_name(speaker, lex):
-            start = attribution.speaker_span.start if attribution.speaker_span else sentences[index].start
+            start = attribution.speaker_span.start if attribution.speaker_span else sentences[sentence].start
             name = full_name(text, speaker, start, lex)
             if name is not None:
                 attribution = dataclasses.replace(

@@ -70,7 +70,8 @@ class Lexicon:
     """The word lists of ``audit/data/attribution.json``, as sets."""
 
     version: str
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # includes the stance verbs
+    stance_verbs: frozenset[str]  # "criticized", "praised": a stance, reported; not a quote's speech verb
     document_verbs: frozenset[str]
     weak_verbs: frozenset[str]
     participle_cues: frozenset[str]
@@ -97,6 +98,13 @@ class Lexicon:
     that_words: frozenset[str]
     adverbial_openers: frozenset[str]
     min_quote_words: int
+    time_words: frozenset[str]
+    after_cue_stoppers: frozenset[str]
+    object_verbs: frozenset[str]
+    cue_prepositions: frozenset[str]
+    np_extension_blockers: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_objects: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -107,7 +115,8 @@ class Lexicon:
 
         return cls(
             version=str(raw["version"]),
-            speech_verbs=frozenset(verbs["speech"]),
+            speech_verbs=frozenset(verbs["speech"]) | frozenset(verbs["stance"]),
+            stance_verbs=frozenset(verbs["stance"]),
             document_verbs=frozenset(verbs["document"]),
             weak_verbs=frozenset(verbs["weak"]),
             participle_cues=words("participle_cues"),
@@ -134,6 +143,13 @@ class Lexicon:
             that_words=words("that_words"),
             adverbial_openers=words("adverbial_openers"),
             min_quote_words=int(raw["min_quote_words"]),
+            time_words=words("time_words"),
+            after_cue_stoppers=words("after_cue_stoppers"),
+            object_verbs=words("object_verbs"),
+            cue_prepositions=words("cue_prepositions"),
+            np_extension_blockers=words("np_extension_blockers"),
+            refusal_verbs=words("refusal_verbs"),
+            refusal_objects=words("refusal_objects"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -279,6 +295,44 @@ def _boundary_ok(toks: Sequence[Tok], b: int, lex: Lexicon) -> bool:
     return tok.low in lex.clause_openers or tok.low in lex.cue_adverbs or tok.cap
 
 
+def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> int | None:
+    """Where a subject starting at ``first`` really starts: at a clause boundary, or up to three plain
+    lower-case words further left when a boundary is there ("Republican *presidential* nominee Donald
+    Trump told", "*disclosure* records show"); None when no boundary is near (so "from European allies
+    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject."""
+    start = first
+    while not _boundary_ok(toks, start - 1, lex):
+        word = toks[start - 1]
+        if (
+            first - start >= 3
+            or word.cap
+            or word.low in lex.np_extension_blockers
+            or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
+            or not (
+                lex.np_word(toks[last])
+                and (toks[last].cap or toks[last].low in lex.source_nouns | lex.document_nouns)
+            )
+        ):
+            return None
+        start -= 1
+    return start
+
+
+def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
+    """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
+    "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
+    k = j
+    while k >= 0 and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns and j - k < 8:
+        k -= 1
+    first = k + 1
+    while first <= j and toks[first].low in lex.np_inner:
+        first += 1
+    if first > j:
+        return None
+    phrase = classify(toks, first, j, lex)
+    return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
@@ -291,11 +345,19 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         k = j - 1
         while k >= 0 and toks[k].text != "," and j - k < 25:
             k -= 1
-        if k < 1 or toks[k].text != "," or toks[k + 1].low not in lex.appositive_openers:
-            return None
+        opener = toks[k + 1] if k + 1 < j else None
+        if (
+            k < 1
+            or toks[k].text != ","
+            or opener is None
+            or not (opener.low in lex.appositive_openers or (opener.text.isdigit() and k + 2 == j))
+        ):
+            return None  # an appositive opens with "a", "who", "former" …, or is an age ("Hirth, 31,")
         segment = toks[k + 1 : j]
         role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
         j = k - 1
+    if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and role is None:
+        return _antecedent(toks, j - 2, lex)  # "from Republicans, who say …"
     if toks[j].low in lex.pronouns:
         if not _boundary_ok(toks, j - 1, lex):
             return None
@@ -329,9 +391,10 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             phrase.role,
             True,
         )
-    if not _boundary_ok(toks, first - 1, lex):
+    start = _extend_left(toks, first, j, lex)
+    if start is None:
         return None
-    return classify(toks, first, j, lex, role, document)
+    return classify(toks, start, j, lex, role, document)
 
 
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.attribution import attribute
+from audit.attribution import attribute, attribute_all
 from audit.model import Attribution, Span
 from audit.quotes import find_quotes
 
@@ -355,3 +355,125 @@ def test_polnear_unnamed_source_rule() -> None:
     assert not unnamed_source("F.B.I. officials")
     assert not unnamed_source("he")
     assert not unnamed_source("Donald Trump")
+
+
+# --- attribute_all: every attribution of a sentence ------------------------------------------------
+
+
+def _all(text: str) -> list[Attribution]:
+    return attribute_all(text, [Span(0, len(text))])[0]
+
+
+def test_attribute_all_finds_two_speakers_and_cuts_contents() -> None:
+    text = "Smith said the plan would fail, and Jones said it would work."
+    found = _all(text)
+    assert [(a.speaker, a.kind) for a in found] == [("Smith", "reported"), ("Jones", "reported")]
+    first, second = (a.content_span.slice(text) for a in found if a.content_span)
+    assert first == "the plan would fail"
+    assert second == "it would work"
+
+
+def test_attribute_all_keeps_nesting_and_primary() -> None:
+    text = "Rubio said that analysts believe the deal is weak."
+    found = _all(text)
+    assert found[0].speaker == "Rubio"
+    assert found[0].content_span is not None
+    assert found[0].content_span.slice(text).startswith("analysts believe")
+    assert attribute(text, [Span(0, len(text))])[0].speaker == "Rubio"
+
+
+def test_attribute_all_one_list_per_sentence() -> None:
+    text = "The sky is blue. Rubio said that it is green.\n\nNothing here."
+    sentences = _sentences(text)
+    result = attribute_all(text, sentences)
+    assert [len(found) for found in result] == [0, 1, 0]
+
+
+def test_split_quote_is_one_attribution() -> None:
+    text = "“We will win this state easily,” Smith said. “Nobody can stop us now.”"
+    sentences = _sentences(text)
+    flat = [a for found in attribute_all(text, sentences) for a in found]
+    distinct = {a for a in flat}
+    assert len(distinct) == 1
+    joined = next(iter(distinct))
+    assert joined.speaker == "Smith"
+    assert joined.content_span is not None
+    assert joined.content_span.slice(text).startswith("We will win")
+    assert joined.content_span.slice(text).endswith("stop us now.")
+
+
+def test_quote_after_title_dot_finds_speaker() -> None:
+    text = '"There is an insular atmosphere in the capitol," Ms. McCaskill said.'
+    assert _one(text).speaker == "Ms. McCaskill"
+
+
+def test_full_stop_quote_takes_no_speaker_from_next_sentence() -> None:
+    text = (
+        "A Coca-Cola spokesman said the company believed “in the great work that can be done together.” "
+        "He said the donations were routine."
+    )
+    sentences = _sentences(text)
+    first = attribute_all(text, sentences)[0]
+    assert [a.speaker for a in first] == ["Coca-Cola spokesman"]
+    assert all(a.speaker != "He" for a in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The deal is dead, Vox reported last year.", "Vox", "The deal is dead"),
+        ("The deal is dead, an official familiar with the matter said Sunday.", None, "The deal is dead"),
+        (
+            "Trump told supporters in Florida that the election is on Nov. 28.",
+            "Trump",
+            "the election is on Nov. 28",
+        ),
+        ("Taylor Hirth, 31, said she remained silent.", "Taylor Hirth", "she remained silent"),
+        ("Records show UBS paid Clinton about $2 million.", None, "UBS paid Clinton about $2 million"),
+        ("Caplin declined to comment on the memo.", "Caplin", "to comment on the memo"),
+        ("In all, according to Band's memo, Coke had given $4 million.", "Band", "Coke had given $4 million"),
+        (
+            "The system drew scrutiny from Republicans, who say it allowed access.",
+            "Republicans",
+            "it allowed access",
+        ),
+        (
+            "Republican presidential nominee Donald Trump said the race is rigged.",
+            "Donald Trump",
+            "the race is rigged",
+        ),
+    ],
+)
+def test_content_boundaries(text: str, speaker: str | None, content: str) -> None:
+    found = _all(text)
+    assert found, text
+    attribution = found[0]
+    assert attribution.speaker == speaker
+    assert attribution.content_span is not None
+    assert attribution.content_span.slice(text) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glorioso reports for the Naples Daily News; Williams reports for the News-Press.",
+        "Editor’s note: the column was updated.",
+        "Band wrote to the State Department seeking ethics approval for the former president's work.",
+    ],
+)
+def test_no_reported_content(text: str) -> None:
+    assert _all(text) == []
+
+
+def test_they_does_not_resolve_to_a_pronoun() -> None:
+    text = "He also thought that the case was closed. They acknowledge that he was in a bind."
+    sentences = _sentences(text)
+    second = attribute_all(text, sentences)[1]
+    assert second and second[0].speaker == "They"
+
+
+def test_short_quote_after_a_stance_verb_keeps_the_hedge() -> None:
+    text = "During the meeting, Trump allegedly criticized Zelensky, calling him “unfit”."
+    attribution = _one(text)
+    assert attribution.kind == "vague"
+    assert attribution.cue == "allegedly"

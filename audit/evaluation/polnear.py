@@ -2,7 +2,7 @@
 
 Data: ``claims/polnear/polnear_test_citron_format.json`` under the eval root (84 articles; the two
 articles annotated twice are scored once, with the first annotator in file order). Each article is split
-into sentences as the pipeline does (pysbd per line) and passed whole to ``audit.attribution.attribute``.
+into sentences as the pipeline does (pysbd per line) and passed whole to ``audit.attribution.attribute_all`` (every attribution of every sentence).
 
 Matching, precisely:
 - Gold items: every annotated attribution with at least one Content span (its content may be several
@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from audit.attribution import attribute
+from audit.attribution import attribute_all
 from audit.evaluation.common import eval_root, is_dev, prf
 from audit.model import Attribution, Span
 
@@ -192,7 +192,7 @@ def score(docs: Sequence[dict[str, Any]]) -> dict[str, float | int | str]:
         text = str(doc["text"])
         sentences = sentence_spans(text)
         preds: list[Attribution] = []
-        for attribution in attribute(text, sentences):
+        for attribution in (a for found in attribute_all(text, sentences) for a in found):
             if (
                 attribution.kind != "none"
                 and attribution.content_span is not None

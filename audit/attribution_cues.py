@@ -1,0 +1,420 @@
+"""Attribution cues in a sentence, outside direct quotes: who says so, by which words, about what.
+
+``cue_at`` looks for a cue starting at one token; ``first_cue`` is the earliest cue of a sentence (the
+sentence's primary attribution, as :func:`audit.attribution.attribute` reports it); ``all_cues`` is
+every cue of a sentence, in order, with the contents cut so that two attributions of one sentence do
+not claim the same words:
+
+- a content that runs on past the start of a later attribution ends there ("X said A, and Y said B":
+  X's content is "A"), unless the later attribution sits inside it at its very beginning, which is
+  nesting ("X said that Y believes Z": X's content is "Y believes Z");
+- a content that is taken from before the cue ("A, Y said") starts after the previous attribution.
+
+Why a module of its own: finding cues needs only one sentence's tokens and the lexicons; putting
+quotes, sentences and coreference together is :mod:`audit.attribution`'s job. Deterministic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
+from audit.model import Attribution, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution found in a sentence, with where it starts (its cue or its source, the earlier)."""
+
+    position: int
+    attribution: Attribution
+    phrase: NounPhrase | None = None
+
+
+_END_PUNCT = ".!?;:,\"'“”‘’»« \n\t"
+
+
+def trim(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding punctuation and spaces; None when nothing is left."""
+    while start < end and text[start] in _END_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _END_PUNCT:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def cue_span_of(toks: Sequence[Tok], i: int, j: int) -> tuple[str, Span]:
+    span = Span(toks[i].start, toks[j].end)
+    return " ".join(t.text for t in toks[i : j + 1]), span
+
+
+def from_phrase(
+    text: str, phrase: NounPhrase, kind: str, cue: str, cue_span: Span, content: Span | None
+) -> Attribution:
+    if phrase.kind == "vague":
+        if phrase.start < cue_span.start:  # the cue is the unnamed source with its verb: "Reports indicate"
+            cue_span = Span(phrase.start, cue_span.end)
+            cue = cue_span.slice(text)
+        return Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
+    final = "according_to" if phrase.document and kind != "direct_quote" else kind
+    return Attribution(
+        kind=final,  # type: ignore[arg-type]
+        speaker=phrase.speaker,
+        cue=cue,
+        cue_span=cue_span,
+        speaker_span=phrase.speaker_span,
+        role=phrase.role,
+        content_span=content,
+    )
+
+
+def _match_phrase(toks: Sequence[Tok], i: int, phrases: dict[int, frozenset[tuple[str, ...]]]) -> int:
+    """Length (in tokens) of the longest lexicon phrase starting at token ``i``; 0 when none."""
+    for length in sorted(phrases, reverse=True):
+        words = tuple(t.low for t in toks[i : i + length])
+        if len(words) == length and words in phrases[length]:
+            return length
+    return 0
+
+
+def _nothing_reported(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """Do the tokens from ``k`` on report nothing? A time alone ("said Sunday", "reported in 2007"), or
+    a time and then a new clause after a comma (", although …", ", adding …", ", raising her voice")?
+    Then the content, if any, is before the cue."""
+    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
+        k += 1
+    if k >= len(toks) or toks[k].text in {".", "!", "?"}:
+        return True
+    if toks[k].text != "," or k + 1 >= len(toks):
+        return False
+    following = toks[k + 1]
+    return following.low in lex.after_cue_stoppers or (not following.cap and following.low.endswith("ing"))
+
+
+def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
+    """The "that" a few words after the verb at ``j`` ("told supporters that", "said in a statement
+    that"): only after an object verb or a preposition, and never across punctuation."""
+    if j + 1 >= len(toks) or not (toks[j].low in lex.object_verbs or toks[j + 1].low in lex.cue_prepositions):
+        return None
+    for k in range(j + 1, min(j + 10, len(toks))):
+        if toks[k].low == "that":
+            return k
+        if not toks[k].text[0].isalnum():
+            return None
+    return None
+
+
+def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
+    ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
+    ends the sentence ("…, she said in a statement.") leaves the content before the verb."""
+    if j + 1 >= len(toks) or toks[j + 1].low not in lex.cue_prepositions or _that_ahead(toks, j, lex):
+        return False
+    k = j + 2
+    while k < len(toks) and toks[k].text not in {".", "!", "?", ",", ";", "—"}:
+        k += 1
+    return (k < len(toks) and toks[k].text in {";", "—"}) or k - j > 8
+
+
+def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: Lexicon) -> Span | None:
+    """The reported content after the cue ending at token ``j``: skips "that", ":" and "," (and an object
+    or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
+    or a new clause follows, or a prepositional phrase with no "that" ("said in a statement.", "wrote to
+    the State Department seeking …")."""
+    if _nothing_reported(toks, j + 1, lex):
+        return None
+    k = _that_ahead(toks, j, lex)
+    if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
+        return None  # "wrote to the State Department seeking …", "said in a statement."
+    k = j + 1 if k is None else k
+    while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
+        k += 1
+    if k >= len(toks):
+        return None
+    return trim(text, toks[k].start, sentence.end)
+
+
+def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    """Does a cue at token ``i`` open its sentence, after at most a short adverbial ("In all, …")?"""
+    return i <= 1 or (
+        i <= 4
+        and toks[i - 1].text == ","
+        and toks[0].low in lex.adverbial_openers
+        and all(t.text != "," for t in toks[: i - 1])
+    )
+
+
+def cue_at(
+    text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon, vlex: VagueLexicon
+) -> Found | None:
+    """The attribution whose cue starts at token ``i`` of a sentence outside quotes, or None.
+
+    Tried in this order at each token: "according to X" (an unnamed group after it is vague), the
+    vague-sourcing families of :mod:`audit.attribution_vague`, fixed vague phrases, vague adverbs,
+    "as X reported", a participle cue after a comma ("…, stating that"), and a reporting verb with its
+    source before or after it.
+    """
+    tok = toks[i]
+    low = tok.low
+    # according to X / as reported by X
+    length = _match_phrase(toks, i, lex.according_to)
+    if length:
+        group_end = unnamed_group_after(toks, i + length, vlex)
+        if group_end is not None:  # "according to federal law enforcement officials": unnamed
+            cue, cue_span = cue_span_of(toks, i, group_end)
+            if _opens(toks, i, lex):
+                content = trim(
+                    text,
+                    toks[group_end + 1].start if group_end + 1 < len(toks) else sentence.end,
+                    sentence.end,
+                )
+            else:
+                content = trim(text, sentence.start, tok.start)
+            return Found(
+                tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
+            )
+        phrase = np_after(toks, i + length, lex)
+        if phrase is not None:
+            cue, cue_span = cue_span_of(toks, i, i + length - 1)
+            end_np = phrase.last + 1
+            if _opens(toks, i, lex):  # "According to X, content." / "In all, according to X, content."
+                content = trim(text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end)
+            else:  # "content, according to X."
+                content = trim(text, sentence.start, tok.start)
+            kind = "according_to" if phrase.kind != "vague" else "vague"
+            return Found(tok.start, from_phrase(text, phrase, kind, cue, cue_span, content), phrase)
+    # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
+    vague = vague_cue_at(toks, i, vlex, lex)
+    if vague is not None:
+        return _vague_found(text, toks, vague, sentence)
+    # fixed vague phrases: "it is believed", "people familiar with the matter"
+    length = _match_phrase(toks, i, lex.vague_phrases)
+    if length:
+        cue, cue_span = cue_span_of(toks, i, i + length - 1)
+        after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
+        if _nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
+            comma = max((k for k in range(i) if toks[k].text == ","), default=None)
+            content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
+        else:
+            content = _content_after(text, toks, i + length - 1, sentence, lex)
+        if content is None:
+            content = trim(text, sentence.start, sentence.end)
+        return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
+    if low in lex.vague_adverbs:
+        content = trim(text, sentence.start, sentence.end)
+        return Found(
+            tok.start, Attribution(kind="vague", cue=tok.text, cue_span=tok.span, content_span=content)
+        )
+    # "as X reported": according_to
+    if low in lex.as_forms and i + 1 < len(toks):
+        phrase = np_after(toks, i + 1, lex)
+        if phrase is not None and phrase.last + 1 < len(toks) and lex.cue_verb(toks, phrase.last + 1, True):
+            verb = phrase.last + 1
+            cue, cue_span = cue_span_of(toks, i, verb)
+            content = _content_after(text, toks, verb, sentence, lex)
+            return Found(tok.start, from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
+    # participle after a comma: "Rubio addressed this notion …, stating that …"
+    if (
+        low in lex.participle_cues
+        and i > 0
+        and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns)
+    ):
+        phrase = np_after(toks, _subject_start(toks, i, lex), lex)
+        if phrase is not None and phrase.kind != "thing":
+            content = _content_after(text, toks, i, sentence, lex)
+            return Found(
+                tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
+            )
+    if low in lex.refusal_verbs:
+        return _refusal(text, toks, i, sentence, lex)
+    return _verb_cue(text, toks, i, sentence, lex)
+
+
+def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
+    """ "X declined to comment (on the memo)": a statement withheld is attributed too; the content is
+    the to-phrase up to the end of its clause."""
+    if i + 2 >= len(toks) or toks[i + 1].low != "to" or toks[i + 2].low not in lex.refusal_objects:
+        return None
+    phrase = np_before(toks, i, lex)
+    if phrase is None or phrase.kind in {"thing", "first"}:
+        return None
+    end = i + 3
+    while end < len(toks) and toks[end].text not in {",", ".", ";", "!", "?", "—"}:
+        end += 1
+    content = trim(text, toks[i + 1].start, toks[end - 1].end)
+    tok = toks[i]
+    return Found(
+        min(tok.start, phrase.start),
+        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
+        phrase,
+    )
+
+
+def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> Found:
+    """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
+    cue, cue_span = cue_span_of(toks, vague.first, vague.last)
+    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+    content = trim(text, start, sentence.end)
+    return Found(
+        toks[vague.first].start,
+        Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
+    )
+
+
+def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
+    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")."""
+    if toks and toks[0].low in lex.adverbial_openers:
+        for k in range(1, limit):
+            if toks[k].text == ",":
+                return k + 1
+    return 0
+
+
+def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
+    """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
+    tok = toks[i]
+    low = tok.low
+    if not lex.cue_verb(toks, i, document=True):
+        return None
+    is_speech = low in lex.speech_verbs
+    if i > 0 and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}:
+        return None  # "to say", "the report", "a statement": not a reporting verb here
+    if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
+        return None  # "Editor’s note", "the department's urging": a noun after a possessive
+    phrase = np_before(toks, i, lex)
+    if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
+        after = np_after(toks, i + 1, lex)  # "…, said Trump."
+        if (
+            after is not None
+            and after.kind in {"person", "org", "vague"}
+            and (after.last >= len(toks) - 2 or (after.role is not None and toks[after.last + 1].text == ","))
+        ):  # the source ends the sentence, or only its appositive follows ("said X, a professor at Y.")
+            phrase = after
+    if phrase is None or phrase.kind in {"thing", "first"}:
+        return None
+    if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
+        return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
+    following = toks[i + 1].low if i + 1 < len(toks) else "."
+    if (
+        low in lex.needs_that
+        and phrase.kind != "vague"
+        and not (phrase.document and low in lex.document_verbs)  # "records show UBS paid …"
+        and following not in lex.that_words
+        and following != "."
+    ):
+        return None  # "maintain dialogue", "found a way": not reporting anything
+    if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
+        return None
+    if _leads_elsewhere(toks, i, lex):
+        return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
+    after_verb = _content_after(text, toks, i, sentence, lex)
+    if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
+        begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
+        if begin == 0 or toks[begin - 1].text not in _BEFORE_SOURCE:
+            return None
+        content = trim(text, sentence.start, toks[begin].start)
+    else:
+        content = after_verb
+    if content is None:
+        return None
+    return Found(
+        min(tok.start, phrase.start),
+        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
+        phrase,
+    )
+
+
+_TRAILING_LINK = re.compile(r"[\s,;]+(?:and|but|or|while|whereas|although|though)$")
+_BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
+
+
+def _resume(toks: Sequence[Tok], i: int, found: Found) -> int:
+    """The token to scan from after a cue found at token ``i``: past its cue and a source after it."""
+    end = found.attribution.cue_span.end if found.attribution.cue_span else toks[i].end
+    if found.phrase is not None and found.phrase.start >= toks[i].start:
+        end = max(end, found.phrase.end)
+    k = i + 1
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    return k
+
+
+def first_cue(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> Found | None:
+    """The earliest attribution cue of a sentence outside quotes, or None."""
+    toks = tokenize(text, sentence)
+    for i in range(len(toks)):
+        found = cue_at(text, toks, i, sentence, lex, vlex)
+        if found is not None:
+            return found
+    return None
+
+
+def _start(found: Found) -> int:
+    """Where the words that make an attribution (cue and source) begin."""
+    attribution = found.attribution
+    starts = [found.position]
+    if attribution.cue_span is not None:
+        starts.append(attribution.cue_span.start)
+    if found.phrase is not None:
+        starts.append(found.phrase.start)
+    return min(starts)
+
+
+def _end(found: Found) -> int:
+    """Where the words that make an attribution (cue and source) end."""
+    attribution = found.attribution
+    ends = [found.position]
+    if attribution.cue_span is not None:
+        ends.append(attribution.cue_span.end)
+    if found.phrase is not None:
+        ends.append(found.phrase.end)
+    return max(ends)
+
+
+def _cut(text: str, found: Found, start: int, end: int) -> Found | None:
+    """``found`` with its content limited to ``[start, end)``; None when nothing of it is left."""
+    content = found.attribution.content_span
+    if content is None or (content.start >= start and content.end <= end):
+        return found
+    cut = trim(text, max(content.start, start), min(content.end, end))
+    while cut is not None and (match := _TRAILING_LINK.search(cut.slice(text))) is not None:
+        cut = trim(text, cut.start, cut.start + match.start())  # "A, and [Y said B]": drop the "and"
+    if cut is None:
+        return None
+    return dataclasses.replace(found, attribution=dataclasses.replace(found.attribution, content_span=cut))
+
+
+def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> list[Found]:
+    """Every attribution cue of a sentence outside quotes, in order, contents cut as the module says."""
+    toks = tokenize(text, sentence)
+    found: list[Found] = []
+    i = 0
+    while i < len(toks):
+        hit = cue_at(text, toks, i, sentence, lex, vlex)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = _resume(toks, i, hit)
+    result: list[Found] = []
+    for index, hit in enumerate(found):
+        lower = _end(found[index - 1]) if index > 0 else sentence.start
+        upper = sentence.end
+        content = hit.attribution.content_span
+        for later in found[index + 1 :]:
+            if content is not None and content.start < _start(later) and _start(later) > _end(hit):
+                upper = min(upper, _start(later))
+                break
+        cut = _cut(
+            text,
+            hit,
+            lower if content is not None and content.start < hit.position else sentence.start,
+            upper,
+        )
+        if cut is not None:
+            result.append(cut)
+    return result
