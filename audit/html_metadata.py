@@ -319,7 +319,10 @@ def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL (e.g. a bracketed non-IP host) names no site
+        return None
     return host.removeprefix("www.") or None
 
 

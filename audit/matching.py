@@ -146,6 +146,13 @@ def is_generic(key: str) -> bool:
     return all(word in lexicon().generic_heads for word in words)
 
 
+def is_specific(key: str) -> bool:
+    """Specific enough to contradict: not a generic head, and for counts more than the counted noun alone
+    ("injured people", not "pages" or "miles", which a story counts of many different things)."""
+    unit, words = key.split("|", 1)
+    return not is_generic(key) and (unit != "count" or len(words.split()) >= 2)
+
+
 def interval(figure: Figure) -> tuple[float, float]:
     """The values a figure allows, with the documented tolerance for exact and approximate figures."""
     lex = lexicon()
@@ -420,8 +427,8 @@ def compare_figures(corpus: Corpus) -> FigureComparison:
             target = agreeing
         elif (
             conflict(mine, theirs)
-            and not is_generic(key)
-            and not is_generic(other_key)
+            and is_specific(key)
+            and is_specific(other_key)
             and stories.may_contest(first, second)
         ):
             target = conflicting

@@ -278,8 +278,11 @@ def _primary_signal(source: Source, view: CaptureView) -> dict[str, Any]:
     hrefs += re.findall(r"https?://[^\s<>\"')\]]+", source.text)
     found = []
     for href in hrefs:
-        parts = urlsplit(href)
-        host = (parts.hostname or "").lower()
+        try:
+            parts = urlsplit(href)
+            host = (parts.hostname or "").lower()
+        except ValueError:  # "http://[ccpa-preferences]/": not a URL, whatever the page says
+            continue
         if parts.scheme not in {"http", "https"}:
             continue
         if any(

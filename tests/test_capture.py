@@ -120,3 +120,14 @@ def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
     third = run_audit(config)
     assert third.run["cached"] == 1
     assert any(f.kind == "vague_attribution" for _, f in third.flags())
+
+
+def test_malformed_link_urls_do_not_break_a_capture(tmp_path: Path) -> None:
+    page = ARTICLE.replace(
+        "</article>",
+        '</article><a href="http://[ccpa-preferences]/">Do not sell</a>'
+        '<link rel="canonical" href="http://[ccpa-preferences]/a">',
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (source,) = run_audit(RunConfig((str(tmp_path),), jobs=1)).sources
+    assert source.status == "ok", source.status_message
