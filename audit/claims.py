@@ -7,7 +7,8 @@ Steps, for one cleaned text:
 3. each sentence scored by ``checkworthiness.assess``; a sentence is a claim when it is check-worthy, when it
    quotes or reports a named speaker (whether they said it is itself checkable), or when it rests on an unnamed
    source (those must reach the vague-attribution rule), but never when it is a question;
-4. ids, selectors and capture lines.
+4. ids, selectors and capture lines (``audit.selectors``: against the capture, or an HTML capture's text
+   content).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def extract_claims(source: Source, capture: str) -> list[Claim]:
     figures = extract_figures(text)
     dates = extract_dates(text, publication_date(source))
     attributions = attribute(text, sentence_spans)
-    locator = CaptureLocator(capture)
+    locator = CaptureLocator(capture, source.media_type)
     claims: list[Claim] = []
     for sentence, attribution in zip(sentence_spans, attributions, strict=True):
         span = _content_span(text, sentence)

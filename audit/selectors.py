@@ -2,10 +2,19 @@
 
 A claim's ``span`` indexes the cleaned ``Source.text``. Its ``selector`` is a W3C TextQuoteSelector
 (https://www.w3.org/TR/annotation-model/#text-quote-selector): the exact text plus up to ``CONTEXT``
-characters before and after it. When the exact text occurs in the decoded capture (always for text captures,
-whose paragraphs the cleaner keeps verbatim), prefix and suffix come from the capture, so the selector finds
-the claim in the original file; otherwise (HTML whose text is split by markup) they come from the cleaned text.
-``CaptureLocator`` also gives the capture line of each claim, for CI annotations.
+characters before and after it, computed against the *document* a reader of the capture would match it in:
+
+- a text capture is its own document: the cleaner keeps paragraphs verbatim, so the exact text occurs in the
+  decoded capture and prefix and suffix come from there;
+- an HTML capture's document is its text content (``audit.html_locate``: tags removed, character references
+  decoded, scripts and styles dropped, whitespace collapsed), what a browser matches a TextQuoteSelector
+  against; the claim is found there with whitespace matched loosely, and ``exact`` is the text content's
+  reading of it (the claim text, re-spaced where the cleaner re-spaced it).
+
+Either way ``resolve(selector, locator.document)`` finds the claim again. When it cannot be found (the cleaner
+changed more than whitespace), prefix and suffix come from the cleaned text. ``CaptureLocator`` also gives the
+1-based line of the claim in the decoded capture (for HTML, the raw line where the match starts), for CI
+annotations.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.html_locate import HtmlTextMap, find_quote, find_start
 from audit.model import Selector, Span
 
 CONTEXT = 32
@@ -20,12 +30,24 @@ _SPACE = re.compile(r"\s+")
 
 
 class CaptureLocator:
-    """Finds claims, in order, in one decoded capture."""
+    """Finds claims, in order, in one decoded capture of the given media type."""
 
-    def __init__(self, capture: str) -> None:
+    def __init__(self, capture: str, media_type: str = "text/plain") -> None:
         self.capture = capture
+        self.media_type = media_type
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", capture)]
         self._cursor = 0
+        self._html: HtmlTextMap | None = None
+
+    @property
+    def document(self) -> str:
+        """The text the selectors resolve against: the capture, or an HTML capture's text content (built once,
+        on first use)."""
+        if self.media_type != "text/html":
+            return self.capture
+        if self._html is None:
+            self._html = HtmlTextMap(self.capture)
+        return self._html.text
 
     def find(self, hint: Selector) -> int | None:
         """Offset of ``hint.exact`` in the capture: of the occurrences after the previous find (or anywhere, if
@@ -47,6 +69,8 @@ class CaptureLocator:
     def select(self, text: str, span: Span) -> tuple[Selector, int | None]:
         """The selector for ``text[span]`` and its 1-based line in the capture (None if not found there)."""
         hint = make_selector(text, span)
+        if self.media_type == "text/html":
+            return self._select_html(hint)
         exact = hint.exact
         position = self.find(hint)
         if position is None:
@@ -58,6 +82,32 @@ class CaptureLocator:
             suffix=self.capture[end : end + CONTEXT],
         )
         return selector, self.line_of(position)
+
+    def _select_html(self, hint: Selector) -> tuple[Selector, int | None]:
+        document = self.document
+        found = find_quote(document, hint.exact, hint.prefix, hint.suffix, self._cursor)
+        if found is None:
+            found = find_quote(document, hint.exact, hint.prefix, hint.suffix)
+        if self._html is None:
+            return hint, None
+        if found is None:
+            # the cleaner changed the sentence beyond whitespace: the selector keeps the cleaned text's
+            # context, and the line is where the longest leading part of the claim is found, if any
+            lead = find_start(document, hint.exact, hint.prefix, self._cursor)
+            if lead is None:
+                lead = find_start(document, hint.exact, hint.prefix)
+            if lead is None:
+                return hint, None
+            self._cursor = lead
+            return hint, self.line_of(self._html.raw_offset(lead))
+        start, end = found
+        self._cursor = end
+        selector = Selector(
+            exact=document[start:end],
+            prefix=document[max(0, start - CONTEXT) : start],
+            suffix=document[end : end + CONTEXT],
+        )
+        return selector, self.line_of(self._html.raw_offset(start))
 
 
 def make_selector(text: str, span: Span) -> Selector:
