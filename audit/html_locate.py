@@ -50,9 +50,11 @@ _WS_ANY = re.compile(r"[ \t\n\r\f]+")
 _TOKEN = re.compile(
     r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[^\t\n\f <&#;]{1,32};?)|[ \t\n\r\f]+|[^& \t\n\r\f]+|&"
 )
-# Between words of a quote: any whitespace, and the invisible format characters (soft hyphen, zero-width
-# space and joiners, word joiner, BOM) that pages sprinkle around words and the cleaner drops.
-_GAP = r"[\s\u00ad\u200b-\u200f\u2060\ufeff]*"
+# Between words of a quote: any whitespace, the invisible format characters (soft hyphen, zero-width
+# space and joiners, word joiner, BOM) that pages sprinkle around words and the cleaner drops, and "|", which
+# the cleaner puts between table cells (a table row "| a | b |" reads "ab" in the text content).
+_GAP = r"[\s|\u00ad\u200b-\u200f\u2060\ufeff]*"
+_CELL = "|"
 _ANY_SPACE = re.compile(_GAP[:-1] + "+")
 
 
@@ -153,7 +155,7 @@ def find_quote(
 ) -> tuple[int, int] | None:
     """Where ``exact`` occurs in ``text`` at or after ``start``, whitespace matched loosely: the (start, end)
     of the occurrence whose surroundings best fit ``prefix`` and ``suffix``; the earliest among equals."""
-    words = exact.split()
+    words = [word for word in exact.split() if word != _CELL]
     if not words:
         return None
     pattern = re.compile(_GAP.join(re.escape(word) for word in words))
