@@ -21,7 +21,7 @@ from audit.ingest import DEFAULT_MAX_BYTES, InputError
 from audit.model import AuditResult, Severity
 from audit.output import write_outputs
 from audit.pipeline import RunConfig, run_audit
-from audit.reference import LedgerError
+from audit.reference import LedgerError, discover_ledger
 from audit.validate import validate_files
 
 
@@ -54,7 +54,11 @@ _AUDIT_OPTIONS = (
     click.option(
         "--reference",
         type=click.Path(exists=True, file_okay=False, path_type=str),
-        help="Folder with the reference ledger: events.csv and roles.csv.",
+        help="Folder with the reference ledger: events.csv and roles.csv. Default: a folder named 'reference' "
+        "holding both inside the one input folder that has one (e.g. raw/reference).",
+    ),
+    click.option(
+        "--no-reference", is_flag=True, help="Use no reference ledger, even one found beside the inputs."
     ),
     click.option(
         "--jobs",
@@ -95,6 +99,7 @@ def audit_options(command: F) -> F:
 def _audit(
     inputs: tuple[str, ...],
     reference: str | None,
+    no_reference: bool,
     jobs: int,
     max_bytes: int,
     timeout: float,
@@ -102,6 +107,12 @@ def _audit(
     no_progress: bool,
 ) -> AuditResult:
     """Run the audit, turning bad inputs and a bad ledger into usage errors (exit 2)."""
+    if no_reference:
+        reference = None
+    elif reference is None and (reference := discover_ledger(inputs)) is not None:
+        _stderr(
+            f"using the reference ledger in {reference} (choose another with --reference, none with --no-reference)"
+        )
     config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
     try:
         with _progress(not no_progress) as progress:
@@ -130,6 +141,7 @@ def main() -> None:
 def run(
     inputs: tuple[str, ...],
     reference: str | None,
+    no_reference: bool,
     jobs: int,
     max_bytes: int,
     timeout: float,
@@ -138,7 +150,7 @@ def run(
     out: Path,
 ) -> None:
     """Audit the captures in INPUTS (files or folders) and write the results to --out."""
-    result = _audit(inputs, reference, jobs, max_bytes, timeout, cache, no_progress)
+    result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
     write_outputs(result, out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
@@ -216,6 +228,7 @@ CHECK_FORMATS = ("text", "json", "github", "sarif")
 def check(
     inputs: tuple[str, ...],
     reference: str | None,
+    no_reference: bool,
     jobs: int,
     max_bytes: int,
     timeout: float,
@@ -240,7 +253,7 @@ def check(
         kinds = parse_kinds(fail_on)
     except CheckUsageError as error:
         raise click.BadParameter(str(error), param_hint="--fail-on") from error
-    result = _audit(inputs, reference, jobs, max_bytes, timeout, cache, no_progress)
+    result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
     outcome = gate(result, kinds, cast(Severity, min_severity))
     renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
     rendered = renderers[fmt](outcome)

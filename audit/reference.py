@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,10 @@ from audit.schemas import validator
 
 EVENT_COLUMNS = ("event_id", "name", "date", "participants", "keywords", "source")
 ROLE_COLUMNS = ("person", "title", "aliases", "start", "end", "source")
+
+
+EVENTS_FILE = "events.csv"
+ROLES_FILE = "roles.csv"
 
 
 class LedgerError(ValueError):
@@ -189,4 +194,16 @@ def load_ledger(folder: Path) -> Ledger:
         raise LedgerError(
             f"{folder}: not a folder; --reference takes a folder holding events.csv and roles.csv"
         )
-    return Ledger(str(folder), _events(folder / "events.csv"), _roles(folder / "roles.csv"))
+    return Ledger(str(folder), _events(folder / EVENTS_FILE), _roles(folder / ROLES_FILE))
+
+
+def discover_ledger(inputs: Sequence[str]) -> str | None:
+    """The ledger folder to use when none is named: a ``reference`` folder holding both ledger files inside an input
+    folder (the layout of the sample corpus, ``raw/reference``), if exactly one input has one; otherwise None."""
+    found = [
+        Path(given) / "reference"
+        for given in inputs
+        if (Path(given) / "reference" / EVENTS_FILE).is_file()
+        and (Path(given) / "reference" / ROLES_FILE).is_file()
+    ]
+    return Path(found[0]).as_posix() if len(found) == 1 else None

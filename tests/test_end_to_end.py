@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
@@ -151,3 +152,23 @@ def test_bad_ledger_is_a_usage_error_for_run_and_check(tmp_path: Path) -> None:
         result = runner.invoke(main, [*args, "--reference", str(ledger), "--no-progress"])
         assert result.exit_code == 2, result.output
         assert "events.csv" in result.output
+
+
+def test_check_finds_the_sample_ledger_and_points_at_the_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(
+        main, ["check", "raw/", "--fail-on", "misdated", "--format", "github", "--no-progress"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "using the reference ledger in raw/reference" in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("::warning")]
+    assert len(lines) == 3
+    for line in lines:
+        path, number = line.split("file=", 1)[1].split(",title=")[0].split(",line=")
+        text = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+        quoted = line.split("::", 2)[2].split("”", 1)[0].lstrip("“")
+        assert quoted in text, (quoted, text[:80])
+    silent = CliRunner().invoke(
+        main, ["check", "raw/", "--fail-on", "misdated", "--no-reference", "--no-progress"]
+    )
+    assert silent.exit_code == 0, silent.output
