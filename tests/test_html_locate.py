@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -151,21 +150,18 @@ def test_a_text_capture_is_its_own_document() -> None:
     assert locator.select(capture, _span(capture, "The first claim is here."))[1] == 3
 
 
-def test_a_five_megabyte_page_maps_in_well_under_seconds() -> None:
+def test_a_five_megabyte_page_maps_end_to_end() -> None:
+    """Correctness on a large page; its speed is measured by benchmarks/bench_html_locate.py, not asserted here."""
     block = (
         "<div class='row'>\n  <p>The council said <a href='/x'>on Tuesday</a> that 5&nbsp;million people "
         "&amp; more were affected.</p>\n  <span>Share</span>\n</div>\n"
         "<script>var x = '<p>not text</p>';</script>\n"
     )
     page = block * (5_000_000 // len(block))
-    started = time.perf_counter()
     mapped = HtmlTextMap(page)
-    elapsed = time.perf_counter() - started
     assert "not text" not in mapped.text
     last = mapped.text.rindex("The council")
     assert mapped.raw_offset(last) == page.rindex("The council")
-    # about 0.3 s when the machine is idle; the bound only catches a quadratic slip
-    assert elapsed < 5.0, f"{elapsed:.2f} s for {len(page) / 1e6:.1f} MB"
 
 
 ARTICLE = """<!DOCTYPE html>
