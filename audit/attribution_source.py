@@ -251,6 +251,17 @@ def classify(
             for w in words[:-1]
             if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers
         ]
+        owner = [
+            n
+            for n, w in enumerate(words[:-1])
+            if re.search(r"[’']s$", w.text) and _strip_possessive(w.low) in lex.source_nouns
+        ]
+        if not named and owner:  # "the transit authority's annual report": the authority is the source
+            source = [w for w in words[: owner[-1] + 1] if w.low not in _DETERMINERS]
+            speaker = _strip_possessive(_text(source))
+            return NounPhrase(
+                first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
+            )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
         source = [w for w in words[:-1] if w.low not in _DETERMINERS]
@@ -281,7 +292,15 @@ def classify(
         return NounPhrase(first, last, start, end, "thing", None, None)
     source = words[1:] if words[0].low in _DETERMINERS and len(words) > 1 else words
     return NounPhrase(
-        first, last, start, end, "org", _text(source), Span(source[0].start, source[-1].end), role, document
+        first,
+        last,
+        start,
+        end,
+        "org",
+        _strip_possessive(_text(source)),
+        Span(source[0].start, source[-1].end),
+        role,
+        document,
     )
 
 
@@ -397,6 +416,22 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     return classify(toks, start, j, lex, role, document)
 
 
+def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
+    """Extend a phrase over up to three plain lower-case words that lead to a source noun: "according to the
+    *city's finance department*", "the *transit authority*". Returns the new end (exclusive); ``k`` if none."""
+    j = k
+    while j < len(toks) and j - k < 3 and toks[j].text[0].isalpha() and not toks[j].cap:
+        if _strip_possessive(toks[j].low) in lex.source_nouns and toks[j].low not in lex.vague_heads:
+            end = j + 1
+            while end < len(toks) and lex.np_word(toks[end]) and not toks[end].cap:
+                end += 1
+            return end
+        if toks[j].low in lex.clause_openers or toks[j].low in lex.not_sources:
+            return k
+        j += 1
+    return k
+
+
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
     if i >= len(toks):
@@ -408,6 +443,8 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
             break
         k += 1
+    if all(t.low in _DETERMINERS or t.low in lex.np_modifiers for t in toks[i:k]):
+        k = _lowercase_institution(toks, k, lex)  # only a determiner so far: "the *transit authority*"
     last = k - 1
     while last >= i and toks[last].low in lex.np_inner:
         last -= 1

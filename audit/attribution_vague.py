@@ -33,6 +33,7 @@ traced to a lexicon entry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -386,6 +387,10 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
         }:
             break
         if tok.cap:
+            return None
+        if (
+            re.search(r"[’']s$", tok.text) and end > k
+        ):  # "the transit authority's report": a possessor owns it
             return None
         head = tok.low
         end += 1

@@ -477,3 +477,18 @@ def test_short_quote_after_a_stance_verb_keeps_the_hedge() -> None:
     attribution = _one(text)
     assert attribution.kind == "vague"
     assert attribution.cue == "allegedly"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to the city's finance department, ridership rose by 12% in 2023.", "city's finance department"),
+        ("Ridership rose by 12% in 2023, according to the finance department.", "finance department"),
+        ("Ridership rose by 12% in 2023, according to the transit authority's annual report.", "transit authority"),
+        ("Ridership rose by 12% in 2023, the transit authority said.", "transit authority"),
+    ],
+)
+def test_lower_case_institutions_are_named_sources(sentence: str, speaker: str) -> None:
+    (found,) = attribute(sentence, [Span(0, len(sentence))])
+    assert found.kind in {"according_to", "reported"}
+    assert found.speaker == speaker
