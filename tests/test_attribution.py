@@ -482,9 +482,15 @@ def test_short_quote_after_a_stance_verb_keeps_the_hedge() -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("According to the city's finance department, ridership rose by 12% in 2023.", "city's finance department"),
+        (
+            "According to the city's finance department, ridership rose by 12% in 2023.",
+            "city's finance department",
+        ),
         ("Ridership rose by 12% in 2023, according to the finance department.", "finance department"),
-        ("Ridership rose by 12% in 2023, according to the transit authority's annual report.", "transit authority"),
+        (
+            "Ridership rose by 12% in 2023, according to the transit authority's annual report.",
+            "transit authority",
+        ),
         ("Ridership rose by 12% in 2023, the transit authority said.", "transit authority"),
     ],
 )
