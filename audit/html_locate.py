@@ -166,7 +166,7 @@ def find_quote(
     for match in pattern.finditer(text, start):
         before = _squash(text[max(0, match.start() - window) : match.start()])
         after = _squash(text[match.end() : match.end() + window])
-        score = _common_suffix(before, want_before) + _common_prefix(after, want_after)
+        score = common_suffix(before, want_before) + common_prefix(after, want_after)
         if best is None or score > best[0]:
             best = (score, match.start(), match.end())
     return None if best is None else (best[1], best[2])
@@ -193,7 +193,8 @@ def _squash(text: str) -> str:
     return _ANY_SPACE.sub("", text)
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters two strings share."""
     count = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -202,5 +203,6 @@ def _common_prefix(a: str, b: str) -> int:
     return count
 
 
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
+def common_suffix(a: str, b: str) -> int:
+    """How many trailing characters two strings share."""
+    return common_prefix(a[::-1], b[::-1])

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,8 +203,3 @@ def _looks_binary(data: bytes) -> bool:
         return False
     controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
     return controls / max(len(head), 1) > 0.05
-
-
-def iter_inputs(files: Sequence[CaptureFile], max_bytes: int) -> Iterator[RawCapture]:
-    for capture in files:
-        yield read_capture(capture, max_bytes)

@@ -80,8 +80,3 @@ def merge(fields: dict[str, FieldEvidence], sidecar: Sidecar | None) -> dict[str
             (Candidate(value, "sidecar", sidecar.path, "high"),),
         )
     return merged
-
-
-def value(fields: dict[str, FieldEvidence], name: str) -> Any:
-    evidence = fields.get(name)
-    return None if evidence is None else evidence.value

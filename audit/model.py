@@ -43,9 +43,6 @@ class Span:
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
 
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Figure:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.html_locate import HtmlTextMap, find_quote, find_start
+from audit.html_locate import HtmlTextMap, common_prefix, common_suffix, find_quote, find_start
 from audit.model import Selector, Span
 
 CONTEXT = 32
@@ -125,22 +125,9 @@ def resolve(selector: Selector, document: str, start: int = 0) -> int | None:
     start = document.find(selector.exact, start)
     while start >= 0:
         end = start + len(selector.exact)
-        score = _common_suffix(document[max(0, start - len(selector.prefix)) : start], selector.prefix)
-        score += _common_prefix(document[end : end + len(selector.suffix)], selector.suffix)
+        score = common_suffix(document[max(0, start - len(selector.prefix)) : start], selector.prefix)
+        score += common_prefix(document[end : end + len(selector.suffix)], selector.suffix)
         if best is None or score > best[0]:
             best = (score, start)
         start = document.find(selector.exact, start + 1)
     return None if best is None else best[1]
-
-
-def _common_prefix(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])

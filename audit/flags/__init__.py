@@ -14,7 +14,6 @@ The pipeline runs the modules in ``RULE_MODULES`` order and attaches each findin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -66,7 +65,3 @@ def run_rules(corpus: Corpus) -> Findings:
         if hasattr(module, "source_notes"):
             findings.notes.extend(module.source_notes(corpus))
     return findings
-
-
-def iter_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
-    yield from run_rules(corpus).flags
