@@ -124,3 +124,19 @@ def test_ledger_conflict_and_support_carry_the_row() -> None:
     assert list(misdated_ledger.check(right)) == []
     support = list(misdated_ledger.support(right))
     assert [e.type for _, e in support] == ["reference"]
+
+
+def test_ledger_conflict_names_another_event_the_date_fits() -> None:
+    text = (
+        "After Trump's call to Putin on 18 February 2025, the two sides held a summit in Saudi Arabia, "
+        "the Kremlin said."
+    )
+    flags = [f for _, f in misdated_ledger.check(_corpus(text, "2025-03-10", reference=LEDGER))]
+    assert [f.rule for f in flags] == ["misdated.ledger_event"]
+    assert "The date is right for the US–Russia talks in Riyadh (events.csv, line 3)" in flags[0].message
+    notes = [e.note for e in flags[0].evidence]
+    assert notes[-1] == "ledger, same date: US–Russia talks in Riyadh on 2025-02-18"
+    alone = "Trump and Putin held a phone call on 18 February 2025, the Kremlin said."
+    lone_flags = [f for _, f in misdated_ledger.check(_corpus(alone, "2025-03-10", reference=LEDGER))]
+    assert "The date is right for" not in lone_flags[0].message
+    assert len(lone_flags[0].evidence) == 2

@@ -9,6 +9,10 @@ the 28 March"). Matching is by surname and keyword, never by exact phrasing.
 When a matching event falls within the mention's date the claim is confirmed (``support``: the ledger row as
 ``reference`` evidence); when none does, the nearest matching event is the conflict, with its row and source as
 evidence. Bounds and plans ("since 2022", "until May 9") and year-only dates are never compared.
+
+A conflicting date that is right for another ledger event the same claim also mentions (by one of its keywords:
+"Trump's call to Putin on 18 February 2025, the US and Russia held a summit in Saudi Arabia") is said in the message
+and given as evidence, so the editor sees at once which event the date may belong to.
 """
 
 from __future__ import annotations
@@ -101,6 +105,21 @@ def _row_evidence(event: LedgerEvent, note: str) -> Evidence:
     return Evidence(type="reference", note=note, text=event.source, reference=event.evidence_row())
 
 
+def _same_date_events(corpus: Corpus, match: Match) -> list[LedgerEvent]:
+    """Other ledger events on the mention's date that the claim also mentions by a keyword."""
+    ledger = corpus.reference
+    bounds = interval(match.mention)
+    if not isinstance(ledger, Ledger) or bounds is None:
+        return []
+    return [
+        event
+        for event in ledger.events
+        if event is not match.event
+        and bounds[0] <= event.date <= bounds[1]
+        and any(_keyword_in(keyword, match.claim.text) for keyword in event.keywords)
+    ]
+
+
 def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for match in matches(corpus):
         if match.agrees:
@@ -110,6 +129,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
             f"{describe(mention)} dates the {event.name}, which the reference ledger has on "
             f"{event.date.isoformat()} ({event.file}, line {event.line})."
         )
+        others = _same_date_events(corpus, match)
+        if others:
+            named = "; ".join(f"the {other.name} ({other.file}, line {other.line})" for other in others)
+            message += (
+                f" The date is right for {named}, which the same sentence also mentions: "
+                "check which event it belongs to."
+            )
         severity: Severity = "high" if mention.resolution == "absolute" else "medium"
         evidence = (
             Evidence(
@@ -121,6 +147,10 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 text=mention.text,
             ),
             _row_evidence(event, f"ledger: {event.name} on {event.date.isoformat()}"),
+            *(
+                _row_evidence(other, f"ledger, same date: {other.name} on {other.date.isoformat()}")
+                for other in others
+            ),
         )
         yield claim.claim_id, Flag(KIND, "misdated.ledger_event", severity, message, evidence)
 
