@@ -50,13 +50,12 @@ missed); "from 10 to 12 percent" gives two figures and the first has no unit.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
+from audit.figure_lexicon import RATIO_FOLLOWERS, SPACE, lexicon
+from audit.figure_measures import count_noun, left_subject, line_around, ratio_measure
+from audit.figure_measures import measure as measure_of
 from audit.model import Figure, Span
 from audit.numbers import (
     NUMERAL_PATTERN,
@@ -66,75 +65,6 @@ from audit.numbers import (
     parse_numeral,
     scale_after,
 )
-
-_WORD = r"[A-Za-z][\w'’.-]*"
-_S = r"[ \t\u00a0]"  # a space inside a phrase (no line breaks)
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    currency_prefixes: tuple[tuple[str, str], ...]  # longest first
-    currency_words: dict[str, str]
-    percent_words: dict[str, str]
-    durations: dict[str, tuple[str, float]]
-    comparators: tuple[tuple[str, str], ...]  # longest first
-    ratio_words: dict[str, float]
-    irregular_plurals: frozenset[str]
-    not_plural: frozenset[str]
-    participles: frozenset[str]
-    function_words: frozenset[str]
-    designators: frozenset[str]
-    months: frozenset[str]
-    determiners: frozenset[str]
-    year_range: tuple[int, int]
-    change_verbs: frozenset[str]
-    time_re: re.Pattern[str]
-    unit_re: re.Pattern[str]
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    """The lexicons of ``audit/data/figures.json``, compiled once."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("audit").joinpath("data/figures.json").read_text(encoding="utf-8")
-    )
-    durations = {key: (value[0], float(value[1])) for key, value in raw["duration_units"].items()}
-    unit_words = sorted(
-        [*raw["percent_words"], *raw["currency_words"]],
-        key=len,
-        reverse=True,
-    )
-    unit_alternatives = "|".join(re.escape(word) for word in unit_words if word != "%")
-    duration_alternatives = "|".join(
-        sorted((re.escape(word) for word in durations if word != "centuries"), key=len, reverse=True)
-    )
-    unit_re = re.compile(
-        rf"(?P<pct>{_S}?%)"
-        rf"|{_S}+(?P<word>{unit_alternatives})\b"
-        rf"|(?P<sep>{_S}+|{_S}*[-‐]{_S}*)(?P<dur>{duration_alternatives}|centuries)(?P<plural>s)?\b"
-        r"(?P<adj>[-‐](?:long|old))?",
-        re.IGNORECASE,
-    )
-    time_alternatives = "|".join(re.escape(word) for word in raw["time_suffixes"])
-    return _Lexicon(
-        currency_prefixes=tuple(sorted(raw["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))),
-        currency_words={k.lower(): v for k, v in raw["currency_words"].items()},
-        percent_words={k.lower(): v for k, v in raw["percent_words"].items()},
-        durations=durations,
-        comparators=tuple(sorted(raw["comparators"].items(), key=lambda kv: -len(kv[0]))),
-        ratio_words={k: float(v) for k, v in raw["ratio_words"].items()},
-        irregular_plurals=frozenset(raw["irregular_plurals"]),
-        not_plural=frozenset(raw["not_plural_nouns"]),
-        participles=frozenset(raw["participle_words"]),
-        function_words=frozenset(raw["function_words"]),
-        designators=frozenset(raw["name_designators"]),
-        months=frozenset(raw["months"]),
-        determiners=frozenset(raw["small_number_determiners"]),
-        year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
-        change_verbs=frozenset(raw["change_verbs"]),
-        time_re=re.compile(rf"{_S}*(?:{time_alternatives})(?![A-Za-z])", re.IGNORECASE),
-        unit_re=unit_re,
-    )
 
 
 @dataclass(frozen=True)
@@ -151,12 +81,6 @@ class _Core:
 _NUMERAL_RE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN})")
 _WORD_START_RE = re.compile(r"\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _ABBREV_RE = re.compile(r"(" + "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")\b", re.I)
-_RATIO_FOLLOWERS = (
-    "as|more|less|larger|bigger|higher|greater|smaller|lower|the|that|what|its|their|his|her|in|since|"
-    "from|over|to|during|compared|than"
-)
-_NUMBER_WORDS = frozenset([*START_WORDS, "thousand", "million", "billion", "trillion", "percent", "cent"])
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\[\]\"“”\n]|[.!?]\s")
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -212,13 +136,13 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 
 def _previous_word(text: str, pos: int) -> str | None:
-    match = re.search(rf"([A-Za-z][\w'’.]*){_S}+$", text[max(0, pos - 40) : pos])
+    match = re.search(rf"([A-Za-z][\w'’.]*){SPACE}+$", text[max(0, pos - 40) : pos])
     return match.group(1) if match else None
 
 
 def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
     """Step 2: years, dates, times, ordinals and numbers that are part of a name or code."""
-    lex = _lexicon()
+    lex = lexicon()
     start, end = core.start, core.end
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
@@ -241,7 +165,7 @@ def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
         if (
             low <= core.value <= high
             and len(text[start:end]) == 4
-            and not re.match(rf"{_S}?(%|percent)", after)
+            and not re.match(rf"{SPACE}?(%|percent)", after)
         ):
             return True
     previous = _previous_word(text, start)
@@ -259,7 +183,7 @@ def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
             and not has_currency
         ):
             return True  # "World War 2", "Boeing 737", "Trump 47"
-    month_after = re.match(rf"(?:st|nd|rd|th)?{_S}+(?:of{_S}+)?([A-Z][a-z]+)\.?", text[end : end + 20])
+    month_after = re.match(rf"(?:st|nd|rd|th)?{SPACE}+(?:of{SPACE}+)?([A-Z][a-z]+)\.?", text[end : end + 20])
     if month_after and month_after.group(1).lower() in lex.months and not core.spelled:
         return True
     # "Air Force One", "the Big Three"
@@ -268,7 +192,7 @@ def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
 
 def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     """A currency prefix ending at ``start`` (one space allowed): ``(prefix start, ISO code)``."""
-    for prefix, code in _lexicon().currency_prefixes:
+    for prefix, code in lexicon().currency_prefixes:
         for gap in ("", " "):
             begin = start - len(prefix) - len(gap)
             if begin < 0 or text[begin:start] != prefix + gap:
@@ -284,8 +208,8 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
 def _comparator_before(text: str, start: int) -> tuple[int, str, str] | None:
     """A comparator phrase right before ``start``: ``(phrase start, comparator, phrase)``."""
     window = text[max(0, start - 30) : start]
-    for phrase, comparator in _lexicon().comparators:
-        pattern = (re.escape(phrase) if phrase == "~" else r"\b" + re.escape(phrase)) + rf"{_S}*$"
+    for phrase, comparator in lexicon().comparators:
+        pattern = (re.escape(phrase) if phrase == "~" else r"\b" + re.escape(phrase)) + rf"{SPACE}*$"
         match = re.search(pattern, window, re.IGNORECASE)
         if match and (phrase == "~" or window[match.end(0) - 1 : match.end(0)].isspace() or match.end() == 0):
             return start - (len(window) - match.start()), comparator, phrase.lower()
@@ -314,7 +238,7 @@ def _second_number(text: str, pos: int) -> tuple[int, float, float] | None:
 
 def _read_figure(text: str, core: _Core) -> Figure | None:
     """Steps 2-4 of the module docstring for one core number."""
-    lex = _lexicon()
+    lex = lexicon()
     currency = _currency_before(text, core.start)
     if _is_excluded(text, core, currency is not None):
         return None
@@ -332,12 +256,12 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
     compared = _comparator_before(text, start)
     value_max: float | None = None
     # Ranges: "between 10 and 12", "10-12", "10–12", "3 to 5 million".
-    joiner = re.match(rf"{_S}*(?:–|—|to|and){_S}*|-", text[end : end + 8])
+    joiner = re.match(rf"{SPACE}*(?:–|—|to|and){SPACE}*|-", text[end : end + 8])
     if joiner is not None:
         word = joiner.group(0).strip()
         allowed = word != "and" or (compared is not None and compared[1] == "range")
         if word == "to":
-            allowed = not re.search(rf"\bfrom{_S}+\S*$", text[max(0, start - 12) : start], re.I)
+            allowed = not re.search(rf"\bfrom{SPACE}+\S*$", text[max(0, start - 12) : start], re.I)
         second = _second_number(text, end + joiner.end()) if allowed else None
         if second is not None:
             upper_end, upper, upper_scale = second
@@ -370,7 +294,7 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
         if unit is not None:
             end = unit_match.end()
     if unit is None:
-        counted = _count_noun(text, end)
+        counted = count_noun(text, end)
         if counted is not None:
             if counted[2] == "ratio":
                 return Figure(
@@ -379,7 +303,7 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
                     unit=None,
                     span=Span(start, counted[0]),
                     comparator="ratio",
-                    measure=_ratio_measure(text, counted[0]),
+                    measure=ratio_measure(text, counted[0]),
                 )
             end, measure, unit = counted[0], counted[1], "count"
         elif has_scale:
@@ -390,10 +314,10 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
         previous = _previous_word(text, start)
         if value < 2 or (previous is not None and previous.lower() in lex.determiners and value < 20):
             return None  # "one country", "the two countries"
-    if unit is None and not _line_around(text, start, end).strip():
+    if unit is None and not line_around(text, start, end).strip():
         return None  # a number alone on a line: counters, page furniture
     if measure is None:
-        measure = _measure(text, start, end, unit, adjectival)
+        measure = measure_of(text, start, end, unit, adjectival)
     return Figure(
         text=text[start:end],
         value=value,
@@ -403,162 +327,6 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
         value_max=value_max,
         measure=measure,
     )
-
-
-def _line_around(text: str, start: int, end: int) -> str:
-    """The rest of the line around ``[start, end)`` with the figure removed."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text[line_start:start] + text[end:line_end]
-
-
-def _count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
-    """The counted noun after a number: ``(end, measure, "count")``; ``(end, "", "ratio")`` for "3 times as".
-
-    Up to two modifiers then a plural head ("4,000 new jobs"), plus a passive participle if one follows
-    ("12 passengers were injured" → measure "passengers injured"; the participle is not part of the text).
-    """
-    lex = _lexicon()
-    match = re.match(rf"{_S}+((?:{_WORD}{_S}+){{0,2}}?)({_WORD})", text[pos : pos + 80])
-    if match is None:
-        return None
-    modifiers = match.group(1).split()
-    head = match.group(2).rstrip(".'’")
-    head_lower = head.lower()
-    if head_lower in ("times", "fold") or text[pos : pos + 6] == "-fold":
-        follower = re.match(rf"{_S}+(?:{_RATIO_FOLLOWERS})\b", text[pos + match.end(2) :])
-        if follower is not None and not modifiers:
-            return pos + match.end(2), "", "ratio"
-    if any(word.lower() in lex.function_words or not word[0].isalpha() for word in modifiers):
-        return None
-    is_plural = head_lower in lex.irregular_plurals or (
-        head_lower.endswith("s")
-        and not head_lower.endswith(("ss", "us", "is", "'s", "’s"))
-        and head_lower not in lex.not_plural
-        and head_lower not in lex.function_words
-        and len(head_lower) > 2
-    )
-    if not is_plural or head_lower in lex.months:
-        return None
-    end = pos + match.start(2) + len(head)
-    words = [word.lower() for word in modifiers] + [head_lower]
-    participle = re.match(
-        rf"{_S}+(?:(?:were|was|are|is|have|has|had|being|been){_S}+)?(?:been{_S}+)?([a-z]+)\b",
-        text[end:],
-    )
-    if participle is not None:
-        verb = participle.group(1)
-        if (
-            verb.endswith("ed") and len(verb) > 3 and verb not in lex.function_words
-        ) or verb in lex.participles:
-            words.append(verb)
-    return end, " ".join(words), "count"
-
-
-def _clean_phrase(words: list[str]) -> str | None:
-    """Lowercase words with leading/trailing function words and possessive marks removed."""
-    lex = _lexicon()
-    cleaned = [re.sub(r"['’]s$", "", word.strip(".,'’\"“”")).lower() for word in words]
-    cleaned = [word for word in cleaned if word]
-    while cleaned and cleaned[0] in lex.function_words:
-        cleaned.pop(0)
-    while cleaned and (cleaned[-1] in lex.function_words or cleaned[-1] in lex.change_verbs):
-        cleaned.pop()
-    if not cleaned or any(char.isdigit() for word in cleaned for char in word):
-        return None
-    return " ".join(cleaned)
-
-
-def _left_subject(text: str, start: int) -> str | None:
-    """The noun phrase just before a figure in its clause, skipping a change verb and a preposition."""
-    lex = _lexicon()
-    window = text[max(0, start - 160) : start]
-    breaks = list(_CLAUSE_BREAK_RE.finditer(window))
-    clause = window[breaks[-1].end() :] if breaks else window
-    words = clause.split()
-    if words and words[-1].lower() in (
-        "to",
-        "at",
-        "of",
-        "by",
-        "from",
-        "for",
-        "with",
-        "is",
-        "was",
-        "are",
-        "were",
-    ):
-        words.pop()
-    while words and words[-1].lower() in lex.change_verbs:
-        words.pop()
-    if words and words[-1].lower() in ("to", "at", "of", "by", "from", "for"):
-        words.pop()
-    phrase: list[str] = []
-    while words and len(phrase) < 3:
-        word = words[-1]
-        bare = word.lower().strip(".,'’")
-        if bare in lex.function_words or bare in lex.change_verbs or bare in _NUMBER_WORDS:
-            break
-        if not word[0].isalpha():
-            break
-        phrase.insert(0, words.pop())
-    return _clean_phrase(phrase) if phrase else None
-
-
-def _right_phrase(text: str, pos: int, lead: str) -> str | None:
-    """Up to three content words after ``lead`` ("of", "in"...) following a figure."""
-    match = re.match(
-        rf"{_S}+(?:{lead}){_S}+((?:the{_S}+)?(?:{_WORD}{_S}*){{1,3}})",
-        text[pos : pos + 80],
-    )
-    if match is None:
-        return None
-    lex = _lexicon()
-    words: list[str] = []
-    for word in match.group(1).split():
-        bare = word.lower().strip(".,'’")
-        if words and (bare in lex.function_words or word[-1] in ",;:"):
-            if word[-1] in ",;:" and bare not in lex.function_words:
-                words.append(word)
-            break
-        words.append(word)
-    if words and words[-1].strip(".,").lower() in lex.months:
-        return None
-    return _clean_phrase(words)
-
-
-def _noun_after(text: str, pos: int) -> str | None:
-    """The noun phrase an adjectival figure qualifies: "90-minute phone call" → "phone call"."""
-    lex = _lexicon()
-    words: list[str] = []
-    cursor = pos
-    while len(words) < 3:
-        match = re.compile(rf"{_S}+({_WORD})").match(text, cursor)
-        if match is None:
-            break
-        word = match.group(1)
-        if word.lower().strip(".,;:'’") in lex.function_words:
-            break
-        words.append(word)
-        cursor = match.end()
-        if word[-1] in ".,;:":
-            break
-    return _clean_phrase(words)
-
-
-def _measure(text: str, start: int, end: int, unit: str | None, adjectival: bool) -> str | None:
-    """What a figure measures (module docstring, "Measure normalisation")."""
-    if adjectival:
-        return _noun_after(text, end) or _left_subject(text, start)
-    subject = _left_subject(text, start)
-    if unit in ("percent", "percentage_point"):
-        complement = _right_phrase(text, end, "of")
-        if complement and subject:
-            return f"{subject} / {complement}"
-        return complement or subject
-    return subject or _right_phrase(text, end, "of|in|for|on")
 
 
 _RATIO_RE = re.compile(
@@ -590,13 +358,13 @@ _RATIO_RE = re.compile(
 
 def _ratios(text: str) -> list[Figure]:
     """Step 5: "nearly double the pre-war volume", "tripled since", "twice as large"."""
-    lex = _lexicon()
+    lex = lexicon()
     figures: list[Figure] = []
     for match in _RATIO_RE.finditer(text):
         word = match.group("word").lower()
-        follower = re.match(rf"{_S}+(?:{_RATIO_FOLLOWERS})\b|{_S}*(?:[.,;:—–)]|$)", text[match.end() :])
+        follower = re.match(rf"{SPACE}+(?:{RATIO_FOLLOWERS})\b|{SPACE}*(?:[.,;:—–)]|$)", text[match.end() :])
         if follower is None or (
-            word == "twice" and not re.match(rf"{_S}+(?:as|the|that|what)\b", text[match.end() :])
+            word == "twice" and not re.match(rf"{SPACE}+(?:as|the|that|what)\b", text[match.end() :])
         ):
             continue
         start, comparator_phrase = match.start(), None
@@ -617,28 +385,7 @@ def _ratios(text: str) -> list[Figure]:
                 unit=None,
                 span=Span(start, match.end()),
                 comparator="ratio",
-                measure=_ratio_measure(text, match.end()) or _left_subject(text, start),
+                measure=ratio_measure(text, match.end()) or left_subject(text, start),
             )
         )
     return figures
-
-
-def _ratio_measure(text: str, pos: int) -> str | None:
-    """What a ratio is relative to: "double the pre-war volume" → "pre-war volume"."""
-    match = re.match(
-        rf"{_S}+(?:as{_S}+\w+{_S}+as{_S}+|(?:more|larger|bigger|higher|greater){_S}+than{_S}+)?"
-        rf"(?:the|that|its|their|his|her){_S}+((?:{_WORD}{_S}*){{1,3}})",
-        text[pos : pos + 80],
-    )
-    if match is None:
-        return None
-    lex = _lexicon()
-    words: list[str] = []
-    for word in match.group(1).split():
-        bare = word.lower().strip(".,;:'’")
-        if bare in lex.function_words:
-            break
-        words.append(word)
-        if word[-1] in ".,;:":
-            break
-    return _clean_phrase(words)

@@ -1,0 +1,89 @@
+"""The figure lexicons of ``audit/data/figures.json``, compiled once, and the regex pieces figures are read with."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from audit.numbers import START_WORDS
+
+WORD = r"[A-Za-z][\w'’.-]*"
+SPACE = r"[ \t\u00a0]"  # a space inside a phrase (no line breaks)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    currency_prefixes: tuple[tuple[str, str], ...]  # longest first
+    currency_words: dict[str, str]
+    percent_words: dict[str, str]
+    durations: dict[str, tuple[str, float]]
+    comparators: tuple[tuple[str, str], ...]  # longest first
+    ratio_words: dict[str, float]
+    irregular_plurals: frozenset[str]
+    not_plural: frozenset[str]
+    participles: frozenset[str]
+    function_words: frozenset[str]
+    designators: frozenset[str]
+    months: frozenset[str]
+    determiners: frozenset[str]
+    year_range: tuple[int, int]
+    change_verbs: frozenset[str]
+    time_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons of ``audit/data/figures.json``, compiled once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("audit").joinpath("data/figures.json").read_text(encoding="utf-8")
+    )
+    durations = {key: (value[0], float(value[1])) for key, value in raw["duration_units"].items()}
+    unit_words = sorted(
+        [*raw["percent_words"], *raw["currency_words"]],
+        key=len,
+        reverse=True,
+    )
+    unit_alternatives = "|".join(re.escape(word) for word in unit_words if word != "%")
+    duration_alternatives = "|".join(
+        sorted((re.escape(word) for word in durations if word != "centuries"), key=len, reverse=True)
+    )
+    unit_re = re.compile(
+        rf"(?P<pct>{SPACE}?%)"
+        rf"|{SPACE}+(?P<word>{unit_alternatives})\b"
+        rf"|(?P<sep>{SPACE}+|{SPACE}*[-‐]{SPACE}*)(?P<dur>{duration_alternatives}|centuries)(?P<plural>s)?\b"
+        r"(?P<adj>[-‐](?:long|old))?",
+        re.IGNORECASE,
+    )
+    time_alternatives = "|".join(re.escape(word) for word in raw["time_suffixes"])
+    return Lexicon(
+        currency_prefixes=tuple(sorted(raw["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))),
+        currency_words={k.lower(): v for k, v in raw["currency_words"].items()},
+        percent_words={k.lower(): v for k, v in raw["percent_words"].items()},
+        durations=durations,
+        comparators=tuple(sorted(raw["comparators"].items(), key=lambda kv: -len(kv[0]))),
+        ratio_words={k: float(v) for k, v in raw["ratio_words"].items()},
+        irregular_plurals=frozenset(raw["irregular_plurals"]),
+        not_plural=frozenset(raw["not_plural_nouns"]),
+        participles=frozenset(raw["participle_words"]),
+        function_words=frozenset(raw["function_words"]),
+        designators=frozenset(raw["name_designators"]),
+        months=frozenset(raw["months"]),
+        determiners=frozenset(raw["small_number_determiners"]),
+        year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
+        change_verbs=frozenset(raw["change_verbs"]),
+        time_re=re.compile(rf"{SPACE}*(?:{time_alternatives})(?![A-Za-z])", re.IGNORECASE),
+        unit_re=unit_re,
+    )
+
+
+RATIO_FOLLOWERS = (
+    "as|more|less|larger|bigger|higher|greater|smaller|lower|the|that|what|its|their|his|her|in|since|"
+    "from|over|to|during|compared|than"
+)
+NUMBER_WORDS = frozenset([*START_WORDS, "thousand", "million", "billion", "trillion", "percent", "cent"])
+CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\[\]\"“”\n]|[.!?]\s")
