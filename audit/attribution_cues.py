@@ -108,11 +108,48 @@ def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     return None
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "that"})
+
+
+def _infinitive(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Is the verb at ``j`` a pledge or claim whose content is a to-infinitive ("vowed to honor the
+    accord", "has promised to cut taxes")?"""
+    return (
+        toks[j].low in lex.infinitive_cues
+        and j + 2 < len(toks)
+        and toks[j + 1].low == "to"
+        and toks[j + 2].text[0].isalpha()
+        and not toks[j + 2].cap
+        and toks[j + 2].low not in _DETERMINERS
+    )
+
+
+def _after_time(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
+    """The token that opens a reported clause after a time phrase following the verb at ``j``
+    ("announced on Monday *she* was …", "said in 2007 *the* company …"); None when none does."""
+    k = j + 1
+    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
+        k += 1
+    if k - j < 3 or k >= len(toks):
+        return None  # a preposition and at least one more word of time
+    if toks[k].low in lex.that_words and toks[k].text[0].isalpha():
+        return k
+    if toks[k - 1].low in {"the", "a"} or not toks[k].cap or toks[k].low in lex.time_words:
+        return None
+    return k
+
+
 def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
     """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
     ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
     ends the sentence ("…, she said in a statement.") leaves the content before the verb."""
-    if j + 1 >= len(toks) or toks[j + 1].low not in lex.cue_prepositions or _that_ahead(toks, j, lex):
+    if (
+        j + 1 >= len(toks)
+        or toks[j + 1].low not in lex.cue_prepositions
+        or _that_ahead(toks, j, lex)
+        or _infinitive(toks, j, lex)
+        or _after_time(toks, j, lex) is not None
+    ):
         return False
     k = j + 2
     while k < len(toks) and toks[k].text not in {".", "!", "?", ",", ";", "—"}:
@@ -127,9 +164,13 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
     the State Department seeking …")."""
     if _nothing_reported(toks, j + 1, lex):
         return None
+    if _infinitive(toks, j, lex):  # "vowed to honor the accord": the content keeps its "to"
+        return trim(text, toks[j + 1].start, sentence.end)
     k = _that_ahead(toks, j, lex)
     if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
-        return None  # "wrote to the State Department seeking …", "said in a statement."
+        k = _after_time(toks, j, lex)  # "announced on Monday she was …"
+        if k is None:
+            return None  # "wrote to the State Department seeking …", "said in a statement."
     k = j + 1 if k is None else k
     while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
         k += 1
@@ -226,9 +267,9 @@ def cue_at(
         phrase = np_after(toks, _subject_start(toks, i, lex), lex)
         if phrase is not None and phrase.kind != "thing":
             content = _content_after(text, toks, i, sentence, lex)
-            return Found(
-                tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
-            )
+            # no phrase kept: the subject lies before an earlier cue's content, and the participle's
+            # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
+            return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
         return _refusal(text, toks, i, sentence, lex)
     return _verb_cue(text, toks, i, sentence, lex)
@@ -343,6 +384,49 @@ def _resume(toks: Sequence[Tok], i: int, found: Found) -> int:
     return k
 
 
+_COORDINATORS = frozenset({"and", "but"})
+
+
+def _coordinated(
+    text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon, previous: Found
+) -> Found | None:
+    """A second reporting verb that shares the previous cue's subject: "X denied A *and said* B",
+    "They acknowledge A, *but say* B" (adverbs may stand between: "and later told reporters that").
+
+    Only after a verb cue of the same sentence, and only when the second verb reports something
+    after it; the content of the first cue then ends at the "and"/"but" (:func:`all_cues`)."""
+    attribution = previous.attribution
+    cue = attribution.cue_span
+    if attribution.kind not in {"reported", "vague"} or cue is None or not lex.cue_verb(toks, i):
+        return None
+    if toks[i].low in lex.participle_cues and toks[i - 1].text == ",":
+        return None  # "…, saying": a participle cue of its own
+    j = i - 1
+    while j > 0 and lex.adverb(toks[j]):
+        j -= 1
+    if j <= 0 or toks[j].low not in _COORDINATORS or toks[j].start <= cue.end:
+        return None
+    last_cue_word = re.findall(r"\w+", attribution.cue or "")
+    if not last_cue_word or last_cue_word[-1].lower() not in lex.speech_verbs | lex.document_verbs:
+        return None  # only after a reporting verb, not after "according to X" or a vague phrase
+    if _leads_elsewhere(toks, i, lex):
+        return None
+    # "X said the firm fired workers and told them …" may coordinate inside X's content: only a comma
+    # before the coordinator, or a "that" after the second verb when the first had none, says it is X's
+    that_here = (i + 1 < len(toks) and toks[i + 1].low == "that") or _that_ahead(toks, i, lex) is not None
+    first_that = text[cue.end : cue.end + 6].split()[:1] == ["that"]
+    if toks[j - 1].text != "," and not (that_here and not first_that):
+        return None
+    content = _content_after(text, toks, i, sentence, lex)
+    if content is None:
+        return None
+    tok = toks[i]
+    return Found(
+        toks[j].start,
+        dataclasses.replace(attribution, cue=tok.text, cue_span=tok.span, content_span=content),
+    )
+
+
 def first_cue(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> Found | None:
     """The earliest attribution cue of a sentence outside quotes, or None."""
     toks = tokenize(text, sentence)
@@ -395,6 +479,8 @@ def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> lis
     i = 0
     while i < len(toks):
         hit = cue_at(text, toks, i, sentence, lex, vlex)
+        if hit is None and found:
+            hit = _coordinated(text, toks, i, sentence, lex, found[-1])
         if hit is None:
             i += 1
             continue

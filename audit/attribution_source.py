@@ -105,6 +105,7 @@ class Lexicon:
     np_extension_blockers: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
+    infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -150,6 +151,7 @@ class Lexicon:
             np_extension_blockers=words("np_extension_blockers"),
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
+            infinitive_cues=words("infinitive_cues"),
         )
 
     def np_word(self, tok: Tok) -> bool:

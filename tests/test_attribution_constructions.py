@@ -1,0 +1,115 @@
+"""Attribution constructions of news text, one hand-written sentence each (issue #4).
+
+Every case names the speaker, the cue and the content that ``attribute_all`` must find, and the
+negative cases what it must not find.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.attribution import attribute_all
+from audit.model import Span
+
+
+def _all(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(speaker, cue, content) of every attribution of ``text``, taken as one sentence."""
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    return [
+        (a.speaker, a.cue, a.content_span.slice(text) if a.content_span else None)
+        for a in found
+        if a.kind != "none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister denied any wrongdoing in the deal and said that the accusations were false.",
+            [
+                ("minister", "denied", "any wrongdoing in the deal"),
+                ("minister", "said", "the accusations were false"),
+            ],
+        ),
+        (
+            "They concede that the budget is tight, but say the new tax will not pass.",
+            [
+                ("They", "concede", "the budget is tight"),
+                ("They", "say", "the new tax will not pass"),
+            ],
+        ),
+    ],
+)
+def test_coordinated_second_cue_shares_the_subject(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _all(text) == expected
+
+
+def test_coordination_inside_the_content_is_not_a_second_cue() -> None:
+    text = "Ms. Okafor said the company fired the workers and told them nothing."
+    assert _all(text) == [("Ms. Okafor", "said", "the company fired the workers and told them nothing")]
+
+
+def test_participle_cue_ends_the_previous_content() -> None:
+    text = "Governor Alma Ruiz had urged the board to delay the vote, saying the plan broke state law."
+    assert _all(text) == [
+        ("Alma Ruiz", "urged", "the board to delay the vote"),
+        ("Alma Ruiz", "saying", "the plan broke state law"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The senator has vowed to block the nomination in committee.",
+            "senator",
+            "vowed",
+            "to block the nomination in committee",
+        ),
+        (
+            "Mayor Dana Holt promised to repave every road by next spring.",
+            "Dana Holt",
+            "promised",
+            "to repave every road by next spring",
+        ),
+    ],
+)
+def test_pledge_takes_its_infinitive_as_content(text: str, speaker: str, cue: str, content: str) -> None:
+    [(found_speaker, found_cue, found_content)] = _all(text)
+    assert found_speaker is not None and found_speaker.endswith(speaker)
+    assert (found_cue, found_content) == (cue, content)
+
+
+def test_two_pledges_in_one_sentence_keep_their_own_contents() -> None:
+    text = "While Ana Ruiz has vowed to keep the treaty, Tom Lee has pledged to leave it."
+    assert _all(text) == [
+        ("Ana Ruiz", "vowed", "to keep the treaty"),
+        ("Tom Lee", "pledged", "to leave it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The commissioner announced on Monday she was opening an inquiry into the contract.",
+            "she was opening an inquiry into the contract",
+        ),
+        ("Ms. Berg said on Tuesday that the talks had failed.", "the talks had failed"),
+    ],
+)
+def test_content_after_a_time_phrase(text: str, content: str) -> None:
+    [(_, _, found)] = _all(text)
+    assert found == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Dorn wrote to the planning office seeking approval for the tower.",
+        "The mayor promised to the voters a new bridge.",
+    ],
+)
+def test_no_content_after_a_prepositional_phrase(text: str) -> None:
+    assert _all(text) == []
