@@ -139,6 +139,16 @@ def _after_time(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     return k
 
 
+def _only_listener(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Does only the listener follow a verb like "told" ("…,” she told reporters on Monday.")?"""
+    if toks[j].low not in lex.object_verbs:
+        return False
+    k = j + 1
+    while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.time_words:
+        k += 1
+    return k > j + 1 and _nothing_reported(toks, k, lex)
+
+
 def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
     """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
     ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
@@ -162,7 +172,7 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
     or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
     or a new clause follows, or a prepositional phrase with no "that" ("said in a statement.", "wrote to
     the State Department seeking …")."""
-    if _nothing_reported(toks, j + 1, lex):
+    if _nothing_reported(toks, j + 1, lex) or _only_listener(toks, j, lex):
         return None
     if _infinitive(toks, j, lex):  # "vowed to honor the accord": the content keeps its "to"
         return trim(text, toks[j + 1].start, sentence.end)
@@ -259,17 +269,12 @@ def cue_at(
             content = _content_after(text, toks, verb, sentence, lex)
             return Found(tok.start, from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
     # participle after a comma: "Rubio addressed this notion …, stating that …"
-    if (
-        low in lex.participle_cues
-        and i > 0
-        and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns)
-    ):
-        phrase = np_after(toks, _subject_start(toks, i, lex), lex)
-        if phrase is not None and phrase.kind != "thing":
-            content = _content_after(text, toks, i, sentence, lex)
-            # no phrase kept: the subject lies before an earlier cue's content, and the participle's
-            # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
-            return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
+    phrase = participle_subject(toks, i, lex)
+    if phrase is not None:
+        content = _content_after(text, toks, i, sentence, lex)
+        # no phrase kept: the subject lies before an earlier cue's content, and the participle's
+        # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
+        return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
         return _refusal(text, toks, i, sentence, lex)
     return _verb_cue(text, toks, i, sentence, lex)
@@ -307,12 +312,28 @@ def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span
 
 
 def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
-    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")."""
+    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")
+    and an opening conjunction ("But Teneo issued …")."""
+    start = 0
     if toks and toks[0].low in lex.adverbial_openers:
         for k in range(1, limit):
             if toks[k].text == ",":
-                return k + 1
-    return 0
+                start = k + 1
+                break
+    while start < limit and toks[start].low in {"but", "and", "so", "yet"}:
+        start += 1
+    return start
+
+
+def participle_subject(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """The source of a participle cue at token ``i`` after a comma or a document noun: the sentence
+    subject ("Rubio addressed this notion …, *stating* that", "Teneo issued a statement *saying*")."""
+    if toks[i].low not in lex.participle_cues or i == 0:
+        return None
+    if toks[i - 1].text != "," and toks[i - 1].low not in lex.document_nouns:
+        return None
+    phrase = np_after(toks, _subject_start(toks, i, lex), lex)
+    return phrase if phrase is not None and phrase.kind != "thing" else None
 
 
 def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:

@@ -24,6 +24,7 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|\S"
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+_AGE = re.compile(r"\d+-(?:year|month)-old")  # "the 63-year-old senator"
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
 
@@ -162,6 +163,7 @@ class Lexicon:
         return (
             low in self.np_inner
             or low in self.np_modifiers
+            or _AGE.fullmatch(low) is not None
             or low in self.source_nouns
             or low in self.vague_heads
             or low in self.vague_quantifiers
@@ -354,6 +356,14 @@ def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
 
 
+_ASIDES = frozenset({"though", "however", "meanwhile", "too", "also", "instead", "moreover", "nonetheless"})
+
+
+def _aside(tok: Tok, lex: Lexicon) -> bool:
+    """Is one word between commas an aside, not an appositive ("officials, though, say")?"""
+    return tok.low in _ASIDES
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
@@ -362,6 +372,12 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     if j < 0:
         return None
     role: str | None = None
+    if toks[j].text == "," and j >= 3 and toks[j - 2].text == "," and _aside(toks[j - 1], lex):
+        j -= 3  # an aside between commas: "Former officials, though, say …"
+        while j >= 0 and lex.adverb(toks[j]) and toks[j].low not in lex.pronouns:
+            j -= 1
+        if j < 0:
+            return None
     if toks[j].text == ",":  # appositive: "Klaus Weil, a professor at …, elaborated"
         k = j - 1
         while k >= 0 and toks[k].text != "," and j - k < 25:

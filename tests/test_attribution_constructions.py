@@ -113,3 +113,102 @@ def test_content_after_a_time_phrase(text: str, content: str) -> None:
 )
 def test_no_content_after_a_prepositional_phrase(text: str) -> None:
     assert _all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Local officials, however, said the bridge was safe.", None, None),  # unnamed: vague
+        (
+            "The auditors, from the regional Accounts Office, concluded that the books were sound.",
+            "auditors",
+            "from the regional Accounts Office",
+        ),
+        (
+            "Senator Ada Brook, Democrat of Ohio, wrote in her memoir that the vote was rigged.",
+            "Ada Brook",
+            "Democrat of Ohio",
+        ),
+        (
+            "The plan will fail, says Omar Reyes, President Lund's former budget director.",
+            "Omar Reyes",
+            "President Lund's former budget director",
+        ),
+    ],
+)
+def test_subject_with_an_aside_or_appositive(text: str, speaker: str | None, role: str | None) -> None:
+    [attribution] = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.kind != "none"]
+    assert attribution.content_span is not None
+    if speaker is None:
+        assert attribution.kind == "vague"
+    else:
+        assert attribution.speaker is not None and attribution.speaker.endswith(speaker)
+        assert attribution.role == role
+
+
+def test_quote_speaker_after_a_long_appositive() -> None:
+    text = (
+        "“The lead is gone,” Nora Field, part of the bipartisan team that ran the survey for the paper, "
+        "told the station."
+    )
+    assert _all(text) == [("Nora Field", "told", "The lead is gone,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The deal is off, Ms. Ode told reporters on Monday.",
+            "Ms. Ode",
+            "The deal is off",
+        ),
+        (
+            '"We have no more money to spend on it," the 58-year-old mayor said on Friday.',
+            "58-year-old mayor",
+            "We have no more money to spend on it,",
+        ),
+    ],
+)
+def test_listener_or_age_before_the_end(text: str, speaker: str, content: str) -> None:
+    assert _all(text) == [(speaker, "told" if "told" in text else "said", content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            'But the firm issued a statement saying that "the contracts were approved by the board '
+            'and disclosed in full."',
+            "firm",
+            "saying",
+        ),
+        (
+            "Campaign spokesman Eli Marr declined to comment, calling the leaked file "
+            '"stolen by hackers and edited by our rivals."',
+            "Eli Marr",
+            "calling",
+        ),
+    ],
+)
+def test_quote_introduced_by_a_participle(text: str, speaker: str, cue: str) -> None:
+    quotes = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.kind == "direct_quote"]
+    assert [(a.speaker, a.cue) for a in quotes] == [(speaker, cue)]
+
+
+def test_quote_after_adding_is_a_second_statement() -> None:
+    text = "“The vote was fair,” Ms. Ode wrote, adding, “Nobody should doubt the count. We checked twice.”"
+    assert _all(text) == [
+        ("Ms. Ode", "wrote", "The vote was fair,"),
+        ("Ms. Ode", "adding", "Nobody should doubt the count. We checked twice."),
+    ]
+
+
+def test_scare_quote_does_not_continue_a_speaker() -> None:
+    text = (
+        '"Nobody knew, not even my family," she said. She later spoke about a "special guest" '
+        "who had followed her home."
+    )
+    quotes = [a for found in attribute_all(text, [Span(0, 45), Span(46, len(text))]) for a in found]
+    assert [(a.speaker, a.content_span.slice(text) if a.content_span else None) for a in quotes] == [
+        ("she", "Nobody knew, not even my family,")
+    ]
