@@ -21,7 +21,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.attribution_source import (
+    Lexicon,
+    NounPhrase,
+    Tok,
+    noun_phrase_ending,
+    np_after,
+    np_before,
+    tokenize,
+)
 from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import Attribution, Span
 
@@ -177,6 +185,12 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
     if _infinitive(toks, j, lex):  # "vowed to honor the accord": the content keeps its "to"
         return trim(text, toks[j + 1].start, sentence.end)
     k = _that_ahead(toks, j, lex)
+    if k is None:  # "reported Sunday that …"
+        t = j + 1
+        while t < len(toks) and (toks[t].low in lex.time_words or toks[t].text[0].isdigit()):
+            t += 1
+        if t > j + 1 and t < len(toks) and toks[t].low == "that":
+            k = t
     if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
         k = _after_time(toks, j, lex)  # "announced on Monday she was …"
         if k is None:
@@ -348,6 +362,8 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None  # "Editor’s note", "the department's urging": a noun after a possessive
     phrase = np_before(toks, i, lex)
+    if phrase is None and low.endswith("ing") and i > 0 and toks[i - 1].low in lex.document_nouns:
+        phrase = noun_phrase_ending(toks, i - 1, lex)  # "there are no polls showing X ahead"
     if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
         after = np_after(toks, i + 1, lex)  # "…, said Trump."
         if (

@@ -268,7 +268,7 @@ def classify(
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
-        source = [w for w in words[:-1] if w.low not in _DETERMINERS]
+        source = words[words.index(named[0]) : -1]  # from the first name on: not "internal"
         speaker = _strip_possessive(_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
@@ -341,6 +341,12 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
     return start
 
 
+def noun_phrase_ending(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
+    """The source noun phrase that ends at token ``j`` with no clause boundary before it: the head of a
+    reduced relative ("more *polls* showing …") or of a relative clause ("*Republicans*, who say")."""
+    return _antecedent(toks, j, lex)
+
+
 def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
     "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
@@ -356,6 +362,7 @@ def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
 
 
+_FLOATING = frozenset({"both", "all", "each"})
 _ASIDES = frozenset({"though", "however", "meanwhile", "too", "also", "instead", "moreover", "nonetheless"})
 
 
@@ -369,6 +376,8 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     j = i - 1
     while j >= 0 and lex.adverb(toks[j]) and toks[j].low not in lex.pronouns:
         j -= 1
+    if j > 0 and toks[j].low in _FLOATING and lex.np_word(toks[j - 1]):
+        j -= 1  # "NBC News and ABC News both reported"
     if j < 0:
         return None
     role: str | None = None
@@ -380,7 +389,7 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             return None
     if toks[j].text == ",":  # appositive: "Klaus Weil, a professor at …, elaborated"
         k = j - 1
-        while k >= 0 and toks[k].text != "," and j - k < 25:
+        while k >= 0 and toks[k].text != "," and j - k < 40:
             k -= 1
         opener = toks[k + 1] if k + 1 < j else None
         if (
@@ -457,6 +466,17 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     if toks[i].low in lex.pronouns:
         return classify(toks, i, i, lex)
     k = i
+    if (  # one plain adjective before a name or a document: "according to *internal* Dow documents"
+        i + 1 < len(toks)
+        and toks[i].text.isalpha()
+        and toks[i].text.islower()
+        and not lex.np_word(toks[i])
+        and toks[i].low not in lex.clause_openers | lex.not_sources | lex.np_extension_blockers
+        and not toks[i].low.endswith(("ing", "ed", "ly"))
+        and (toks[i + 1].cap or toks[i + 1].low in lex.document_nouns)
+        and toks[i + 1].text[0].isalpha()
+    ):
+        k = i + 1
     while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
         if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
             break

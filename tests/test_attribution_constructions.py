@@ -212,3 +212,53 @@ def test_scare_quote_does_not_continue_a_speaker() -> None:
     assert [(a.speaker, a.content_span.slice(text) if a.content_span else None) for a in quotes] == [
         ("she", "Nobody knew, not even my family,")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The Herald and the Gazette both reported Friday that the mill would close.",
+            "Herald and the Gazette",
+            "the mill would close",
+        ),
+        (
+            "Sixty percent of respondents say the new tax is unfair.",
+            "Sixty percent of respondents",
+            "the new tax is unfair",
+        ),
+        (
+            "The firm paid $3 million in fees, according to internal Aldcorp documents.",
+            "Aldcorp",
+            "The firm paid $3 million in fees",
+        ),
+        (
+            "Ms. Quill, who served two terms on the council and later ran the city's largest housing "
+            "charity for a decade before retiring to the coast, argued in the letter that the vote was void.",
+            "Ms. Quill",
+            "the vote was void",
+        ),
+    ],
+)
+def test_wider_subjects_and_sources(text: str, speaker: str, content: str) -> None:
+    [(found_speaker, _, found_content)] = _all(text)
+    assert found_speaker is not None and found_speaker.endswith(speaker)
+    assert found_content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("There are no surveys showing the mayor ahead.", "surveys showing", "the mayor ahead"),
+        ("The agency released a report showing that exports fell.", "a report showing", "exports fell"),
+    ],
+)
+def test_document_with_a_participle_cue(text: str, cue: str, content: str) -> None:
+    [attribution] = attribute_all(text, [Span(0, len(text))])[0]
+    assert attribution.kind == "vague"  # an unnamed document
+    assert attribution.cue == cue
+    assert attribution.content_span is not None and attribution.content_span.slice(text) == content
+
+
+def test_participle_without_a_document_is_no_cue() -> None:
+    assert _all("The guard was seen showing visitors to the door.") == []
