@@ -8,7 +8,8 @@ joined into one). The primary attribution of a sentence is found so:
 1. Direct quotes (:mod:`audit.quotes`): every sentence inside a quote gets the quote's attribution; the
    speaker is found after the quote (``…," Rubio explained.``) or before it (``Lin Jian asserted, “…”``,
    ``Klaus Weil, a professor at …, elaborated: “…”``). A quote with no speaker of its own continues the
-   previous attributed quote of the same paragraph. Scare quotes (fewer than ``min_quote_words`` words and
+   previous attributed quote of the same paragraph (“A,” she wrote, adding, “B.” is two statements, the
+   second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
    "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"

@@ -8,7 +8,9 @@ not claim the same words:
 - a content that runs on past the start of a later attribution ends there ("X said A, and Y said B":
   X's content is "A"), unless the later attribution sits inside it at its very beginning, which is
   nesting ("X said that Y believes Z": X's content is "Y believes Z");
-- a content that is taken from before the cue ("A, Y said") starts after the previous attribution.
+- a content that is taken from before the cue ("A, Y said") starts after the previous attribution;
+- a second reporting verb coordinated with the first ("X denied A and said that B", "They concede A,
+  but say B") is an attribution of the same source, and the first content ends before "and"/"but".
 
 Why a module of its own: finding cues needs only one sentence's tokens and the lexicons; putting
 quotes, sentences and coreference together is :mod:`audit.attribution`'s job. Deterministic.
