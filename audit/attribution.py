@@ -8,7 +8,8 @@ joined into one). The primary attribution of a sentence is found so:
 1. Direct quotes (:mod:`audit.quotes`): every sentence inside a quote gets the quote's attribution; the
    speaker is found after the quote (``…," Rubio explained.``) or before it (``Lin Jian asserted, “…”``,
    ``Klaus Weil, a professor at …, elaborated: “…”``). A quote with no speaker of its own continues the
-   previous attributed quote of the same paragraph. Scare quotes (fewer than ``min_quote_words`` words and
+   previous attributed quote of the same paragraph (“A,” she wrote, adding, “B.” is two statements, the
+   second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
    "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"
@@ -41,7 +42,7 @@ from importlib import resources
 from typing import Any
 
 from audit.attribution_coref import resolve
-from audit.attribution_cues import Found, all_cues, first_cue, from_phrase
+from audit.attribution_cues import Found, all_cues, first_cue, from_phrase, participle_subject
 from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
 from audit.attribution_vague import VagueLexicon
 from audit.model import NO_ATTRIBUTION, Attribution, Span
@@ -92,7 +93,7 @@ def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
     if stop is not None:
         tail_end = stop.start()
     tail = tokenize(text, Span(quote.span.end, min(tail_end, quote.span.end + 250)))
-    for i, tok in enumerate(tail[:14]):
+    for i, tok in enumerate(tail[:32]):  # room for an appositive: “…,” X, part of the team …, told
         if lex.cue_verb(tail, i):
             phrase = np_before(tail, i, lex)
             if phrase is not None and phrase.first > 1:
@@ -115,6 +116,9 @@ def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
     head = tokenize(text, Span(head_start, quote.span.start))
     for back in range(1, min(7, len(head)) + 1):
         i = len(head) - back
+        subject = participle_subject(head, i, lex)  # "…, calling the material “…”"
+        if subject is not None and subject.kind not in {"first", "vague"}:
+            return subject, head[i]
         if lex.cue_verb(head, i, document=True):
             phrase = np_before(head, i, lex)
             if phrase is not None and phrase.kind not in {"thing", "first"}:
@@ -140,6 +144,7 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
     result: list[tuple[Quote, Attribution]] = []
     for quote in outer_quotes(text):
         found = _quote_speaker(text, quote, lex)
+        inherited = found is None
         if found is None and result:
             prev_quote, prev = result[-1]
             between = text[prev_quote.span.end : quote.span.start]
@@ -156,17 +161,20 @@ def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attributio
         words = len(quote.content.slice(text).split())
         if found is None and words >= lex.min_quote_words:
             found = Attribution(kind="direct_quote", content_span=quote.content)
-        speech = (
+        speech = (  # a short quote with a speech verb of its own (a continued one needs its words)
             found is not None
+            and not inherited
             and found.speaker is not None
-            and (found.cue or "").lower() not in lex.stance_verbs
+            and (found.cue or "").lower() in lex.speech_verbs - lex.stance_verbs
         )
         if found is not None and (words >= lex.min_quote_words or speech):  # short: a true speech verb
             result.append((quote, found))
     return result
 
 
-def _join_split_quotes(quotes: Sequence[tuple[Quote, Attribution]]) -> list[tuple[Quote, Attribution]]:
+def _join_split_quotes(
+    text: str, quotes: Sequence[tuple[Quote, Attribution]], lex: Lexicon
+) -> list[tuple[Quote, Attribution]]:
     """Split quotes joined into one attribution: ``“A,” she said. “B.”`` is one statement of hers.
 
     A quote that continues the previous one (same speaker and cue, inherited) with that cue between the
@@ -179,8 +187,17 @@ def _join_split_quotes(quotes: Sequence[tuple[Quote, Attribution]]) -> list[tupl
     for k in range(1, len(result)):
         (prev_quote, prev), (quote, attribution) = result[k - 1], result[k]
         cue = prev.cue_span
+        gap = tokenize(text, Span(prev_quote.span.end, quote.span.start))
+        second = [
+            tok for tok in gap if tok.low in lex.participle_cues and (cue is None or tok.start > cue.end)
+        ]
+        if second and attribution.speaker == prev.speaker and attribution.cue_span == cue:
+            # “A,” she wrote, adding, “B.”: a second statement with its own cue, not a split quote
+            result[k] = (quote, dataclasses.replace(attribution, cue=second[0].text, cue_span=second[0].span))
+            continue
         if (
-            cue is None
+            "\n" in text[prev_quote.span.end : quote.span.start]
+            or cue is None
             or attribution.cue_span != cue
             or attribution.speaker != prev.speaker
             or prev.content_span is None
@@ -317,7 +334,7 @@ def attribute_all(text: str, sentences: Sequence[Span]) -> list[list[Attribution
     """
     lex = lexicon()
     vlex = vague_lexicon()
-    quotes = _join_split_quotes(_quote_attributions(text, lex))
+    quotes = _join_split_quotes(text, _quote_attributions(text, lex), lex)
     flat: list[Attribution] = []
     sentence_of: list[int] = []
     for index, sentence in enumerate(sentences):

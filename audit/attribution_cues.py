@@ -8,7 +8,9 @@ not claim the same words:
 - a content that runs on past the start of a later attribution ends there ("X said A, and Y said B":
   X's content is "A"), unless the later attribution sits inside it at its very beginning, which is
   nesting ("X said that Y believes Z": X's content is "Y believes Z");
-- a content that is taken from before the cue ("A, Y said") starts after the previous attribution.
+- a content that is taken from before the cue ("A, Y said") starts after the previous attribution;
+- a second reporting verb coordinated with the first ("X denied A and said that B", "They concede A,
+  but say B") is an attribution of the same source, and the first content ends before "and"/"but".
 
 Why a module of its own: finding cues needs only one sentence's tokens and the lexicons; putting
 quotes, sentences and coreference together is :mod:`audit.attribution`'s job. Deterministic.
@@ -21,7 +23,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.attribution_source import Lexicon, NounPhrase, Tok, np_after, np_before, tokenize
+from audit.attribution_source import (
+    Lexicon,
+    NounPhrase,
+    Tok,
+    noun_phrase_ending,
+    np_after,
+    np_before,
+    tokenize,
+)
 from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import Attribution, Span
 
@@ -108,11 +118,58 @@ def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     return None
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "that"})
+
+
+def _infinitive(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Is the verb at ``j`` a pledge or claim whose content is a to-infinitive ("vowed to honor the
+    accord", "has promised to cut taxes")?"""
+    return (
+        toks[j].low in lex.infinitive_cues
+        and j + 2 < len(toks)
+        and toks[j + 1].low == "to"
+        and toks[j + 2].text[0].isalpha()
+        and not toks[j + 2].cap
+        and toks[j + 2].low not in _DETERMINERS
+    )
+
+
+def _after_time(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
+    """The token that opens a reported clause after a time phrase following the verb at ``j``
+    ("announced on Monday *she* was …", "said in 2007 *the* company …"); None when none does."""
+    k = j + 1
+    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
+        k += 1
+    if k - j < 3 or k >= len(toks):
+        return None  # a preposition and at least one more word of time
+    if toks[k].low in lex.that_words and toks[k].text[0].isalpha():
+        return k
+    if toks[k - 1].low in {"the", "a"} or not toks[k].cap or toks[k].low in lex.time_words:
+        return None
+    return k
+
+
+def _only_listener(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Does only the listener follow a verb like "told" ("…,” she told reporters on Monday.")?"""
+    if toks[j].low not in lex.object_verbs:
+        return False
+    k = j + 1
+    while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.time_words:
+        k += 1
+    return k > j + 1 and _nothing_reported(toks, k, lex)
+
+
 def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
     """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
     ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
     ends the sentence ("…, she said in a statement.") leaves the content before the verb."""
-    if j + 1 >= len(toks) or toks[j + 1].low not in lex.cue_prepositions or _that_ahead(toks, j, lex):
+    if (
+        j + 1 >= len(toks)
+        or toks[j + 1].low not in lex.cue_prepositions
+        or _that_ahead(toks, j, lex)
+        or _infinitive(toks, j, lex)
+        or _after_time(toks, j, lex) is not None
+    ):
         return False
     k = j + 2
     while k < len(toks) and toks[k].text not in {".", "!", "?", ",", ";", "—"}:
@@ -125,11 +182,21 @@ def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: 
     or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
     or a new clause follows, or a prepositional phrase with no "that" ("said in a statement.", "wrote to
     the State Department seeking …")."""
-    if _nothing_reported(toks, j + 1, lex):
+    if _nothing_reported(toks, j + 1, lex) or _only_listener(toks, j, lex):
         return None
+    if _infinitive(toks, j, lex):  # "vowed to honor the accord": the content keeps its "to"
+        return trim(text, toks[j + 1].start, sentence.end)
     k = _that_ahead(toks, j, lex)
+    if k is None:  # "reported Sunday that …"
+        t = j + 1
+        while t < len(toks) and (toks[t].low in lex.time_words or toks[t].text[0].isdigit()):
+            t += 1
+        if t > j + 1 and t < len(toks) and toks[t].low == "that":
+            k = t
     if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
-        return None  # "wrote to the State Department seeking …", "said in a statement."
+        k = _after_time(toks, j, lex)  # "announced on Monday she was …"
+        if k is None:
+            return None  # "wrote to the State Department seeking …", "said in a statement."
     k = j + 1 if k is None else k
     while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
         k += 1
@@ -218,17 +285,12 @@ def cue_at(
             content = _content_after(text, toks, verb, sentence, lex)
             return Found(tok.start, from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
     # participle after a comma: "Rubio addressed this notion …, stating that …"
-    if (
-        low in lex.participle_cues
-        and i > 0
-        and (toks[i - 1].text == "," or toks[i - 1].low in lex.document_nouns)
-    ):
-        phrase = np_after(toks, _subject_start(toks, i, lex), lex)
-        if phrase is not None and phrase.kind != "thing":
-            content = _content_after(text, toks, i, sentence, lex)
-            return Found(
-                tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content), phrase
-            )
+    phrase = participle_subject(toks, i, lex)
+    if phrase is not None:
+        content = _content_after(text, toks, i, sentence, lex)
+        # no phrase kept: the subject lies before an earlier cue's content, and the participle's
+        # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
+        return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
         return _refusal(text, toks, i, sentence, lex)
     return _verb_cue(text, toks, i, sentence, lex)
@@ -266,12 +328,28 @@ def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span
 
 
 def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
-    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")."""
+    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")
+    and an opening conjunction ("But Teneo issued …")."""
+    start = 0
     if toks and toks[0].low in lex.adverbial_openers:
         for k in range(1, limit):
             if toks[k].text == ",":
-                return k + 1
-    return 0
+                start = k + 1
+                break
+    while start < limit and toks[start].low in {"but", "and", "so", "yet"}:
+        start += 1
+    return start
+
+
+def participle_subject(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """The source of a participle cue at token ``i`` after a comma or a document noun: the sentence
+    subject ("Rubio addressed this notion …, *stating* that", "Teneo issued a statement *saying*")."""
+    if toks[i].low not in lex.participle_cues or i == 0:
+        return None
+    if toks[i - 1].text != "," and toks[i - 1].low not in lex.document_nouns:
+        return None
+    phrase = np_after(toks, _subject_start(toks, i, lex), lex)
+    return phrase if phrase is not None and phrase.kind != "thing" else None
 
 
 def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
@@ -286,6 +364,8 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None  # "Editor’s note", "the department's urging": a noun after a possessive
     phrase = np_before(toks, i, lex)
+    if phrase is None and low.endswith("ing") and i > 0 and toks[i - 1].low in lex.document_nouns:
+        phrase = noun_phrase_ending(toks, i - 1, lex)  # "there are no polls showing X ahead"
     if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
         after = np_after(toks, i + 1, lex)  # "…, said Trump."
         if (
@@ -343,6 +423,49 @@ def _resume(toks: Sequence[Tok], i: int, found: Found) -> int:
     return k
 
 
+_COORDINATORS = frozenset({"and", "but"})
+
+
+def _coordinated(
+    text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon, previous: Found
+) -> Found | None:
+    """A second reporting verb that shares the previous cue's subject: "X denied A *and said* B",
+    "They acknowledge A, *but say* B" (adverbs may stand between: "and later told reporters that").
+
+    Only after a verb cue of the same sentence, and only when the second verb reports something
+    after it; the content of the first cue then ends at the "and"/"but" (:func:`all_cues`)."""
+    attribution = previous.attribution
+    cue = attribution.cue_span
+    if attribution.kind not in {"reported", "vague"} or cue is None or not lex.cue_verb(toks, i):
+        return None
+    if toks[i].low in lex.participle_cues and toks[i - 1].text == ",":
+        return None  # "…, saying": a participle cue of its own
+    j = i - 1
+    while j > 0 and lex.adverb(toks[j]):
+        j -= 1
+    if j <= 0 or toks[j].low not in _COORDINATORS or toks[j].start <= cue.end:
+        return None
+    last_cue_word = re.findall(r"\w+", attribution.cue or "")
+    if not last_cue_word or last_cue_word[-1].lower() not in lex.speech_verbs | lex.document_verbs:
+        return None  # only after a reporting verb, not after "according to X" or a vague phrase
+    if _leads_elsewhere(toks, i, lex):
+        return None
+    # "X said the firm fired workers and told them …" may coordinate inside X's content: only a comma
+    # before the coordinator, or a "that" after the second verb when the first had none, says it is X's
+    that_here = (i + 1 < len(toks) and toks[i + 1].low == "that") or _that_ahead(toks, i, lex) is not None
+    first_that = text[cue.end : cue.end + 6].split()[:1] == ["that"]
+    if toks[j - 1].text != "," and not (that_here and not first_that):
+        return None
+    content = _content_after(text, toks, i, sentence, lex)
+    if content is None:
+        return None
+    tok = toks[i]
+    return Found(
+        toks[j].start,
+        dataclasses.replace(attribution, cue=tok.text, cue_span=tok.span, content_span=content),
+    )
+
+
 def first_cue(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> Found | None:
     """The earliest attribution cue of a sentence outside quotes, or None."""
     toks = tokenize(text, sentence)
@@ -395,6 +518,8 @@ def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> lis
     i = 0
     while i < len(toks):
         hit = cue_at(text, toks, i, sentence, lex, vlex)
+        if hit is None and found:
+            hit = _coordinated(text, toks, i, sentence, lex, found[-1])
         if hit is None:
             i += 1
             continue

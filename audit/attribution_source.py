@@ -24,6 +24,7 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|\S"
 )
 _DETERMINERS = frozenset({"a", "an", "the"})
+_AGE = re.compile(r"\d+-(?:year|month)-old")  # "the 63-year-old senator"
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
 
@@ -105,6 +106,7 @@ class Lexicon:
     np_extension_blockers: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
+    infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -150,6 +152,7 @@ class Lexicon:
             np_extension_blockers=words("np_extension_blockers"),
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
+            infinitive_cues=words("infinitive_cues"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -160,6 +163,7 @@ class Lexicon:
         return (
             low in self.np_inner
             or low in self.np_modifiers
+            or _AGE.fullmatch(low) is not None
             or low in self.source_nouns
             or low in self.vague_heads
             or low in self.vague_quantifiers
@@ -264,7 +268,7 @@ def classify(
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
-        source = [w for w in words[:-1] if w.low not in _DETERMINERS]
+        source = words[words.index(named[0]) : -1]  # from the first name on: not "internal"
         speaker = _strip_possessive(_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
@@ -337,6 +341,12 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
     return start
 
 
+def noun_phrase_ending(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
+    """The source noun phrase that ends at token ``j`` with no clause boundary before it: the head of a
+    reduced relative ("more *polls* showing …") or of a relative clause ("*Republicans*, who say")."""
+    return _antecedent(toks, j, lex)
+
+
 def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
     "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
@@ -352,17 +362,34 @@ def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
 
 
+_FLOATING = frozenset({"both", "all", "each"})
+_ASIDES = frozenset({"though", "however", "meanwhile", "too", "also", "instead", "moreover", "nonetheless"})
+
+
+def _aside(tok: Tok, lex: Lexicon) -> bool:
+    """Is one word between commas an aside, not an appositive ("officials, though, say")?"""
+    return tok.low in _ASIDES
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
     while j >= 0 and lex.adverb(toks[j]) and toks[j].low not in lex.pronouns:
         j -= 1
+    if j > 0 and toks[j].low in _FLOATING and lex.np_word(toks[j - 1]):
+        j -= 1  # "NBC News and ABC News both reported"
     if j < 0:
         return None
     role: str | None = None
+    if toks[j].text == "," and j >= 3 and toks[j - 2].text == "," and _aside(toks[j - 1], lex):
+        j -= 3  # an aside between commas: "Former officials, though, say …"
+        while j >= 0 and lex.adverb(toks[j]) and toks[j].low not in lex.pronouns:
+            j -= 1
+        if j < 0:
+            return None
     if toks[j].text == ",":  # appositive: "Klaus Weil, a professor at …, elaborated"
         k = j - 1
-        while k >= 0 and toks[k].text != "," and j - k < 25:
+        while k >= 0 and toks[k].text != "," and j - k < 40:
             k -= 1
         opener = toks[k + 1] if k + 1 < j else None
         if (
@@ -439,6 +466,17 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     if toks[i].low in lex.pronouns:
         return classify(toks, i, i, lex)
     k = i
+    if (  # one plain adjective before a name or a document: "according to *internal* Dow documents"
+        i + 1 < len(toks)
+        and toks[i].text.isalpha()
+        and toks[i].text.islower()
+        and not lex.np_word(toks[i])
+        and toks[i].low not in lex.clause_openers | lex.not_sources | lex.np_extension_blockers
+        and not toks[i].low.endswith(("ing", "ed", "ly"))
+        and (toks[i + 1].cap or toks[i + 1].low in lex.document_nouns)
+        and toks[i + 1].text[0].isalpha()
+    ):
+        k = i + 1
     while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
         if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
             break
