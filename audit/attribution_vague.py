@@ -81,6 +81,18 @@ class VagueLexicon:
     group_blocked_following: dict[str, frozenset[str]]
     group_noun_words: frozenset[str]
     by_agent_quantifiers: frozenset[str]
+    evaluative_participles: frozenset[str]
+    agent_participles: frozenset[str]
+    coining_participles: frozenset[str]
+    called_blockers: frozenset[str]
+    singular_quantifiers: tuple[tuple[str, ...], ...]
+    singular_group_heads: frozenset[str]
+    number_openers: tuple[tuple[str, ...], ...]
+    number_words: tuple[tuple[str, ...], ...]
+    there_group_pronouns: frozenset[str]
+    sentence_initial_adverbs: frozenset[str]
+    group_parentheticals: frozenset[str]
+    group_naming_verbs: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> VagueLexicon:
@@ -110,11 +122,44 @@ class VagueLexicon:
             group_blocked_following={str(k): _words(val) for k, val in v["group_blocked_following"].items()},
             group_noun_words=_words(v["group_noun_words"]),
             by_agent_quantifiers=_words(v["by_agent_quantifiers"]),
+            evaluative_participles=_words(v["evaluative_participles"]),
+            agent_participles=_words(v["agent_participles"]),
+            coining_participles=_words(v["coining_participles"]),
+            called_blockers=_words(v["called_blockers"]),
+            singular_quantifiers=_multi(v["singular_quantifiers"]),
+            singular_group_heads=_words(v["singular_group_heads"]),
+            number_openers=_multi(v["number_quantifier_openers"]),
+            number_words=_multi(v["number_words"]),
+            there_group_pronouns=_words(v["there_group_pronouns"]),
+            sentence_initial_adverbs=_words(v["sentence_initial_adverbs"]),
+            group_parentheticals=_words(v["group_parentheticals"]),
+            group_naming_verbs=_words(v["group_naming_verbs"]),
         )
 
     @property
     def participles(self) -> frozenset[str]:
         return self.to_participles | self.as_participles | self.bare_participles | self.naming_participles
+
+    @property
+    def strict_agent_participles(self) -> frozenset[str]:
+        """Participles that are no opinion by themselves: their agent must be a group of people."""
+        return (
+            self.agent_participles
+            - self.participles
+            - self.impersonal_participles
+            - self.evaluative_participles
+        )
+
+    @property
+    def by_participles(self) -> frozenset[str]:
+        """Participles whose "by" agent is the source: "viewed sceptically by some scientists"."""
+        return (
+            self.participles
+            | self.impersonal_participles
+            | self.evaluative_participles
+            | self.agent_participles
+            | self.coining_participles
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +192,11 @@ def _after_that(toks: Sequence[Tok], k: int) -> int | None:
     return k if k < len(toks) and toks[k].text not in {".", "!", "?"} else None
 
 
-def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon) -> tuple[str, int]:
-    """The agent after "by" at ``k - 1``: ("vague", last) for "by many", ("named", …) or ("thing", …)."""
+def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon, strict: bool = False) -> tuple[str, int]:
+    """The agent after "by" at ``k - 1``: ("vague", last) for "by many", ("named", …) or ("thing", …).
+
+    ``strict`` (after a participle that is no opinion by itself, "supported", "adopted"): only a group of
+    people ("by many critics", "by many") is vague, not a quantity of things ("by many browsers")."""
     end = k
     while (
         end < len(toks)
@@ -161,26 +209,33 @@ def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon) -> tuple[str, int]:
     words = toks[k:end]
     if not words:
         return "thing", k
-    if any(w.cap for w in words):
-        return "named", end - 1
     lows = [w.low for w in words]
     head = lows[-1]
-    if any(w in v.by_agent_quantifiers for w in lows) or head in v.group_heads or head + "s" in v.group_heads:
+    if any(w.cap for w in words) and (words[-1].cap or head not in v.group_heads):
+        return "named", end - 1  # "by Smith"; but "by Aboriginal groups", "by US officials" name nobody
+    people = head in v.group_heads or head + "s" in v.group_heads
+    if people or (len(lows) == 1 and head in v.by_agent_quantifiers):
+        return "vague", end - 1
+    if not strict and any(w in v.by_agent_quantifiers for w in lows):
         return "vague", end - 1
     return "thing", end - 1
 
 
 def _participle_hit(
-    toks: Sequence[Tok], j: int, adverbs: set[str], v: VagueLexicon
+    toks: Sequence[Tok], j: int, adverbs: set[str], v: VagueLexicon, initial: bool = False
 ) -> tuple[int, int | None] | None:
-    """Is token ``j`` an evaluative participle with its complement? (cue end, content start) or None."""
-    if j >= len(toks) or not _lower_word(toks[j]):
+    """Is token ``j`` an evaluative participle with its complement? (cue end, content start) or None.
+
+    ``initial``: the participle opens the sentence and may be capitalised ("Viewed as …, the team")."""
+    if j >= len(toks) or not (_lower_word(toks[j]) or (initial and toks[j].text[0].isalpha())):
         return None
     p = toks[j].low
     nxt = _low(toks, j + 1)
-    if nxt == "by" and p in v.participles | v.impersonal_participles:
-        kind, last = _agent(toks, j + 2, v)
+    if nxt == "by" and p in v.by_participles:
+        kind, last = _agent(toks, j + 2, v, strict=p in v.strict_agent_participles)
         return (last, None) if kind == "vague" else None
+    if (p in v.evaluative_participles or p in v.coining_participles) and nxt != "to":
+        return j, None  # "was widely praised", "has been criticised for", "was dubbed 'the Iron Lady'"
     if p in v.to_participles and nxt == "to":
         return j + 1, None
     if p in v.as_participles and (nxt == "as" or (nxt in {"of", "upon", "on"} and _low(toks, j + 2) == "as")):
@@ -247,8 +302,29 @@ def _impersonal(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None
     return VagueCue(i, last, "impersonal", _after_that(toks, last))
 
 
+def _there_who(toks: Sequence[Tok], j: int, i: int, v: VagueLexicon) -> VagueCue | None:
+    """ "there are (modern) linguists who believe", "there are those who argue": from token ``j`` on."""
+    for k in range(j + 1, min(j + 5, len(toks))):
+        if toks[k].low != "who":
+            if not _lower_word(toks[k]):
+                return None
+            continue
+        group = toks[k - 1].low
+        m, _ = _skip_adverbs(toks, k + 1, v.group_aux, limit=3)
+        verb = _low(toks, m)
+        is_head = group in v.group_heads
+        if not (is_head or group in v.there_group_pronouns) or not (
+            verb in v.group_verbs or (is_head and verb in v.group_verbs_need_head)
+        ):
+            return None
+        if _low(toks, m + 1) in v.group_blocked_following.get(verb, frozenset()):
+            return None
+        return VagueCue(i, m, "there", _after_that(toks, m))
+    return None
+
+
 def _there(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
-    """ "there is a widespread belief that", "there has been speculation"."""
+    """ "there is a widespread belief that", "there has been speculation", "there are some who say"."""
     j = i + 1
     seen = 0
     while j < len(toks) and toks[j].low in v.be_forms | {"has", "have", "had"} and seen < 3:
@@ -256,6 +332,9 @@ def _there(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
         seen += 1
     if not seen:
         return None
+    who = _there_who(toks, j - 1, i, v)
+    if who is not None:
+        return who
     for k in range(j, min(j + 4, len(toks))):
         word = toks[k].low
         if word in v.there_nouns or (
@@ -268,8 +347,14 @@ def _there(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
 
 
 def _evidential(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
-    """A hearsay noun opening a clause: "amid allegations that he …"."""
-    if toks[i].low not in v.evidential_nouns or _low(toks, i + 1) != "that" or not _lower_word(toks[i]):
+    """A hearsay noun opening a clause: "amid allegations that he …", "Rumours were that …"."""
+    if toks[i].low not in v.evidential_nouns:
+        return None
+    if _low(toks, i + 1) in v.be_forms and _low(toks, i + 2) == "that":
+        if i == 0 or toks[i - 1].low == "the" or toks[i - 1].text in _BOUNDARY_PUNCT:
+            return VagueCue(i, i + 2, "evidential", _after_that(toks, i + 2))
+        return None
+    if _low(toks, i + 1) != "that" or not _lower_word(toks[i]):
         return None
     if i > 0 and (toks[i - 1].cap or toks[i - 1].low in v.evidential_blockers):
         return None
@@ -279,6 +364,16 @@ def _evidential(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None
 def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     """be-form + adverbs + evaluative participle: "is widely regarded as", "is said to"."""
     j, adverbs = _skip_adverbs(toks, i + 1, v.passive_adverbs)
+    if (
+        toks[i].low == "been"
+        and _low(toks, i - 1) in {"has", "have", "had"}
+        and _low(toks, j) == "called"
+        and j + 1 < len(toks)
+        and toks[j + 1].text[0].isalnum()
+        and toks[j + 1].low not in v.called_blockers
+        and not _named_agent_follows(toks, j)
+    ):  # "has been called the finest", not "had been called up" / "is called X" (a name)
+        return VagueCue(i - 1, j, "passive", None)
     hit = _participle_hit(toks, j, adverbs, v)
     if hit is None or _named_agent_follows(toks, hit[0]):
         return None
@@ -286,12 +381,21 @@ def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     return VagueCue(first, hit[0], "passive", hit[1])
 
 
-def _quantifier(toks: Sequence[Tok], i: int, v: VagueLexicon) -> int:
-    """Length in tokens of the group quantifier starting at ``i`` ("a number of" = 3), 0 when none."""
-    for words in v.group_quantifiers:
+def _match(toks: Sequence[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length in tokens of the first of ``phrases`` (longest first) that starts at ``i``, 0 when none."""
+    for words in phrases:
         if tuple(_low(toks, i + n) for n in range(len(words))) == words:
             return len(words)
     return 0
+
+
+def _number(toks: Sequence[Tok], i: int, v: VagueLexicon) -> int:
+    """Length of a counted quantifier at ``i`` ("31", "more than 10", "dozens"), 0 when none."""
+    k = i + _match(toks, i, v.number_openers)
+    if k < len(toks) and toks[k].text[0].isdigit():
+        return k + 1 - i
+    words = _match(toks, k, v.number_words)
+    return k + words - i if words else 0
 
 
 def _boundary(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
@@ -301,44 +405,94 @@ def _boundary(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     return prev.text in _BOUNDARY_PUNCT or prev.low in lex.clause_openers
 
 
-def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
-    """An unnamed group as the subject of a speech or belief verb: "many historians believe"."""
-    if not _boundary(toks, i, lex):
-        return None
-    quant = _quantifier(toks, i, v)
+_PREPOSITIONS = frozenset({"of", "in", "from", "at", "on", "within", "across", "outside"})
+
+
+def _group_subject(
+    toks: Sequence[Tok], i: int, quant: int, v: VagueLexicon, lex: Lexicon
+) -> tuple[str | None, int, int] | None:
+    """The subject noun phrase of an unnamed group from ``i + quant``: (head, head position, verb position).
+
+    The head is the last word before a preposition ("officials in both parties": officials); capitalised
+    words are names, except after a quantifier ("Many Republicans") or when they are group nouns
+    themselves ("Democrats"); a parenthetical ", though," may stand before the verb."""
     k = i + quant
     head: str | None = None
-    while k < len(toks) and k - i < 8:
+    head_at = -1
+    fixed = False
+    while k < len(toks) and k - i < 12:
         tok = toks[k]
         low = tok.low
         is_verb = low in v.group_verbs or low in v.group_verbs_need_head or low in v.group_aux
         if is_verb and (head is not None or quant):
-            break
+            return head, head_at, k
+        if tok.text == "," and _low(toks, k + 1) in v.group_parentheticals and _low(toks, k + 2) == ",":
+            k += 3
+            fixed = True
+            continue
         if not tok.text[0].isalpha() or low in v.be_forms or low in lex.pronouns or low in {"who", "which"}:
             return None
-        if tok.cap and k > 0 and not quant:
+        if tok.cap and k > 0 and not quant and low not in v.group_heads:
             return None  # a named subject is not vague ("Reuters says")
-        if low not in v.group_noun_words:
+        if low in _PREPOSITIONS and head is not None:
+            fixed = True
+        elif low not in v.group_noun_words and not fixed:
             head = low.removesuffix("’s").removesuffix("'s")
+            head_at = k
         k += 1
-    if head is None and not quant:
+    return None
+
+
+def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
+    """An unnamed group as the subject of a speech or belief verb: "many historians believe"."""
+    if not _boundary(toks, i, lex):
         return None
-    if head is not None and not quant and (head not in v.group_heads or k - i > 4):
+    singular = _match(toks, i, v.singular_quantifiers)
+    counted = 0 if singular else _number(toks, i, v)
+    quant = singular or counted or _match(toks, i, v.group_quantifiers)
+    subject = _group_subject(toks, i, quant, v, lex)
+    if subject is None:
+        return None
+    head, head_at, k = subject
+    if singular or counted:  # "one sports writer", "more than 10 women": a group noun must be named
+        heads = v.singular_group_heads if singular else v.group_heads
+        if head is None or head not in heads or any(t.cap for t in toks[i + 1 : k]):
+            return None
+    elif head is None and not quant:
+        return None
+    elif head is not None and not quant and (head not in v.group_heads or head_at - i > 4):
         return None
     j, _ = _skip_adverbs(toks, k, v.group_aux, limit=4)
     if j >= len(toks) or not _lower_word(toks[j]):
         return None
     verb = toks[j].low
+    heads = v.singular_group_heads if singular else v.group_heads
     if verb in v.group_verbs_need_head:
-        if head is None or head not in v.group_heads:
-            return None
+        if (head is None or head not in heads) and not (quant and _low(toks, j + 1) == "that"):
+            return None  # "studies show", "some worry that"; not "some films show"
     elif verb not in v.group_verbs:
         return None
     if _low(toks, j + 1) in v.group_blocked_following.get(verb, frozenset()):
         return None
     if verb == "pointed" and _low(toks, j + 1) != "out":
         return None
+    if verb in v.group_naming_verbs and any(t.cap for t in toks[i + quant : k]):
+        return None  # "Roman Catholics called those texts …": a group's usage, not a source
     return VagueCue(i, j, "group", _after_that(toks, j))
+
+
+def _by_agent(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """A participle whose "by" agent, a few words on, is an unnamed group: "considered by many",
+    "viewed sceptically by some scientists", "embraced and disowned with equal fervour by various fans"."""
+    if toks[i].low not in v.by_participles or not _lower_word(toks[i]):
+        return None
+    for k in range(i + 1, min(i + 7, len(toks) - 1)):
+        if toks[k].low == "by":
+            kind, last = _agent(toks, k + 1, v, strict=toks[i].low in v.strict_agent_participles)
+            return VagueCue(i, last, "by_agent", None) if kind == "vague" else None
+        if not _lower_word(toks[k]) or toks[k].low in v.be_forms or toks[k].low in {"that", "which", "who"}:
+            return None
+    return None
 
 
 def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
@@ -354,10 +508,18 @@ def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> 
         hit = _participle_hit(toks, i + 1, {low}, v)
         if hit is not None:
             return VagueCue(i, hit[0], "adverb_participle", hit[1])
-    if low in v.participles and _low(toks, i + 1) == "by" and _lower_word(toks[i]):
-        kind, last = _agent(toks, i + 2, v)
-        if kind == "vague":
-            return VagueCue(i, last, "by_agent", None)
+    if i == 0:  # "Viewed as one of the best …, she", "Already regarded as …"
+        start = 1 if low in v.sentence_initial_adverbs else 0
+        first = _low(toks, start)
+        if (first in v.as_participles | v.to_participles and _low(toks, start + 1) in {"as", "to", "by"}) or (
+            first in v.evaluative_participles
+        ):
+            hit = _participle_hit(toks, start, set(), v, initial=start == 0)
+            if hit is not None:
+                return VagueCue(0, hit[0], "adverb_participle", hit[1])
+    by_agent = _by_agent(toks, i, v)
+    if by_agent is not None:
+        return by_agent
     found = _evidential(toks, i, v)
     if found is not None:
         return found
@@ -373,6 +535,7 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
     """
     end = k
     head: str | None = None
+    quantified = _low(toks, k) in v.by_agent_quantifiers  # "most Mahayana followers": still unnamed
     while end < len(toks) and end - k < 8:
         tok = toks[end]
         if not tok.text[0].isalpha() or tok.low in {
@@ -386,7 +549,7 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
             "on",
         }:
             break
-        if tok.cap:
+        if tok.cap and not (quantified and end > k):
             return None
         if (
             re.search(r"[’']s$", tok.text) and end > k
