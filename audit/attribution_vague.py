@@ -458,10 +458,8 @@ def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueC
         heads = v.singular_group_heads if singular else v.group_heads
         if head is None or head not in heads or any(t.cap for t in toks[i + 1 : k]):
             return None
-    elif head is None and not quant:
-        return None
-    elif head is not None and not quant and (head not in v.group_heads or head_at - i > 4):
-        return None
+    elif not quant and (head is None or head not in v.group_heads or head_at - i > 4):
+        return None  # without a quantifier, a group noun heads a short subject ("Critics of the plan")
     j, _ = _skip_adverbs(toks, k, v.group_aux, limit=4)
     if j >= len(toks) or not _lower_word(toks[j]):
         return None
