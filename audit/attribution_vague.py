@@ -93,6 +93,8 @@ class VagueLexicon:
     sentence_initial_adverbs: frozenset[str]
     group_parentheticals: frozenset[str]
     group_naming_verbs: frozenset[str]
+    opening_adverbs: frozenset[str]
+    reduced_participles: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> VagueLexicon:
@@ -134,6 +136,8 @@ class VagueLexicon:
             sentence_initial_adverbs=_words(v["sentence_initial_adverbs"]),
             group_parentheticals=_words(v["group_parentheticals"]),
             group_naming_verbs=_words(v["group_naming_verbs"]),
+            opening_adverbs=_words(v["opening_adverbs"]),
+            reduced_participles=_words(v["reduced_participles"]),
         )
 
     @property
@@ -202,7 +206,7 @@ def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon, strict: bool = False) -
         end < len(toks)
         and end - k < 6
         and toks[end].text[0].isalnum()
-        and toks[end].low not in {"to", "as"}
+        and toks[end].low not in {"to", "as", "who", "which", "that", "both", "alike"}
         and (end == k or toks[end].low not in v.participle_blockers)
     ):
         end += 1
@@ -374,6 +378,8 @@ def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
         and not _named_agent_follows(toks, j)
     ):  # "has been called the finest", not "had been called up" / "is called X" (a name)
         return VagueCue(i - 1, j, "passive", None)
+    if i > 1 and toks[0].low in v.naming_adverbs and all(t.text != "," for t in toks[1:i]):
+        adverbs.add(toks[0].low)  # "Sometimes the dog is referred to as …"
     hit = _participle_hit(toks, j, adverbs, v)
     if hit is None or _named_agent_follows(toks, hit[0]):
         return None
@@ -398,8 +404,10 @@ def _number(toks: Sequence[Tok], i: int, v: VagueLexicon) -> int:
     return k + words - i if words else 0
 
 
-def _boundary(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
-    if i == 0:
+def _boundary(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> bool:
+    """May a subject start at token ``i``: sentence start, after punctuation, a clause opener or an
+    opening time adverb ("Today many villagers deny …")?"""
+    if i == 0 or (i == 1 and toks[0].low in v.opening_adverbs):
         return True
     prev = toks[i - 1]
     return prev.text in _BOUNDARY_PUNCT or prev.low in lex.clause_openers
@@ -445,7 +453,7 @@ def _group_subject(
 
 def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueCue | None:
     """An unnamed group as the subject of a speech or belief verb: "many historians believe"."""
-    if not _boundary(toks, i, lex):
+    if not _boundary(toks, i, v, lex):
         return None
     singular = _match(toks, i, v.singular_quantifiers)
     counted = 0 if singular else _number(toks, i, v)
@@ -477,6 +485,14 @@ def _group(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> VagueC
     if verb in v.group_naming_verbs and any(t.cap for t in toks[i + quant : k]):
         return None  # "Roman Catholics called those texts …": a group's usage, not a source
     return VagueCue(i, j, "group", _after_that(toks, j))
+
+
+def _reduced(toks: Sequence[Tok], i: int, v: VagueLexicon) -> bool:
+    """A participle after its noun, with no be-form: "scenes deemed too strong", "his reputed father"."""
+    if i == 0 or not _lower_word(toks[i]) or _low(toks, i - 1) in v.be_forms:
+        return False
+    nxt = _low(toks, i + 1)
+    return bool(nxt) and toks[i + 1].text[0].isalpha() and not _named_agent_follows(toks, i)
 
 
 def _by_agent(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
@@ -515,6 +531,8 @@ def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> 
             hit = _participle_hit(toks, start, set(), v, initial=start == 0)
             if hit is not None:
                 return VagueCue(0, hit[0], "adverb_participle", hit[1])
+    if low in v.reduced_participles and _reduced(toks, i, v):
+        return VagueCue(i, i, "reduced")
     by_agent = _by_agent(toks, i, v)
     if by_agent is not None:
         return by_agent
