@@ -95,6 +95,9 @@ class VagueLexicon:
     group_naming_verbs: frozenset[str]
     opening_adverbs: frozenset[str]
     reduced_participles: frozenset[str]
+    consensus_adjectives: frozenset[str]
+    opinion_nouns: frozenset[str]
+    reputation_verbs: frozenset[str]
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> VagueLexicon:
@@ -138,6 +141,9 @@ class VagueLexicon:
             group_naming_verbs=_words(v["group_naming_verbs"]),
             opening_adverbs=_words(v["opening_adverbs"]),
             reduced_participles=_words(v["reduced_participles"]),
+            consensus_adjectives=_words(v["consensus_adjectives"]),
+            opinion_nouns=_words(v["opinion_nouns"]),
+            reputation_verbs=_words(v["reputation_verbs"]),
         )
 
     @property
@@ -365,6 +371,20 @@ def _evidential(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None
     return VagueCue(i, i + 1, "evidential", _after_that(toks, i))
 
 
+def _hearsay_phrase(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
+    """An opinion held by nobody named: "a common criticism", "the widespread perception", "has a
+    reputation for" (whose opinion, whose reputation?)."""
+    low = toks[i].low
+    if low in v.consensus_adjectives and _low(toks, i + 1) in v.opinion_nouns and _lower_word(toks[i]):
+        k = i + 2 if _low(toks, i + 2) in v.be_forms else i + 1  # "the common view is that …"
+        return VagueCue(i, i + 1, "evidential", _after_that(toks, k) if _low(toks, k + 1) == "that" else None)
+    if low in v.reputation_verbs and _low(toks, i + 1) in {"a", "an", "the"}:
+        k = i + 2 if _low(toks, i + 2) == "reputation" else i + 3
+        if _low(toks, k) == "reputation" and _low(toks, k + 1) in {"for", "as", "of"}:
+            return VagueCue(i, k + 1, "evidential", None)
+    return None
+
+
 def _passive(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     """be-form + adverbs + evaluative participle: "is widely regarded as", "is said to"."""
     j, adverbs = _skip_adverbs(toks, i + 1, v.passive_adverbs)
@@ -536,7 +556,7 @@ def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> 
     by_agent = _by_agent(toks, i, v)
     if by_agent is not None:
         return by_agent
-    found = _evidential(toks, i, v)
+    found = _evidential(toks, i, v) or _hearsay_phrase(toks, i, v)
     if found is not None:
         return found
     return _group(toks, i, v, lex)
