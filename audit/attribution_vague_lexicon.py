@@ -55,6 +55,7 @@ class VagueLexicon:
     by_agent_quantifiers: frozenset[str]
     evaluative_participles: frozenset[str]
     agent_participles: frozenset[str]
+    opinion_participles: frozenset[str]
     coining_participles: frozenset[str]
     called_blockers: frozenset[str]
     singular_quantifiers: tuple[tuple[str, ...], ...]
@@ -101,6 +102,7 @@ class VagueLexicon:
             by_agent_quantifiers=_words(v["by_agent_quantifiers"]),
             evaluative_participles=_words(v["evaluative_participles"]),
             agent_participles=_words(v["agent_participles"]),
+            opinion_participles=_words(v["opinion_participles"]),
             coining_participles=_words(v["coining_participles"]),
             called_blockers=_words(v["called_blockers"]),
             singular_quantifiers=_multi(v["singular_quantifiers"]),
@@ -140,6 +142,7 @@ class VagueLexicon:
             | self.impersonal_participles
             | self.evaluative_participles
             | self.agent_participles
+            | self.opinion_participles
             | self.coining_participles
         )
 
