@@ -318,7 +318,8 @@ def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
 
 def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> Found:
     """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
-    cue, cue_span = cue_span_of(toks, vague.first, vague.last)
+    _, cue_span = cue_span_of(toks, vague.first, vague.last)
+    cue = cue_span.slice(text)  # as written: "officials in both parties, though, say"
     start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
     content = trim(text, start, sentence.end)
     return Found(

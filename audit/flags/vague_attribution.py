@@ -25,19 +25,22 @@ class _Class:
     severity: Severity
 
 
-# First match wins: the more specific families come first.
+# First match wins: the more specific families come first; an unnamed group ("considered by many",
+# "there are linguists who believe") is asked for by name before the impersonal family catches its passive.
 _CLASSES: tuple[_Class, ...] = (
     _Class(
         "vague_attribution.hearsay",
-        r"\b(reportedly|allegedly|purportedly|supposedly|rumou?red|said to)\b",
-        "hearsay ('reportedly', 'allegedly')",
+        r"\b(reportedly|allegedly|purportedly|supposedly|rumou?red|rumou?rs?|said to|reputed|purported)\b",
+        "hearsay ('reportedly', 'allegedly', 'rumours were that')",
         "who reported or alleged it",
         "medium",
     ),
     _Class(
         "vague_attribution.unnamed_reports",
-        r"\b(reports?|reported|reporting|media|studies|study|research|analysis|analyses|surveys?|polls?)\b",
-        "reports or studies ('reports indicate', 'analysis suggests')",
+        r"\b(reports?|reported|reporting|media|studies|study|research|analysis|analyses|surveys?|polls?"
+        r"|records|disclosures|filings|documents|data|figures|statistics|evidence|findings|stories|legends"
+        r"|tales|claims|accounts|opinions)\b",
+        "reports or studies ('reports indicate', 'analysis suggests', 'records show')",
         "which report, by whom, and when",
         "medium",
     ),
@@ -49,21 +52,25 @@ _CLASSES: tuple[_Class, ...] = (
         "medium",
     ),
     _Class(
-        "vague_attribution.impersonal",
-        r"\bit (is|was|has been) \w+|\b(is|are|was|were|been|be) (widely |often |generally |commonly )?"
-        r"(seen|viewed|regarded|considered|described|thought|believed|deemed|understood)\b"
-        r"|\bthere (is|was) an? (general |widespread |common )?(belief|sense|consensus|perception|view)\b",
-        "impersonal sourcing ('it is understood', 'is widely seen as')",
-        "who understands, sees or believes it",
-        "low",
-    ),
-    _Class(
         "vague_attribution.unnamed_experts",
         r"\b(experts?|analysts?|observers?|critics?|scholars?|commentators?|economists?|supporters?|opponents?"
-        r"|leaders|some|many|others|they)\b",
-        "experts or groups ('some experts suggest', 'critics argue')",
+        r"|historians?|scientists?|linguists?|writers?|reviewers?|researchers?|fans|followers|people|groups"
+        r"|members|voters|respondents|percent|women|men|democrats|republicans|leaders|some|many|most|several"
+        r"|various|numerous|others|they)\b",
+        "experts or groups ('some experts suggest', 'critics argue', 'considered by many')",
         "which experts or groups, by name",
         "medium",
+    ),
+    _Class(
+        "vague_attribution.impersonal",
+        r"\bit (is|was|has been|had been|could be|can be|may be|might be|would be|will be)\b"
+        r"|\b(is|are|was|were|been|be|being)\b|\bthere (is|are|was|were|has been|have been)\b"
+        r"|\b(seen|viewed|regarded|considered|described|thought|believed|deemed|understood|reputation)\b"
+        r"|\b(common|frequent|popular|widespread|prevailing|conventional|received) \w+",
+        "impersonal or agentless sourcing ('it is understood', 'is widely seen as', 'was highly praised',"
+        " 'a common criticism')",
+        "who holds that view: who understands, sees, praises or criticises it",
+        "low",
     ),
 )
 _FALLBACK = _Class("vague_attribution.unnamed_source", "", "sources", "who the source is", "medium")
