@@ -1,6 +1,6 @@
 """DOM rules applied to a copy of the page before trafilatura reads it, each for a layout its pruning gets wrong.
 
-trafilatura decides what to prune from tag names, ``class``/``id`` patterns and link density. Four
+trafilatura decides what to prune from tag names, ``class``/``id`` patterns and link density. Five
 layouts common on news pages defeat those decisions:
 
 1. **Class names in capitals.** Its class/id patterns are lower case (``newsletter``, ``related``), so
@@ -15,6 +15,11 @@ layouts common on news pages defeat those decisions:
 4. **Related-story lists.** A short cue line ("More stories", "Related coverage", "Read more") followed
    by a list whose every item holds a link is a block of cross-links, even inside the body container.
    :func:`drop_related_lists` removes the cue and the list.
+5. **Linked subheadings between body paragraphs.** Listicles and buying guides title each section
+   with a link (``<h3><a href>Product name</a></h3>``); precision mode drops a heading that is all
+   link. A heading that is one link and sits between two body paragraphs is part of the article:
+   :func:`unwrap_linked_headings` keeps its text and drops the link tag. (Headings in link cards and
+   related-story blocks have no body paragraphs beside them.)
 
 Each rule only removes markup or whole page furniture; no text is invented. The cue words are general
 English; thresholds were set on the development fifth of the Zyte benchmark.
@@ -27,6 +32,8 @@ import re
 import lxml.html
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A body paragraph (beside a linked subheading) has at least this many characters.
+MIN_BODY_PARAGRAPH = 40
 # A cue line above a list of cross-links is short and is either a bare cue ("Related", "Read more") or
 # opens with a cue word and names other stories ("More great stories", "Further reading").
 MAX_CUE = 60
@@ -46,11 +53,12 @@ _STORY_WORDS = re.compile(
 
 
 def prepare(tree: lxml.html.HtmlElement) -> None:
-    """Apply the four rules, in order, to ``tree`` in place (pass a copy of the page)."""
+    """Apply the five rules, in order, to ``tree`` in place (pass a copy of the page)."""
     lowercase_names(tree)
     unwrap_link_spans(tree)
     drop_teaser_cards(tree)
     drop_related_lists(tree)
+    unwrap_linked_headings(tree)
 
 
 def lowercase_names(tree: lxml.html.HtmlElement) -> None:
@@ -136,3 +144,25 @@ def drop_related_lists(tree: lxml.html.HtmlElement) -> int:
         listing.drop_tree()
         removed += 1
     return removed
+
+
+def _words(element: lxml.html.HtmlElement) -> str:
+    return " ".join((element.text_content() or "").split())
+
+
+def _is_body_paragraph(element: lxml.html.HtmlElement | None) -> bool:
+    return element is not None and element.tag == "p" and len(_words(element)) >= MIN_BODY_PARAGRAPH
+
+
+def unwrap_linked_headings(tree: lxml.html.HtmlElement) -> int:
+    """Drop the link tag of each subheading that is exactly one link and stands between two body
+    paragraphs (see :data:`MIN_BODY_PARAGRAPH`); how many were unwrapped."""
+    unwrapped = 0
+    for heading in list(tree.iter(*_HEADINGS[1:])):
+        links = heading.findall(".//a")
+        if len(links) != 1 or not _words(links[0]) or _words(links[0]) != _words(heading):
+            continue
+        if _is_body_paragraph(heading.getprevious()) and _is_body_paragraph(heading.getnext()):
+            links[0].drop_tag()
+            unwrapped += 1
+    return unwrapped

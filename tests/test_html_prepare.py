@@ -17,6 +17,7 @@ from audit.html_prepare import (
     drop_teaser_cards,
     lowercase_names,
     unwrap_link_spans,
+    unwrap_linked_headings,
 )
 
 BODY = [
@@ -130,6 +131,23 @@ def test_related_story_list_after_a_cue_is_removed() -> None:
         '<div><h3>Related</h3><ol><li><a href="/r">One</a></li><li><a href="/s">Two</a></li></ol></div>'
     )
     assert drop_related_lists(copy.deepcopy(dropped)) == 1
+
+
+def test_linked_subheading_between_body_paragraphs_is_kept() -> None:
+    guide = (
+        f"<p>{BODY[0]}</p><h3><a href='/shop/lamp'>Brass harbour desk lamp</a></h3><p>{BODY[1]}</p>"
+        f"<h3><a href='/shop/map'>Framed map of the old port</a></h3><p>{BODY[2]}</p>" + _paragraphs(BODY[3:])
+    )
+    html = _page(guide)
+    assert "Brass harbour desk lamp" not in _trafilatura(_tree(html), None)  # what the rule fixes
+    text = extract_html(html).text
+    assert "Brass harbour desk lamp" in text and "Framed map of the old port" in text
+    # linked headings in a block of cards (no body paragraph beside them) keep their link
+    cards = _tree(
+        "<div><div class='card'><h3><a href='/a'>Ferry strike ends</a></h3><span>2 hours ago</span></div>"
+        f"<h3><a href='/b'>Tram line opens</a></h3><p>{BODY[0]}</p></div>"
+    )
+    assert unwrap_linked_headings(cards) == 0
 
 
 def test_contributor_credit_and_most_read_lines_are_boilerplate() -> None:
