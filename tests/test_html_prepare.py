@@ -83,6 +83,8 @@ def test_link_wrapped_in_a_named_span_stays_in_its_sentence() -> None:
     assert unwrap_link_spans(tree) == 0
     tree = _tree('<p>Before <span class="x"><a href="/a">the link</a></span> after.</p>')
     assert unwrap_link_spans(tree) == 1 and not tree.xpath("//span")
+    hidden = _tree('<p>Before <span style="display: none"><a href="/a">hidden link</a></span> after.</p>')
+    assert unwrap_link_spans(hidden) == 0
 
 
 def test_teaser_cards_are_removed_but_linked_headings_stay() -> None:
