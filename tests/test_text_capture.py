@@ -321,25 +321,6 @@ def test_lexicon_is_versioned() -> None:
     assert fu.furniture_reason("The advertisement campaign cost the party 2 million euros last year.") is None
 
 
-def test_headings_of_other_story_blocks_are_related() -> None:
-    for heading in ("Most read in city news", "Editors' Picks", "Most Popular View all", "Popular articles"):
-        assert fu.furniture_reason(heading) == "related", heading
-    for line in ("Most readers agreed with the plan.", "More stories emerged of delays at the port."):
-        assert fu.furniture_reason(line) is None, line
-    body = [
-        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, "
-        "after engineers found cracks in two of its steel supports during a routine inspection.",
-        "Shop owners near the bridge said they feared losing customers, while cycling groups welcomed "
-        "a plan to keep the crossing open to bicycles and pedestrians during the repair works.",
-    ]
-    capture = "\n\n".join(
-        [*body, "Most read in city news", "Ferry strike ends after nine days", "Tram line opens in the east"]
-    )
-    (article,) = clean_text_capture(capture)
-    assert article.text.split("\n\n") == body
-    assert dict(article.removed)["Ferry strike ends after nine days"] == "related"
-
-
 def test_byline_and_date_on_one_line() -> None:
     both = fu.split_byline_date("By Jane Doe | March 3, 2020")
     assert both is not None and both[0].names == ("Jane Doe",) and both[1].iso == "2020-03-03"
