@@ -4,11 +4,13 @@ Steps (``extract_html``):
 
 1. parse the decoded HTML with the depth guard of :mod:`audit.html_dom` (deep nesting is flattened and
    reported as ``truncated_dom`` rather than silently dropped by lxml);
-2. extract the main text with trafilatura in precision mode, comments excluded, from the parsed tree
-   (never from a string that could be taken for a URL: nothing is ever fetched);
+2. extract the main text with trafilatura in precision mode, comments excluded, from a copy of the
+   parsed tree prepared by :mod:`audit.html_prepare` and :mod:`audit.html_body_parts` (never from a
+   string that could be taken for a URL: nothing is ever fetched);
 3. turn trafilatura's line-per-block text into paragraphs separated by a blank line, dropping a leading
-   headline that repeats the page title (it is the ``title`` field, not body text) and paragraphs that
-   match the boilerplate patterns of ``audit/data/boilerplate_lines.json``;
+   headline that repeats the page title (it is the ``title`` field, not body text), then a leading
+   standfirst (a page description shown as a subheading: the ``description``, not body text), and
+   paragraphs that match the boilerplate patterns of ``audit/data/boilerplate_lines.json``;
 4. collect the metadata fields with their evidence (:mod:`audit.html_metadata`).
 
 The function never raises on bad input: an unparseable or empty page gives ``text == ""``.
@@ -30,6 +32,7 @@ import trafilatura
 from audit.html_body_parts import merge_parts, split_body_parts, unwrap_embedded_posts
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
+from audit.html_prepare import prepare
 from audit.model import FieldEvidence, SourceWarning
 
 # trafilatura logs every page it finds too short at WARNING level; the pipeline reports that itself.
@@ -44,6 +47,10 @@ _TITLE_XPATHS = (
     "//title//text()",
     "//h1",
 )
+_DESCRIPTION_XPATH = (
+    '//meta[@name="description" or @property="og:description" or @name="twitter:description"]/@content'
+)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A leading paragraph at least this long (in normalised characters) that is part of a title counts as it.
 _MIN_TITLE_PART = 20
 
@@ -63,7 +70,11 @@ def _boilerplate() -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
     data = json.loads(resources.files("audit.data").joinpath("boilerplate_lines.json").read_text("utf-8"))
     return tuple(
         (int(data[cap]), tuple(re.compile(pattern, re.IGNORECASE) for pattern in data[key]))
-        for cap, key in (("max_length", "patterns"), ("list_max_length", "list_patterns"))
+        for cap, key in (
+            ("max_length", "patterns"),
+            ("list_max_length", "list_patterns"),
+            ("credit_max_length", "credit_patterns"),
+        )
     )
 
 
@@ -92,6 +103,17 @@ def page_titles(tree: lxml.html.HtmlElement) -> set[str]:
     return titles
 
 
+def standfirsts(tree: lxml.html.HtmlElement) -> set[str]:
+    """Normalised standfirsts: page descriptions (meta/og/twitter) that the page also shows as a
+    subheading (``<h2>``...``<h6>``). A lede paragraph that repeats the description is a ``<p>`` and
+    not one of these."""
+    descriptions = {_normalise(str(value)) for value in tree.xpath(_DESCRIPTION_XPATH)} - {""}
+    if not descriptions:
+        return set()
+    headings = {_normalise(heading.text_content()) for heading in tree.iter(*_SUBHEADINGS)}
+    return descriptions & headings
+
+
 def _is_title(paragraph: str, titles: set[str]) -> bool:
     normalised = _normalise(paragraph)
     if not normalised:
@@ -99,13 +121,16 @@ def _is_title(paragraph: str, titles: set[str]) -> bool:
     return any(normalised == t or (len(normalised) >= _MIN_TITLE_PART and normalised in t) for t in titles)
 
 
-def _paragraphs(raw: str, titles: set[str] | None = None) -> str:
+def _paragraphs(raw: str, titles: set[str] | None = None, leads: set[str] | None = None) -> str:
     """One paragraph per non-empty line of trafilatura's text output, separated by blank lines.
 
-    A first paragraph repeating the page title is dropped, and so are boilerplate paragraphs.
+    A first paragraph repeating the page title is dropped, then a first paragraph that is a standfirst
+    (one of ``leads``, see :func:`standfirsts`), and boilerplate paragraphs.
     """
     lines = [line for line in (_SPACES.sub(" ", line).strip() for line in raw.splitlines()) if line]
     if lines and titles and _is_title(lines[0], titles):
+        lines = lines[1:]
+    if lines and leads and _normalise(lines[0]) in leads:
         lines = lines[1:]
     return "\n\n".join(line for line in lines if _WORD.search(line) and not is_boilerplate(line))
 
@@ -131,11 +156,14 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
     """The article text of a parsed page ("" when trafilatura finds none).
 
     Precision mode with comments excluded measured best on the Zyte benchmark (see
-    :mod:`audit.evaluation.extraction`). Embedded posts are first lifted out of their widget wrappers,
+    :mod:`audit.evaluation.extraction`). The page copy is first prepared for trafilatura's pruning
+    (:mod:`audit.html_prepare`: class names lower-cased, link wrappers inside sentences unwrapped, teaser
+    cards and related-story lists removed), embedded posts are lifted out of their widget wrappers,
     and a body split over several same-class containers is merged and extracted again
     (:mod:`audit.html_body_parts`). The caller's tree is never modified.
     """
     work = copy.deepcopy(tree)
+    prepare(work)
     unwrap_embedded_posts(work)
     raw = _trafilatura(copy.deepcopy(work), url)
     parts = split_body_parts(work, raw)
@@ -144,7 +172,7 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
         merged = _trafilatura(work, url)
         if len(merged) > len(raw):  # the merge must add text, else the first extraction stands
             raw = merged
-    return _paragraphs(raw, page_titles(tree))
+    return _paragraphs(raw, page_titles(tree), standfirsts(tree))
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
