@@ -41,7 +41,10 @@ BEFORE_NODES = 4  # text nodes read before the heading (kicker, date line above 
 AFTER_CHARS = 400  # characters of text read after the heading (subtitle, byline block, lead)
 DATELINE_REACH = 40  # a dateline's date starts this close to the start of its paragraph
 _MAX_NODES = 400  # nodes looked at after the heading, whatever their text
-_SKIP = frozenset({"script", "style", "noscript", "template", "select", "option"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "select", "option", "nav", "aside", "footer"})
+# containers whose dates are other people's or other articles': a class or id word that starts so
+# (not any word containing it: page wrappers are called "has-sidebar", "elementor-widget")
+_SKIP_MARKS = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar)", re.IGNORECASE)
 _DATELINE_END = re.compile(r"^\s*\)?\s*(?:[.:/|–—-]|\(\w+\))")
 _PLACE = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){0,2}$")  # capitalised words
 
@@ -66,9 +69,15 @@ def main_heading(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 
 def _skipped(node: lxml.html.HtmlElement) -> bool:
-    return any(isinstance(a.tag, str) and a.tag in _SKIP for a in node.iterancestors()) or (
-        isinstance(node.tag, str) and node.tag in _SKIP
-    )
+    """True inside a script or style, navigation, an aside or footer, comments or related articles."""
+    for element in (node, *node.iterancestors()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _SKIP:
+            return True
+        if _SKIP_MARKS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
 
 
 def _time_date(element: lxml.html.HtmlElement) -> tuple[str, Kind] | None:
