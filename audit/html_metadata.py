@@ -17,7 +17,8 @@ the same, is the site-wide owner and not chosen. For each field the chosen value
 always beats a heuristic; for dates the order is the date beside the heading, htmldate, JSON-LD, meta,
 URL date, ``<time>`` (``_DATE_ORDER``, measured on the development fifth: what readers see next to the
 headline is the article's date, and htmldate weighs the structured statements itself). When two strong candidates (JSON-LD, meta) disagree on a
-date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
+date, or one of them disagrees with the date shown beside the heading, a ``metadata_conflict`` warning
+is recorded. Nothing found gives None (or [] for authors): no guess.
 """
 
 from __future__ import annotations
@@ -311,10 +312,13 @@ def _choose(
 
 
 def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
-    strong = sorted({str(c.value) for c in candidates if c.method in _STRONG and c.confidence == "high"})
+    """A warning when the strong statements (JSON-LD, meta, the date shown beside the heading) disagree."""
+    shown = [c for c in candidates if c.method == "heading-date"][:1]
+    stated = [c for c in candidates if c.method in _STRONG]
+    strong = sorted({str(c.value) for c in [*shown, *stated] if c in shown or c.confidence == "high"})
     if len(strong) < 2:
         return None
-    where = "; ".join(f"{c.location}={c.value}" for c in candidates if c.method in _STRONG)
+    where = "; ".join(f"{c.location}={c.value}" for c in [*shown, *stated])
     return SourceWarning(
         code="metadata_conflict",
         message=f"The page states different {field} dates ({where}); check which is the article's.",

@@ -150,3 +150,17 @@ def test_heading_date_beats_htmldate_oldest_date_and_keeps_every_candidate() -> 
     assert (published.value, published.method) == ("2021-10-18", "heading-date")
     assert published.location == "date line after the main heading"
     assert ("2021-08-17", "htmldate") in {(c.value, c.method) for c in published.candidates}
+
+
+def test_shown_date_against_structured_date_warns() -> None:
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2017-08-21"}</script>'
+    )
+    article = f"<h1>Seven jobs with a future</h1><p>03.04.2019</p>{LEAD}"
+    html = f"<html><head>{jsonld}</head><body><article>{article}</article></body></html>"
+    fields, warnings = extract_metadata(parse_html(html).tree, html=html)
+    assert fields["published"].value == "2019-04-03"
+    assert [w.code for w in warnings] == ["metadata_conflict"]
+    assert "2017-08-21" in warnings[0].message and "2019-04-03" in warnings[0].message
+    agreeing = html.replace("2017-08-21", "2019-04-03T09:00:00+02:00")
+    assert extract_metadata(parse_html(agreeing).tree, html=agreeing)[1] == ()
