@@ -5,19 +5,20 @@ Most articles show their date in a short line next to the main heading (``<h1>``
 ``<time datetime="...">Publié le 29 juin 2019</time>``); press releases open their first paragraph with
 a dateline ("Karlsruhe, (12.11.2021). Traditionell ...", "WASHINGTON, May 3, 2019 /PRNewswire/ --").
 Whole-page searches (htmldate with ``original_date=True``) take the oldest plausible date on the page
-instead, which can be one in a sidebar or one the article cites; the date beside the heading cannot.
+instead, which can be one in a sidebar or one the article cites.
 
 :func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`):
 
 1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
-   characters after it;
+   characters after it, leaving out navigation, asides, footers, comments and related-article lists;
 2. in them, a text node that is a date and nothing else (a label such as "Published", "Veröffentlicht
    am", "Datum:" and a time allowed: :func:`audit.furniture.parse_date_line`), alone or joined with the
    next node (``<span>Datum:</span> <span>18.10.2021</span>``); a ``<time>`` element by the date it
    shows, else by its ``datetime`` (the shown date wins when they differ: the attribute is often the
    record's last change);
 3. after the heading only, a dateline: a date within :data:`DATELINE_REACH` characters of the start of a
-   paragraph, after at most a place name, and followed by ")", ".", ":", "/" or a dash.
+   text node (a paragraph's first words), after at most three capitalised words (a place), and followed
+   by ")", ".", ":", "/", a dash or an agency in brackets.
 
 A date labelled as an update ("Aktualisiert am", "Updated") is returned as ``updated``. Numeric dates are
 read only when unambiguous (``YYYY-MM-DD``, ``DD.MM.YYYY``); month names in several languages come from
