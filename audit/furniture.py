@@ -286,6 +286,20 @@ def _parse_date(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def search_date(text: str) -> tuple[int, int, str] | None:
+    """The first calendar date written anywhere in ``text``: (start, end, ``YYYY-MM-DD``), or None."""
+    lex = lexicon()
+    best: tuple[int, int, str] | None = None
+    for pattern in _date_forms():
+        for match in pattern.finditer(text):
+            iso = _iso(match, lex)
+            if iso is not None:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), match.end(), iso)
+                break
+    return best
+
+
 def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
     """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
     lex = lexicon()

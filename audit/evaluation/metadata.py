@@ -8,7 +8,8 @@
   writes one list as "A, B", "A und B" or "A; B" and keeps the page's capitals, "ALLY MUTNICK") and a
   lenient match (case-insensitive, some name shared); on pages whose gold author is empty, the rate of pages where we still return an author
   (false authors); title exact match (whitespace-normalised) and lenient match (case-insensitive, one
-  contains the other).
+  contains the other); on pages with a gold date, exact-day accuracy of ``published`` (as on
+  htmldate's pages: no date counts as wrong).
 
 Pages are split by ``is_dev(url)``: the development fifth is for tuning, the rest is reported.
 Run: ``python -m audit.evaluation.metadata [--split dev|heldout|both] [--set htmldate|trafilatura|both]``.
@@ -35,7 +36,7 @@ _HTMLDATE_FOLDERS = ("test_set", "cache", "eval")
 _TRAFILATURA_FOLDERS = ("cache", "eval")
 _COUNT_KEYS = (
     *("with_author", "author_exact", "author_same_people", "author_lenient", "no_author", "false_author"),
-    *("with_title", "title_exact", "title_lenient"),
+    *("with_title", "title_exact", "title_lenient", "with_date", "date_exact"),
 )
 
 
@@ -105,7 +106,7 @@ def _people(gold: str) -> set[str]:
 
 
 def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | str]:
-    """Author and title match on trafilatura's annotated pages."""
+    """Author, title and date match on trafilatura's annotated pages."""
     folder = root / "metadata" / "trafilatura"
     path = folder / "evaldata.json"
     if not path.is_file():
@@ -115,7 +116,7 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
     counts: dict[str, dict[str, int]] = {}
     for url in sorted(gold):
         entry = gold[url]
-        if entry.get("author") is None and not entry.get("title"):
+        if entry.get("author") is None and not entry.get("title") and not entry.get("date"):
             continue  # not annotated for metadata
         html = _read(folder, _TRAFILATURA_FOLDERS, entry["file"])
         if html is None:
@@ -142,6 +143,9 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
                 c["with_title"] += 1
                 c["title_exact"] += title == expected_title
                 c["title_lenient"] += bool(title) and (title in expected_title or expected_title in title)
+            if entry.get("date"):
+                c["with_date"] += 1
+                c["date_exact"] += fields["published"] == entry["date"]
     metrics: dict[str, float | int | str] = {}
     for name, c in sorted(counts.items()):
         prefix = f"metadata.trafilatura.{name}"
@@ -154,6 +158,8 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
         metrics[f"{prefix}.pages_with_title"] = c["with_title"]
         metrics[f"{prefix}.title_exact"] = _ratio(c["title_exact"], c["with_title"])
         metrics[f"{prefix}.title_lenient"] = _ratio(c["title_lenient"], c["with_title"])
+        metrics[f"{prefix}.pages_with_date"] = c["with_date"]
+        metrics[f"{prefix}.date_accuracy"] = _ratio(c["date_exact"], c["with_date"])
     return metrics
 
 

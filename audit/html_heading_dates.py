@@ -1,0 +1,171 @@
+"""The date a page prints beside its headline: the date readers see as the article's.
+
+Most articles show their date in a short line next to the main heading (``<h1>``): above it ("News |
+12.12.2022"), or in the byline block under it ("Datum: 18.10.2021", "am 3. Februar 2022 um 21:17",
+``<time datetime="...">Publié le 29 juin 2019</time>``); press releases open their first paragraph with
+a dateline ("Karlsruhe, (12.11.2021). Traditionell ...", "WASHINGTON, May 3, 2019 /PRNewswire/ --").
+Whole-page searches (htmldate with ``original_date=True``) take the oldest plausible date on the page
+instead, which can be one in a sidebar or one the article cites.
+
+:func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`):
+
+1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
+   characters after it, leaving out navigation, asides, footers, comments and related-article lists;
+2. in them, a text node that is a date and nothing else (a label such as "Published", "Veröffentlicht
+   am", "Datum:" and a time allowed: :func:`audit.furniture.parse_date_line`), alone or joined with the
+   next node (``<span>Datum:</span> <span>18.10.2021</span>``); a ``<time>`` element by the date it
+   shows, else by its ``datetime`` (the shown date wins when they differ: the attribute is often the
+   record's last change);
+3. after the heading only, a dateline: a date within :data:`DATELINE_REACH` characters of the start of a
+   text node (a paragraph's first words), after at most three capitalised words (a place), and followed
+   by ")", ".", ":", "/", a dash or an agency in brackets.
+
+A date labelled as an update ("Aktualisiert am", "Updated") is returned as ``updated``. Numeric dates are
+read only when unambiguous (``YYYY-MM-DD``, ``DD.MM.YYYY``); month names in several languages come from
+``audit/data/furniture.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import lxml.html
+
+from audit.furniture import parse_date_line, search_date
+from audit.html_dates import normalise_date
+
+MIN_HEADING_CHARS = 10  # a shorter <h1> is a logo or a section name, not the headline
+BEFORE_NODES = 4  # text nodes read before the heading (kicker, date line above the title)
+AFTER_CHARS = 400  # characters of text read after the heading (subtitle, byline block, lead)
+DATELINE_REACH = 40  # a dateline's date starts this close to the start of its paragraph
+_MAX_NODES = 400  # nodes looked at after the heading, whatever their text
+_SKIP = frozenset({"script", "style", "noscript", "template", "select", "option", "nav", "aside", "footer"})
+# containers whose dates are other people's or other articles': a class or id word that starts so
+# (not any word containing it: page wrappers are called "has-sidebar", "elementor-widget")
+_SKIP_MARKS = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar)", re.IGNORECASE)
+_DATELINE_END = re.compile(r"^\s*\)?\s*(?:[.:/|–—-]|\(\w+\))")
+_PLACE = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){0,2}$")  # capitalised words
+
+Kind = Literal["published", "updated"]
+
+
+@dataclass(frozen=True)
+class HeadingDate:
+    """A date printed beside the main heading: its day, whether it is an update, and where it was read."""
+
+    iso: str
+    kind: Kind
+    location: str
+
+
+def main_heading(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first ``<h1>`` in the body with at least :data:`MIN_HEADING_CHARS` characters of text."""
+    for heading in tree.xpath("//body//h1"):
+        if len(" ".join(heading.text_content().split())) >= MIN_HEADING_CHARS:
+            return heading
+    return None
+
+
+def _skipped(node: lxml.html.HtmlElement) -> bool:
+    """True inside a script or style, navigation, an aside or footer, comments or related articles."""
+    for element in (node, *node.iterancestors()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _SKIP:
+            return True
+        if _SKIP_MARKS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+def _time_date(element: lxml.html.HtmlElement) -> tuple[str, Kind] | None:
+    """A ``<time>``'s date: the one it shows when that parses, else its ``datetime`` attribute."""
+    shown = parse_date_line(" ".join(element.text_content().split()))
+    if shown is not None:
+        return shown.iso, "updated" if shown.updated else "published"
+    iso = normalise_date(str(element.get("datetime") or ""))
+    return (iso, "published") if iso else None
+
+
+def _line_date(text: str, following: str | None) -> tuple[str, Kind] | None:
+    """The date a text node states on its own, or together with the next node (label + value)."""
+    line = " ".join(text.split())
+    found = parse_date_line(line) if line else None
+    if found is None and following is not None and len(line) <= 30:
+        found = parse_date_line(f"{line} {' '.join(following.split())}")
+    if found is None:
+        return None
+    return found.iso, "updated" if found.updated else "published"
+
+
+def _dateline(text: str) -> str | None:
+    """The date of a dateline opening ``text`` ("Karlsruhe, (12.11.2021). ...", "BERLIN, May 3, 2019 --")."""
+    line = " ".join(text.split())
+    found = search_date(line[: DATELINE_REACH + 40])
+    if found is None or found[0] > DATELINE_REACH:
+        return None
+    start, end, iso = found
+    place = line[:start].strip(" ,(")
+    if place and not _PLACE.match(place):
+        return None
+    return iso if _DATELINE_END.match(line[end:]) else None
+
+
+def _texts(nodes: list[object]) -> list[tuple[str, lxml.html.HtmlElement | None]]:
+    """(text, enclosing ``<time>``) of the non-blank text nodes, outside scripts and styles."""
+    texts: list[tuple[str, lxml.html.HtmlElement | None]] = []
+    for node in nodes:
+        if isinstance(node, lxml.html.HtmlElement) and node.tag == "time" and node.get("datetime"):
+            if not node.text_content().strip() and not _skipped(node):
+                texts.append(("", node))  # a <time> that shows nothing: its datetime only
+            continue
+        if not isinstance(node, str) or not node.strip():
+            continue
+        parent = node.getparent()  # type: ignore[attr-defined]
+        if parent is None:
+            continue
+        holder = parent.getparent() if node.is_tail else parent  # type: ignore[attr-defined]
+        if holder is None or _skipped(holder):
+            continue
+        time = next((a for a in holder.iterancestors("time")), None) if holder.tag != "time" else holder
+        texts.append((str(node), time))
+    return texts
+
+
+def _scan(
+    texts: list[tuple[str, lxml.html.HtmlElement | None]], where: str, datelines: bool
+) -> Iterator[HeadingDate]:
+    seen_times: set[int] = set()
+    chars = 0
+    for index, (text, time) in enumerate(texts):
+        if chars > AFTER_CHARS:
+            return
+        if time is not None:
+            if id(time) not in seen_times:
+                seen_times.add(id(time))
+                found = _time_date(time)
+                if found:
+                    yield HeadingDate(found[0], found[1], f"<time> {where} the main heading")
+            continue
+        following = texts[index + 1][0] if index + 1 < len(texts) and texts[index + 1][1] is None else None
+        line = _line_date(text, following)
+        if line:
+            yield HeadingDate(line[0], line[1], f"date line {where} the main heading")
+        elif datelines and (iso := _dateline(text)):
+            yield HeadingDate(iso, "published", f"dateline {where} the main heading")
+        chars += len(" ".join(text.split()))
+
+
+def heading_dates(tree: lxml.html.HtmlElement) -> list[HeadingDate]:
+    """The dates printed beside the page's main heading: nearest first, those after it before those above."""
+    heading = main_heading(tree)
+    if heading is None:
+        return []
+    after = _texts(heading.xpath(f"following::node()[position() <= {_MAX_NODES}]"))
+    before = _texts(heading.xpath("preceding::text()[normalize-space()][position() <= 12]"))[-BEFORE_NODES:]
+    found = list(_scan(after, "after", datelines=True))
+    found += list(_scan(before, "before", datelines=False))
+    return found

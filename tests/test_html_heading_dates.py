@@ -1,0 +1,166 @@
+"""The date printed beside a page's main heading, and its place among the publication-date candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.furniture import search_date
+from audit.html_dom import parse_html
+from audit.html_heading_dates import HeadingDate, heading_dates
+from audit.html_metadata import extract_metadata
+
+LEAD = "<p>" + "The council discussed the new budget for the coming year at length. " * 8 + "</p>"
+
+
+def _page(article: str, before: str = "", after: str = "") -> str:
+    return (
+        f"<html><head><title>T</title></head><body>{before}<article>{article}</article>{after}</body></html>"
+    )
+
+
+def _dates(html: str) -> list[HeadingDate]:
+    tree = parse_html(html).tree
+    assert tree is not None
+    return heading_dates(tree)
+
+
+def _first(html: str) -> tuple[str, str] | None:
+    found = _dates(html)
+    return (found[0].iso, found[0].kind) if found else None
+
+
+@pytest.mark.parametrize(
+    ("byline", "iso"),
+    [
+        (
+            '<div class="meta"><span class="label">Datum:</span> <span class="value">18.10.2021</span></div>',
+            "2021-10-18",
+        ),
+        ("<p>Veröffentlicht am 3. Mai 2019</p>", "2019-05-03"),
+        ("<p>von Anna Muster</p><p>am 3. Februar 2022 um 21:17</p>", "2022-02-03"),
+        ("<p class='date'>Published May 3, 2019</p>", "2019-05-03"),
+        ("<span>Dienstag, 01. Februar 2022 12:10</span>", "2022-02-01"),
+        ("<div>2019-05-03</div>", "2019-05-03"),
+    ],
+)
+def test_date_line_under_the_heading(byline: str, iso: str) -> None:
+    html = _page(f"<h1>Budget talks end without agreement</h1>{byline}{LEAD}")
+    assert _first(html) == (iso, "published")
+
+
+def test_time_element_counts_by_the_date_it_shows() -> None:
+    shown = '<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>'
+    assert _first(_page(f"<h1>Budget talks end without agreement</h1>{shown}{LEAD}")) == (
+        "2019-06-29",
+        "published",
+    )
+    hidden = '<time datetime="2019-07-03T10:18:46Z">vor zwei Tagen</time>'  # shows no date: the attribute
+    assert _first(_page(f"<h1>Budget talks end without agreement</h1>{hidden}{LEAD}")) == (
+        "2019-07-03",
+        "published",
+    )
+    empty = '<time datetime="2019-05-03T23:30:00-04:00"></time>'  # the publisher's local day, not UTC's
+    assert _first(_page(f"<h1>Budget talks end without agreement</h1>{empty}{LEAD}")) == (
+        "2019-05-03",
+        "published",
+    )
+
+
+def test_date_above_the_heading() -> None:
+    kicker = '<div class="kicker"><span>Politik</span> <span>12.12.2022</span></div>'
+    assert _first(_page(f"{kicker}<h1>Budget talks end without agreement</h1>{LEAD}")) == (
+        "2022-12-12",
+        "published",
+    )
+
+
+def test_update_label_gives_an_updated_date() -> None:
+    html = _page(
+        "<h1>Budget talks end without agreement</h1><p>Aktualisiert am 5. Mai 2019</p>"
+        f"<p>Veröffentlicht am 3. Mai 2019</p>{LEAD}"
+    )
+    assert [(d.iso, d.kind) for d in _dates(html)] == [("2019-05-05", "updated"), ("2019-05-03", "published")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "iso"),
+    [
+        ("Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden ihrer Verstorbenen.", "2021-11-12"),
+        ("WASHINGTON, May 3, 2019 /PRNewswire/ -- The company announced a merger today.", "2019-05-03"),
+        ("BERLIN, 3. Mai 2019 – Der Verband stellt seinen Jahresbericht vor.", "2019-05-03"),
+        ("3 May 2019: The council met again to discuss the budget.", "2019-05-03"),
+    ],
+)
+def test_press_dateline_opens_the_first_paragraph(lead: str, iso: str) -> None:
+    html = _page(f"<h1>Budget talks end without agreement</h1><h2>A subtitle here</h2><p>{lead}</p>{LEAD}")
+    found = _dates(html)
+    assert [(d.iso, d.kind) for d in found] == [(iso, "published")]
+    assert found[0].location.startswith("dateline")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Im Bundesgesetzblatt vom 17. August 2021 (Teil I) wurde das Gesetz verkündet.",
+        "The law passed on May 3, 2019, after a long debate in the chamber.",
+        "In a speech given by the mayor of the city on 3 May 2019 - a Friday - she said so.",
+    ],
+)
+def test_a_date_inside_a_sentence_is_not_a_dateline(lead: str) -> None:
+    assert _dates(_page(f"<h1>Budget talks end without agreement</h1><p>{lead}</p>{LEAD}")) == []
+
+
+def test_dates_far_from_the_heading_or_in_comments_and_asides_are_not_read() -> None:
+    far = _page(f"<h1>Budget talks end without agreement</h1>{LEAD}<p>18.10.2021</p>")
+    assert _dates(far) == []
+    comments = '<div class="comments"><p>Anna</p><p>12.12.2022</p></div>'
+    assert _dates(_page(f"<h1>Budget talks end without agreement</h1>{comments}{LEAD}")) == []
+    aside = "<aside><ul><li>Older story</li><li>01.01.2020</li></ul></aside>"
+    assert _dates(_page(f"<h1>Budget talks end without agreement</h1>{aside}{LEAD}")) == []
+    script = '<script>var published = "2020-01-01";</script>'
+    assert _dates(_page(f"<h1>Budget talks end without agreement</h1>{script}{LEAD}")) == []
+
+
+def test_a_short_h1_is_a_logo_not_the_heading() -> None:
+    html = _page(
+        f"<h1>Budget talks end without agreement</h1><p>18.10.2021</p>{LEAD}", before="<h1>Site</h1>"
+    )
+    assert _first(html) == ("2021-10-18", "published")
+    assert _dates(_page(f"<p>18.10.2021</p>{LEAD}", before="<h1>Site</h1>")) == []
+
+
+def test_search_date() -> None:
+    assert search_date("Karlsruhe, (12.11.2021). Text") == (12, 22, "2021-11-12")
+    assert search_date("am 3. Mai 2019 in Bonn") == (3, 14, "2019-05-03")
+    assert search_date("no date here, only 2019") is None
+    assert search_date("31.02.2019 is no day; 2019-05-03 is") == (22, 32, "2019-05-03")
+
+
+def test_heading_date_beats_htmldate_oldest_date_and_keeps_every_candidate() -> None:
+    # htmldate (original_date=True) takes the oldest date on the page: here the law the notice cites
+    article = (
+        "<h1>New rules for tobacco tax announced</h1>"
+        '<div class="docData"><span class="label">Datum:</span> <span class="value">18.10.2021</span></div>'
+        "<p>Im Bundesgesetzblatt vom 17. August 2021 wurde das Gesetz verkündet. Es gilt ab 2022.</p>"
+        f"{LEAD}<p>Bekanntmachung vom 17.08.2021</p>"
+    )
+    html = _page(article)
+    fields, _ = extract_metadata(parse_html(html).tree, html=html)
+    published = fields["published"]
+    assert (published.value, published.method) == ("2021-10-18", "heading-date")
+    assert published.location == "date line after the main heading"
+    assert ("2021-08-17", "htmldate") in {(c.value, c.method) for c in published.candidates}
+
+
+def test_shown_date_against_structured_date_warns() -> None:
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2017-08-21"}</script>'
+    )
+    article = f"<h1>Seven jobs with a future</h1><p>03.04.2019</p>{LEAD}"
+    html = f"<html><head>{jsonld}</head><body><article>{article}</article></body></html>"
+    fields, warnings = extract_metadata(parse_html(html).tree, html=html)
+    assert fields["published"].value == "2019-04-03"
+    assert [w.code for w in warnings] == ["metadata_conflict"]
+    assert "2017-08-21" in warnings[0].message and "2019-04-03" in warnings[0].message
+    agreeing = html.replace("2017-08-21", "2019-04-03T09:00:00+02:00")
+    assert extract_metadata(parse_html(agreeing).tree, html=agreeing)[1] == ()
