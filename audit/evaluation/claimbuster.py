@@ -8,7 +8,7 @@ honest dev estimate to set beside the held-out figure).
 Each sentence is assessed with ``figures=extract_figures(sentence)`` and no dates or attribution, as the
 pipeline would see a sentence whose date and attribution stages found nothing.
 
-Run: ``python -m audit.evaluation.claimbuster``.
+Run: ``python -m audit.evaluation.claimbuster [--split dev|heldout|both]`` (``--dev`` for the development fifth).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.checkworthiness import assess, load_config
-from audit.evaluation.common import eval_root, is_dev, prf
+from audit.evaluation.common import eval_root, is_dev, only_split, prf, split_parser
 from audit.figures import extract_figures
 
 DATA_FILE = Path("claims/claimbuster/claimbuster_2.5xNCS.csv")
@@ -88,12 +88,13 @@ def run(root: Path) -> dict[str, float | int | str]:
     return metrics
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = split_parser(__doc__, ("dev", "heldout", "both")).parse_args(argv)
     root = eval_root()
     if root is None:
         print(json.dumps({"claimbuster.status": "no eval folder"}))
         return 0
-    print(json.dumps(run(root), indent=2))
+    print(json.dumps(only_split(run(root), args.split), indent=2))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 from pathlib import Path
@@ -32,3 +33,26 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def split_parser(doc: str | None, splits: tuple[str, ...] = ("dev", "heldout")) -> argparse.ArgumentParser:
+    """The command line every task shares: ``--split`` (``--dev`` is short for ``--split dev``).
+
+    The default is the held-out part; unknown options are an error, so a mistyped flag never prints
+    held-out figures to someone who asked for the development fifth.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    default = "heldout" if "heldout" in splits else splits[-1]
+    parser.add_argument(
+        "--split", choices=splits, default=default, help=f"which part to score (default {default})"
+    )
+    parser.add_argument("--dev", dest="split", action="store_const", const="dev", help="same as --split dev")
+    return parser
+
+
+def only_split(metrics: dict[str, float | int | str], split: str) -> dict[str, float | int | str]:
+    """The metrics of one part: keys naming another part (``.dev.``, ``.heldout.``, ``.all.``) are left out."""
+    if split == "both":
+        return metrics
+    others = [f".{part}." for part in ("dev", "heldout", "all") if part != split]
+    return {key: value for key, value in metrics.items() if not any(other in f"{key}." for other in others)}

@@ -14,6 +14,7 @@ and the pipeline's own claim extraction, each article's creation date (DCT) as a
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import json
@@ -111,7 +112,8 @@ def run(root: Path) -> dict[str, Any]:
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None).parse_args(argv)
     root = eval_root()
     if root is None:
         print("eval skipped: no eval data (set AUDIT_EVAL_DIR)", file=sys.stderr)

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.attribution import attribute_all
-from audit.evaluation.common import eval_root, is_dev, prf
+from audit.evaluation.common import eval_root, is_dev, prf, split_parser
 from audit.model import Attribution, Span
 
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
@@ -273,11 +273,12 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    args = split_parser(__doc__).parse_args(list(argv))
     root = eval_root()
     if root is None or not (root / "claims" / "polnear").is_dir():
         print(json.dumps({"polnear.skipped": "no eval data"}))
         return 0
-    print(json.dumps(run(root, dev="--dev" in argv), indent=2))
+    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
     return 0
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from audit.evaluation.common import eval_root, is_dev
+from audit.evaluation.common import eval_root, is_dev, split_parser
 from audit.text_capture import TextArticle, clean_text_capture
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
@@ -211,11 +211,12 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
 
 
 def main(argv: list[str]) -> int:
+    args = split_parser(__doc__).parse_args(list(argv))
     root = eval_root()
     if root is None:
         print(json.dumps({"textcapture.skipped": "no eval data"}))
         return 0
-    print(json.dumps(run(root, dev="--dev" in argv), indent=2))
+    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
     return 0
 
 

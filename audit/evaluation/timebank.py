@@ -11,6 +11,8 @@ Reported, for all documents, the development fifth and the held-out rest (``is_d
   "1998-02", "1998"; a TIME is compared at day precision): our ``iso`` must equal the gold value exactly.
   Gold values the contract cannot express ("1998-W05", "1989-Q3", "PRESENT_REF", "1998-SU", the decade
   "199") are counted as ``underspecified`` and excluded from the accuracy.
+
+Run: ``python -m audit.evaluation.timebank [--split dev|heldout|both]`` (``--dev`` for the development fifth).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.dates import extract_dates
-from audit.evaluation.common import eval_root, is_dev, prf
+from audit.evaluation.common import eval_root, is_dev, only_split, prf, split_parser
 
 _SPECIFIED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _TAG = re.compile(r"<[^>]+>")
@@ -116,12 +118,13 @@ def run(root: Path) -> dict[str, float | int | str]:
     return metrics
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = split_parser(__doc__, ("dev", "heldout", "both")).parse_args(argv)
     root = eval_root()
     if root is None or not (root / "claims" / "timebank_te3").is_dir():
         print(json.dumps({"timebank.skipped": "no eval data"}))
         return 0
-    print(json.dumps(run(root), indent=2))
+    print(json.dumps(only_split(run(root), args.split), indent=2))
     return 0
 
 

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from audit.attribution import attribute
-from audit.evaluation.common import eval_root, is_dev
+from audit.evaluation.common import eval_root, is_dev, split_parser
 from audit.model import Span
 
 # counts of the hand-inspected development sample described in the module docstring
@@ -125,11 +125,12 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    args = split_parser(__doc__).parse_args(list(argv))
     root = eval_root()
     if root is None or not (root / "claims" / "wiki_weasel").is_dir():
         print(json.dumps({"weasel.skipped": "no eval data"}))
         return 0
-    print(json.dumps(run(root, dev="--dev" in argv), indent=2))
+    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
     return 0
 
 
