@@ -30,7 +30,7 @@ import lxml.html
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
-from audit.html_bylines import labelled_meta_authors, page_spelling, text_bylines
+from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
@@ -182,7 +182,7 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
-def _element_candidates(tree: lxml.html.HtmlElement, page_text: str) -> Iterator[tuple[str, Candidate]]:
+def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
@@ -199,8 +199,13 @@ def _element_candidates(tree: lxml.html.HtmlElement, page_text: str) -> Iterator
         author = trafilatura_author(tree)
     except (ValueError, TypeError, RecursionError):
         author = None
-    if author:  # trafilatura title-cases what it finds: report the names as the page prints them
-        author = "; ".join(page_spelling(name, page_text) for name in author.split("; "))
+    # trafilatura title-cases what it finds and drops digits and symbols: a name is taken as the page
+    # writes it (hidden elements included: trafilatura reads them too), and not at all when the page
+    # does not write it ("Bo" of "Author: Bo2man"); whether readers see it is checked when choosing
+    page_text = _body_text(tree, hidden=True) if author else ""
+    names = [printed(name, page_text, ANY_GAP) for name in (author or "").split("; ") if name]
+    if any(names):
+        author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
         # the first match only: later ones are mostly bylines of teasers and comments
@@ -239,11 +244,32 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
     return Candidate(value, candidate.method, candidate.location, candidate.confidence)
 
 
-def _visible_text(tree: lxml.html.HtmlElement) -> str:
-    """The page's readable body text (no scripts, styles or head), whitespace-squashed."""
-    parts = tree.xpath(
-        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
-    )
+# Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
+# "hide this" classes (themes put rich-snippet copies of the byline in such elements).
+_HIDDEN_CLASSES = (
+    "hidden",
+    "rich-snippet-hidden",
+    "d-none",
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+)
+_HIDDEN = " or ".join(
+    [
+        "@hidden",
+        "contains(translate(@style, ' ', ''), 'display:none')",
+        *(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in _HIDDEN_CLASSES),
+    ]
+)
+
+
+def _body_text(tree: lxml.html.HtmlElement, *, hidden: bool = False) -> str:
+    """The page's body text (no scripts, styles or head; no hidden elements unless ``hidden``),
+    whitespace-squashed."""
+    condition = "not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
+    if not hidden:
+        condition += f" and not(ancestor::*[{_HIDDEN}])"
+    parts = tree.xpath(f"//body//text()[{condition}]")
     return " ".join(" ".join(str(p) for p in parts).split())
 
 
@@ -277,17 +303,18 @@ def _choose(
 ) -> FieldEvidence:
     """First candidate by trust order; an empty field is None (authors: []).
 
-    Authors must also be printed on the page (``visible``): a name only in a meta tag, never shown to
-    readers, is kept as a candidate but not chosen (such tags often name the site operator or a CMS
-    account rather than the article's author). Nor is a meta author that only repeats the copyright
-    ``owner`` (see :func:`_site_owner`).
+    Authors must also be printed on the page (``visible``, as whole words: see
+    :func:`audit.html_bylines.printed`): a name only in a meta tag, never shown to readers, is kept as
+    a candidate but not chosen (such tags often name the site operator or a CMS account rather than
+    the article's author). Nor is a meta author that only repeats the copyright ``owner`` (see
+    :func:`_site_owner`). The chosen names are spelt as the page prints them ("ALLY DOE").
     """
     empty: Any = [] if field == "authors" else None
     if field == "authors" and visible is not None:
         chosen = [
             c
             for c in candidates
-            if all(name.lower() in visible for name in c.value) and not _site_owner(c, candidates, owner)
+            if all(printed(name, visible) for name in c.value) and not _site_owner(c, candidates, owner)
         ]
         if not chosen:
             return FieldEvidence(empty, None, None, tuple(candidates))
@@ -301,7 +328,8 @@ def _choose(
         value = []
         for candidate in candidates:
             if (candidate.method, candidate.location) == (best.method, best.location):
-                value.extend(n for n in candidate.value if n not in value)
+                spelt = (page_spelling(n, visible) if visible is not None else n for n in candidate.value)
+                value.extend(n for n in spelt if n not in value)
     return FieldEvidence(value, best.method, best.location, tuple(candidates))
 
 
@@ -335,11 +363,11 @@ def extract_metadata(
     it itself (see :func:`audit.html_dates.htmldate_guess`).
     """
     raw: list[tuple[str, Candidate]] = []
-    page_text = _visible_text(tree) if tree is not None else ""
+    page_text = _body_text(tree) if tree is not None else ""
     if tree is not None:
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
-        raw.extend(_element_candidates(tree, page_text))
+        raw.extend(_element_candidates(tree))
         found = htmldate_guess(html, tree, url)
         if found is not None:
             location = "htmldate.find_date(original_date=True)"
@@ -359,7 +387,7 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    visible = page_text.lower() if tree is not None else None
+    visible = page_text if tree is not None else None
     for field in ("published", "updated"):  # stable sort: within a method the page order stays
         by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     owner = copyright_owner(tree) if tree is not None else ""
