@@ -5,13 +5,15 @@ Structured author statements (JSON-LD, ``meta name=author``, ``itemprop=author``
 
 - a labelled pair of meta tags, as WordPress SEO plugins write it: ``twitter:label1`` = "Written by"
   and ``twitter:data1`` = the name;
-- a short element that opens with a byline label: "Von Anna Schmidt", "Text: Max Muster",
-  "Autoren Jane Doe und John Roe", ``<byline>By Jane Doe, dpa</byline>``.
+- an element whose first line (up to a ``<br>`` or a block element) opens with a byline label:
+  "Von Anna Schmidt", "Text: Max Muster", "Autoren Jane Doe und John Roe",
+  ``<byline>By Jane Doe, dpa</byline>``, "<b>Von:</b><br>Anna Schmidt" (a label alone on its line
+  takes the next line).
 
 Labels live in ``audit/data/metadata_lexicon.json`` (``byline_labels``; a label written with a final
-colon only counts with one, since "Text" or "Autor" alone open ordinary sentences too). Only short
-elements are read, and none inside comment threads, navigation or footers, where names are those of
-commenters or other articles.
+colon only counts with one, since "Text" or "Autor" alone open ordinary sentences too). Only a
+byline-long first line is read, and none inside comment threads, navigation or footers, where names
+are those of commenters or other articles.
 
 A chosen name is reported as the page prints it (:func:`printed`): trafilatura's byline guess comes
 title-cased and without punctuation ("Jdoe" for "jdoe", "R C Baker" for "R.C. Baker"), and a JSON-LD
@@ -28,10 +30,11 @@ import lxml.html
 
 from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
 
-# Elements that can hold a byline line; <div> only when small (see _small).
+# Elements whose first line can be a byline (see _first_line).
 _TAGS = frozenset(
     [
         "p",
+        "a",
         "span",
         "div",
         "byline",
@@ -49,7 +52,6 @@ _TAGS = frozenset(
         "h6",
     ]
 )
-_MAX_DESCENDANTS = 8
 _SKIP_MARKS = ("comment", "footer", "sidebar", "related", "teaser", "widget", "nav", "menu", "kommentar")
 _SKIP_TAGS = frozenset(["nav", "footer", "aside", "header", "form", "script", "style", "noscript"])
 # Elements that start a new line of text (with <br>): a byline is the first line of its element.
@@ -176,27 +178,21 @@ def _skipped(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _small(element: lxml.html.HtmlElement) -> bool:
-    """At most a few elements (the element itself included): a byline line, not a page section."""
-    return all(count <= _MAX_DESCENDANTS for count, _ in enumerate(element.iter(), start=1))
-
-
 def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> list[str]:
-    """The text after the label of the first ``limit`` short body elements that open with one.
+    """The text after the label of the first ``limit`` body elements whose first line opens with one.
 
-    An element is taken only when it is small (a few tags), its text is at most a byline long, and it
-    is not inside an element already taken ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
+    Only the element's first line is read ("Auteur : Name" of a box whose next paragraph credits the
+    editor; "Autor: Name" before a line of tags), and only when it is at most a byline long; an
+    element inside one already taken is skipped ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
     """
     pattern = _label_pattern()
     found: list[lxml.html.HtmlElement] = []
     names: list[str] = []
     for body in tree.xpath("//body")[:1]:
         for element in body.iter():
-            if not isinstance(element.tag, str) or element.tag not in _TAGS or not _small(element):
+            if not isinstance(element.tag, str) or element.tag not in _TAGS:
                 continue
-            text = _squash(element.text_content())
-            if len(text) <= MAX_BYLINE_LENGTH:
-                text = _first_line(element)
+            text = _first_line(element)
             match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
             if match is None or _skipped(element):
                 continue

@@ -285,6 +285,21 @@ def test_text_byline_is_the_first_line_of_its_element() -> None:
     assert fields["authors"].value == ["Götz Beispielmann"]
     fields, _ = _fields("", BODY + "<div>By <div>Jane Roe</div></div>")
     assert fields["authors"].value == ["Jane Roe"]
+    # the byline line of a long block (a line of tags follows), and a link holding label and name
+    tags = ", ".join(f"<a href='/tag/{n}'>tag {n}</a>" for n in range(12))
+    body = BODY + f"<p><strong>Autor:</strong> <a href='/p/7'>Klara Musterfrau</a><br><b>Tags:</b> {tags}</p>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Klara Musterfrau"]
+    body = BODY + "<div><p>Text of the story.</p><a href='mailto:x'><b>Von:</b><br><br>Jo Beispiel</a></div>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Jo Beispiel"]
+    # sentences that open with "By" or "Von" are not bylines
+    for sentence in (
+        "By the end of the year the council had approved it.",
+        "Von Anfang an war klar, dass es regnet.",
+    ):
+        fields, _ = _fields("", f"<p>{sentence}</p>" + BODY)
+        assert fields["authors"].value == []
 
 
 def test_text_and_photos_label() -> None:
