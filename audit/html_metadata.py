@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
@@ -246,31 +247,37 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
 
 # Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
 # "hide this" classes (themes put rich-snippet copies of the byline in such elements).
-_HIDDEN_CLASSES = (
-    "hidden",
-    "rich-snippet-hidden",
-    "d-none",
-    "sr-only",
-    "screen-reader-text",
-    "visually-hidden",
+_HIDDEN_CLASSES = frozenset(
+    ["hidden", "rich-snippet-hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden"]
 )
-_HIDDEN = " or ".join(
-    [
-        "@hidden",
-        "contains(translate(@style, ' ', ''), 'display:none')",
-        *(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in _HIDDEN_CLASSES),
-    ]
-)
+_NOT_TEXT = frozenset(["script", "style", "noscript"])
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
+        return True
+    return not _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _body_text(tree: lxml.html.HtmlElement, *, hidden: bool = False) -> str:
     """The page's body text (no scripts, styles or head; no hidden elements unless ``hidden``),
     whitespace-squashed."""
-    condition = "not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    if not hidden:
-        condition += f" and not(ancestor::*[{_HIDDEN}])"
-    parts = tree.xpath(f"//body//text()[{condition}]")
-    return " ".join(" ".join(str(p) for p in parts).split())
+    parts: list[str] = []
+    for body in tree.xpath("//body")[:1]:
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, element in walker:
+            if event == "end":
+                if element is not body:
+                    parts.append(element.tail or "")
+            elif (
+                isinstance(element.tag, str)
+                and element.tag not in _NOT_TEXT
+                and (hidden or not _hidden(element))
+            ):
+                parts.append(element.text or "")
+            else:  # a comment, a script, a hidden element: only its tail is text
+                walker.skip_subtree()
+    return " ".join(" ".join(parts).split())
 
 
 def copyright_owner(tree: lxml.html.HtmlElement) -> str:
