@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import lxml.html
+from lxml import etree
 
 from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
 
@@ -116,26 +117,28 @@ def _lines(element: lxml.html.HtmlElement) -> Iterator[str]:
     """The element's text as the lines a reader sees: broken at ``<br>`` and around block elements."""
     line: list[str] = []
 
-    def walk(node: lxml.html.HtmlElement) -> Iterator[str]:
-        block = node.tag in _BLOCKS
-        if (block or node.tag == "br") and line:
-            yield _squash("".join(line))
-            line.clear()
-        if node.tag not in _SKIP_TAGS:
-            line.append(node.text or "")
-            for child in node:
-                if isinstance(child.tag, str):
-                    yield from walk(child)
-                line.append(child.tail or "")
-        if block and line:
-            yield _squash("".join(line))
-            line.clear()
+    def flush() -> str:
+        text = _squash("".join(line))
+        line.clear()
+        return text
 
-    for text in walk(element):
-        if text:
+    walker = etree.iterwalk(element, events=("start", "end"))  # no recursion: trees can be deep
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else None  # None: a comment
+        if event == "start":
+            if (tag in _BLOCKS or tag == "br") and (text := flush()):
+                yield text
+            if tag is None or tag in _SKIP_TAGS:
+                walker.skip_subtree()
+            else:
+                line.append(node.text or "")
+            continue
+        if tag in _BLOCKS and (text := flush()):
             yield text
-    if _squash("".join(line)):
-        yield _squash("".join(line))
+        if node is not element:
+            line.append(node.tail or "")
+    if text := flush():
+        yield text
 
 
 def _first_line(element: lxml.html.HtmlElement) -> str:

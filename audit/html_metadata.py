@@ -11,8 +11,10 @@ Candidates are collected from, in this order of trust:
 4. htmldate with ``original_date=True`` (a bare copyright-footer year is refused);
 5. a date in the URL path.
 
-A meta author that merely repeats the page's copyright statement, with no byline or JSON-LD saying
-the same, is the site-wide owner and not chosen. For each field the chosen value is the first candidate in that order, so a strong structured statement
+An author is chosen only when the page prints the name where readers see it (not only in a meta
+tag, not only in a hidden element such as a theme's rich-snippet copy of the byline), and is
+reported as printed ("ALLY DOE", "R.C. Baker"). A meta author that merely repeats the page's
+copyright statement, with no byline or JSON-LD saying the same, is the site-wide owner and not chosen. For each field the chosen value is the first candidate in that order, so a strong structured statement
 always beats a heuristic; for dates the order is htmldate, JSON-LD, meta, URL date, ``<time>``
 (``_DATE_ORDER``, measured on the development fifth: htmldate weighs the structured statements itself). When two strong candidates (JSON-LD, meta) disagree on a
 date, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
