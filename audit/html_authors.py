@@ -7,7 +7,8 @@ a person and is dropped; so is a whole comma-separated group that contains an or
 ("Landesanstalt für Wald und Forstwirtschaft" is one body, not two people), a short acronym ("AgE",
 "WBF": news agencies and authorities), a single word left over beside an organisation (the rest of its
 comma-separated name) and a single all-lower-case word (a CMS login such as
-"jdoe", not a byline). The word lists live in ``audit/data/metadata_lexicon.json``.
+"jdoe", not a byline). A byline whose first part is a sentence ("Von Anfang an war klar, dass es
+regnet") names nobody. The word lists live in ``audit/data/metadata_lexicon.json``.
 """
 
 from __future__ import annotations
@@ -118,6 +119,14 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
+def _is_prose(text: str) -> bool:
+    """Three words or more, two of them lower-case (not name particles): a sentence, not a name."""
+    tokens = text.split()
+    particles = _words("name_particles")
+    lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
+    return len(tokens) >= 3 and len(lower) >= 2
+
+
 def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     """People named in a byline, in order, without duplicates; [] when none is a plausible person."""
     prefix, _, _ = _patterns()
@@ -129,14 +138,14 @@ def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     _, _, org_words = _patterns()
     names: list[str] = []
     organisation = False
-    for group in _GROUP_SPLIT.split(text):
+    for index, group in enumerate(_GROUP_SPLIT.split(text)):
         if any(token in org_words for token in _tokens(group)):
             organisation = True
             continue  # one organisation, even when its name has an "and" in it
-        for part in _AND_SPLIT.split(group):
-            name = clean_name(part, brands)
-            if name and name.lower() not in (n.lower() for n in names):
-                names.append(name)
+        found = [name for part in _AND_SPLIT.split(group) if (name := clean_name(part, brands))]
+        if index == 0 and not found and _is_prose(group):
+            return []  # "Von Anfang an war klar, dass ...": a sentence, not a byline
+        names.extend(name for name in found if name.lower() not in (n.lower() for n in names))
     if organisation:
         # "Departement für Wirtschaft, Bildung und Forschung": commas inside an organisation's name
         # leave single words behind; a person next to an organisation is named in full ("Jane Doe, dpa")

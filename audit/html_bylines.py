@@ -5,16 +5,19 @@ Structured author statements (JSON-LD, ``meta name=author``, ``itemprop=author``
 
 - a labelled pair of meta tags, as WordPress SEO plugins write it: ``twitter:label1`` = "Written by"
   and ``twitter:data1`` = the name;
-- a short element that opens with a byline label: "Von Anna Schmidt", "Text: Max Muster",
-  "Autoren Jane Doe und John Roe", ``<byline>By Jane Doe, dpa</byline>``.
+- an element whose first line (up to a ``<br>`` or a block element) opens with a byline label:
+  "Von Anna Schmidt", "Text: Max Muster", "Autoren Jane Doe und John Roe",
+  ``<byline>By Jane Doe, dpa</byline>``, "<b>Von:</b><br>Anna Schmidt" (a label alone on its line
+  takes the next line).
 
 Labels live in ``audit/data/metadata_lexicon.json`` (``byline_labels``; a label written with a final
-colon only counts with one, since "Text" or "Autor" alone open ordinary sentences too). Only short
-elements are read, and none inside comment threads, navigation or footers, where names are those of
-commenters or other articles.
+colon only counts with one, since "Text" or "Autor" alone open ordinary sentences too). Only a
+byline-long first line is read, and none inside comment threads, navigation or footers, where names
+are those of commenters or other articles.
 
-trafilatura's byline guess comes title-cased ("Jdoe" for "jdoe"); :func:`page_spelling` restores the
-spelling the page prints, so the name is reported as stated and judged on that.
+A chosen name is reported as the page prints it (:func:`printed`): trafilatura's byline guess comes
+title-cased and without punctuation ("Jdoe" for "jdoe", "R C Baker" for "R.C. Baker"), and a JSON-LD
+"Ally Doe" may be printed "ALLY DOE" in the byline; the name is reported as stated and judged on that.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import lxml.html
+from lxml import etree
 
 from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
 
-# Elements that can hold a byline line; <div> only when small (see _small).
+# Elements whose first line can be a byline (see _first_line).
 _TAGS = frozenset(
     [
         "p",
+        "a",
         "span",
         "div",
         "byline",
@@ -48,9 +53,42 @@ _TAGS = frozenset(
         "h6",
     ]
 )
-_MAX_DESCENDANTS = 8
 _SKIP_MARKS = ("comment", "footer", "sidebar", "related", "teaser", "widget", "nav", "menu", "kommentar")
 _SKIP_TAGS = frozenset(["nav", "footer", "aside", "header", "form", "script", "style", "noscript"])
+# Elements that start a new line of text (with <br>): a byline is the first line of its element.
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "address",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+    ]
+)
+# What may stand between the words of a printed name: spaces, dots of initials, hyphens, apostrophes.
+_NAME_GAP = r"[\s.\-‐'’]{1,3}"
+ANY_GAP = r"[\W_]{1,3}"
 # Text bylines read per page: the first ones in document order are the article's.
 MAX_TEXT_BYLINES = 2
 
@@ -65,6 +103,51 @@ def _label_pattern() -> re.Pattern[str]:
         else:
             parts.append(re.escape(label) + r"(?:\s*:|\s)")
     return re.compile(r"^\s*(?:" + "|".join(parts) + r")\s*(?=[^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _label_only() -> re.Pattern[str]:
+    """A line that is nothing but a byline label ("Von:", "By"), its name on the next line."""
+    labels = sorted(lexicon()["byline_labels"], key=len, reverse=True)
+    parts = [re.escape(label.removesuffix(":")) for label in labels]
+    return re.compile(r"^\s*(?:" + "|".join(parts) + r")\s*:?\s*$", re.IGNORECASE)
+
+
+def _lines(element: lxml.html.HtmlElement) -> Iterator[str]:
+    """The element's text as the lines a reader sees: broken at ``<br>`` and around block elements."""
+    line: list[str] = []
+
+    def flush() -> str:
+        text = _squash("".join(line))
+        line.clear()
+        return text
+
+    walker = etree.iterwalk(element, events=("start", "end"))  # no recursion: trees can be deep
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else None  # None: a comment
+        if event == "start":
+            if (tag in _BLOCKS or tag == "br") and (text := flush()):
+                yield text
+            if tag is None or tag in _SKIP_TAGS:
+                walker.skip_subtree()
+            else:
+                line.append(node.text or "")
+            continue
+        if tag in _BLOCKS and (text := flush()):
+            yield text
+        if node is not element:
+            line.append(node.tail or "")
+    if text := flush():
+        yield text
+
+
+def _first_line(element: lxml.html.HtmlElement) -> str:
+    """The element's first line, or its first two when the first is only a label ("Von:" / name)."""
+    lines = _lines(element)
+    first = next(lines, "")
+    if _label_only().match(first):
+        first = f"{first} {next(lines, '')}".strip()
+    return first
 
 
 def _squash(text: str) -> str:
@@ -98,25 +181,21 @@ def _skipped(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _small(element: lxml.html.HtmlElement) -> bool:
-    """At most a few elements (the element itself included): a byline line, not a page section."""
-    return all(count <= _MAX_DESCENDANTS for count, _ in enumerate(element.iter(), start=1))
-
-
 def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> list[str]:
-    """The text after the label of the first ``limit`` short body elements that open with one.
+    """The text after the label of the first ``limit`` body elements whose first line opens with one.
 
-    An element is taken only when it is small (a few tags), its text is at most a byline long, and it
-    is not inside an element already taken ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
+    Only the element's first line is read ("Auteur : Name" of a box whose next paragraph credits the
+    editor; "Autor: Name" before a line of tags), and only when it is at most a byline long; an
+    element inside one already taken is skipped ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
     """
     pattern = _label_pattern()
     found: list[lxml.html.HtmlElement] = []
     names: list[str] = []
     for body in tree.xpath("//body")[:1]:
         for element in body.iter():
-            if not isinstance(element.tag, str) or element.tag not in _TAGS or not _small(element):
+            if not isinstance(element.tag, str) or element.tag not in _TAGS:
                 continue
-            text = _squash(element.text_content())
+            text = _first_line(element)
             match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
             if match is None or _skipped(element):
                 continue
@@ -129,7 +208,26 @@ def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> 
     return names
 
 
+def printed(name: str, visible: str, gap: str = _NAME_GAP) -> str | None:
+    """``name`` as the page prints it, or None when the page does not print it as whole words.
+
+    The words must appear in order, as whole words, in any case and with any punctuation between
+    them: "R C Baker" (an extractor's normalised form) is printed as "R.C. BAKER", so that is
+    returned. A name ending in a lone initial keeps the page's dot ("Juan Muñoz C."). A fragment of
+    a longer word ("Bo" of "Bo2man") is not printed. ``gap`` is what may stand between the words
+    (``ANY_GAP`` also admits commas and colons: "Jane Doe Staff Writer" is printed as "Jane Doe, Staff
+    Writer").
+    """
+    words = re.findall(r"\w+", name)
+    if not words:
+        return None
+    pattern = r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)"
+    if len(words[-1]) == 1:
+        pattern += r"\.?"
+    match = re.search(pattern, visible, re.IGNORECASE)
+    return " ".join(match.group(0).split()) if match else None
+
+
 def page_spelling(name: str, visible: str) -> str:
     """``name`` as the page prints it (same letters, the page's case), or ``name`` when not printed."""
-    match = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", visible, re.IGNORECASE)
-    return match.group(0) if match else name
+    return printed(name, visible) or name

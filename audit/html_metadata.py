@@ -12,13 +12,16 @@ Candidates are collected from, in this order of trust:
 4. htmldate with ``original_date=True`` (a bare copyright-footer year is refused);
 5. a date in the URL path.
 
-A meta author that merely repeats the page's copyright statement, with no byline or JSON-LD saying
-the same, is the site-wide owner and not chosen. For each field the chosen value is the first candidate in that order, so a strong structured statement
+An author is chosen only when the page prints the name where readers see it (not only in a meta
+tag, not only in a hidden element such as a theme's rich-snippet copy of the byline), and is
+reported as printed ("ALLY DOE", "R.C. Baker"). A meta author that merely repeats the page's
+copyright statement, with no byline or JSON-LD saying the same, is the site-wide owner and not chosen.
+For each field the chosen value is the first candidate in that order, so a strong structured statement
 always beats a heuristic; for dates the order is the date beside the heading, htmldate, JSON-LD, meta,
 URL date, ``<time>`` (``_DATE_ORDER``, measured on the development fifth: what readers see next to the
-headline is the article's date, and htmldate weighs the structured statements itself). When two strong candidates (JSON-LD, meta) disagree on a
-date, or one of them disagrees with the date shown beside the heading, a ``metadata_conflict`` warning
-is recorded. Nothing found gives None (or [] for authors): no guess.
+headline is the article's date, and htmldate weighs the structured statements itself). When two strong
+candidates (JSON-LD, meta) disagree on a date, or one of them disagrees with the date shown beside the
+heading, a ``metadata_conflict`` warning is recorded. Nothing found gives None (or [] for authors): no guess.
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_authors import clean_authors, lexicon
-from audit.html_bylines import labelled_meta_authors, page_spelling, text_bylines
+from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
@@ -188,7 +192,7 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
-def _element_candidates(tree: lxml.html.HtmlElement, page_text: str) -> Iterator[tuple[str, Candidate]]:
+def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
@@ -205,8 +209,13 @@ def _element_candidates(tree: lxml.html.HtmlElement, page_text: str) -> Iterator
         author = trafilatura_author(tree)
     except (ValueError, TypeError, RecursionError):
         author = None
-    if author:  # trafilatura title-cases what it finds: report the names as the page prints them
-        author = "; ".join(page_spelling(name, page_text) for name in author.split("; "))
+    # trafilatura title-cases what it finds and drops digits and symbols: a name is taken as the page
+    # writes it (hidden elements included: trafilatura reads them too), and not at all when the page
+    # does not write it ("Bo" of "Author: Bo2man"); whether readers see it is checked when choosing
+    page_text = _body_text(tree, hidden=True) if author else ""
+    names = [printed(name, page_text, ANY_GAP) for name in (author or "").split("; ") if name]
+    if any(names):
+        author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
         # the first match only: later ones are mostly bylines of teasers and comments
@@ -245,12 +254,39 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
     return Candidate(value, candidate.method, candidate.location, candidate.confidence)
 
 
-def _visible_text(tree: lxml.html.HtmlElement) -> str:
-    """The page's readable body text (no scripts, styles or head), whitespace-squashed."""
-    parts = tree.xpath(
-        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
-    )
-    return " ".join(" ".join(str(p) for p in parts).split())
+# Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
+# "hide this" classes (themes put rich-snippet copies of the byline in such elements).
+_HIDDEN_CLASSES = frozenset(
+    ["hidden", "rich-snippet-hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden"]
+)
+_NOT_TEXT = frozenset(["script", "style", "noscript"])
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
+        return True
+    return not _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+def _body_text(tree: lxml.html.HtmlElement, *, hidden: bool = False) -> str:
+    """The page's body text (no scripts, styles or head; no hidden elements unless ``hidden``),
+    whitespace-squashed."""
+    parts: list[str] = []
+    for body in tree.xpath("//body")[:1]:
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, element in walker:
+            if event == "end":
+                if element is not body:
+                    parts.append(element.tail or "")
+            elif (
+                isinstance(element.tag, str)
+                and element.tag not in _NOT_TEXT
+                and (hidden or not _hidden(element))
+            ):
+                parts.append(element.text or "")
+            else:  # a comment, a script, a hidden element: only its tail is text
+                walker.skip_subtree()
+    return " ".join(" ".join(parts).split())
 
 
 def copyright_owner(tree: lxml.html.HtmlElement) -> str:
@@ -283,17 +319,18 @@ def _choose(
 ) -> FieldEvidence:
     """First candidate by trust order; an empty field is None (authors: []).
 
-    Authors must also be printed on the page (``visible``): a name only in a meta tag, never shown to
-    readers, is kept as a candidate but not chosen (such tags often name the site operator or a CMS
-    account rather than the article's author). Nor is a meta author that only repeats the copyright
-    ``owner`` (see :func:`_site_owner`).
+    Authors must also be printed on the page (``visible``, as whole words: see
+    :func:`audit.html_bylines.printed`): a name only in a meta tag, never shown to readers, is kept as
+    a candidate but not chosen (such tags often name the site operator or a CMS account rather than
+    the article's author). Nor is a meta author that only repeats the copyright ``owner`` (see
+    :func:`_site_owner`). The chosen names are spelt as the page prints them ("ALLY DOE").
     """
     empty: Any = [] if field == "authors" else None
     if field == "authors" and visible is not None:
         chosen = [
             c
             for c in candidates
-            if all(name.lower() in visible for name in c.value) and not _site_owner(c, candidates, owner)
+            if all(printed(name, visible) for name in c.value) and not _site_owner(c, candidates, owner)
         ]
         if not chosen:
             return FieldEvidence(empty, None, None, tuple(candidates))
@@ -307,7 +344,8 @@ def _choose(
         value = []
         for candidate in candidates:
             if (candidate.method, candidate.location) == (best.method, best.location):
-                value.extend(n for n in candidate.value if n not in value)
+                spelt = (page_spelling(n, visible) if visible is not None else n for n in candidate.value)
+                value.extend(n for n in spelt if n not in value)
     return FieldEvidence(value, best.method, best.location, tuple(candidates))
 
 
@@ -344,11 +382,11 @@ def extract_metadata(
     it itself (see :func:`audit.html_dates.htmldate_guess`).
     """
     raw: list[tuple[str, Candidate]] = []
-    page_text = _visible_text(tree) if tree is not None else ""
+    page_text = _body_text(tree) if tree is not None else ""
     if tree is not None:
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
-        raw.extend(_element_candidates(tree, page_text))
+        raw.extend(_element_candidates(tree))
         for stated in heading_dates(tree):
             raw.append((stated.kind, Candidate(stated.iso, "heading-date", stated.location, "medium")))
         found = htmldate_guess(html, tree, url)
@@ -370,7 +408,7 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    visible = page_text.lower() if tree is not None else None
+    visible = page_text if tree is not None else None
     for field in ("published", "updated"):  # stable sort: within a method the page order stays
         by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     owner = copyright_owner(tree) if tree is not None else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from audit.html_authors import clean_authors
+from audit.html_bylines import ANY_GAP, printed
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
@@ -235,3 +236,78 @@ def test_meta_author_repeating_the_copyright_owner_is_not_chosen() -> None:
     # without a copyright statement naming her, the meta author is chosen as before
     fields, _ = _fields('<meta name="author" content="Erika Muster">', "<p>Erika Muster</p>" + BODY)
     assert fields["authors"].value == ["Erika Muster"]
+
+
+def test_chosen_author_is_spelt_as_the_page_prints_it() -> None:
+    head = _jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Mira Testwoman"}})
+    fields, _ = _fields(head, "<p class='byline'>By MIRA TESTWOMAN</p>" + BODY)
+    assert fields["authors"].value == ["MIRA TESTWOMAN"]
+    assert fields["authors"].method == "json-ld"  # the evidence is still the JSON-LD statement
+
+
+def test_printed_name_is_whole_words_with_punctuation_of_initials() -> None:
+    assert printed("R C Baker", "Story by R.C. BAKER, photos") == "R.C. BAKER"
+    assert printed("Juan Muñoz C", "Por Juan Muñoz C. / 3 de mayo") == "Juan Muñoz C."
+    assert printed("Bo", "Author: Bo2man am 29.12.2010") is None
+    assert printed("Jane Doe", "Janet Doenitz wrote") is None
+    assert printed("Jane Doe Staff", "By Jane Doe, Staff", ANY_GAP) == "Jane Doe, Staff"
+    assert printed("Jane Doe Staff", "By Jane Doe, Staff") is None  # a comma does not join a name
+
+
+def test_trafilatura_guess_the_page_does_not_print_is_dropped() -> None:
+    # trafilatura drops the digits of "Zed2go" and reports "Zed", a word the page never prints alone
+    body = "<div class='author'>Author: <b>Zed2go</b> am 29.12.2010</div><p>ZED clips</p>" + BODY
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Zed2go"]
+    assert all(c.location != "trafilatura author XPaths" for c in fields["authors"].candidates)
+
+
+def test_byline_in_a_hidden_element_is_not_shown_to_readers() -> None:
+    head = _jsonld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "Tilo Versteckt"}})
+    hidden = "<span class='vcard rich-snippet-hidden'><a rel='author' href='/author/tilo'>Tilo Versteckt</a></span>"
+    fields, _ = _fields(head, BODY + hidden)
+    assert fields["authors"].value == []
+    assert fields["authors"].candidates[0].value == ["Tilo Versteckt"]  # kept as evidence
+    for markup in ("<p hidden>Tilo Versteckt</p>", "<p style='display: none'>Tilo Versteckt</p>"):
+        fields, _ = _fields(head, BODY + markup)
+        assert fields["authors"].value == []
+    fields, _ = _fields(head, BODY + "<p class='hidden-xs'>Tilo Versteckt</p>")  # hidden on phones only
+    assert fields["authors"].value == ["Tilo Versteckt"]
+
+
+def test_text_byline_is_the_first_line_of_its_element() -> None:
+    # "Auteur :" label, the next paragraph is another credit
+    body = BODY + "<div class='credits'><p>Auteur : Jean Exemple</p><p>Edition : Paul Autre</p></div>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Jean Exemple"]
+    # a label alone on its line, the name on the next
+    fields, _ = _fields("", BODY + "<p><b>Von:</b><br><br>Götz Beispielmann</p>")
+    assert fields["authors"].value == ["Götz Beispielmann"]
+    fields, _ = _fields("", BODY + "<div>By <div>Jane Roe</div></div>")
+    assert fields["authors"].value == ["Jane Roe"]
+    # the byline line of a long block (a line of tags follows), and a link holding label and name
+    tags = ", ".join(f"<a href='/tag/{n}'>tag {n}</a>" for n in range(12))
+    body = BODY + f"<p><strong>Autor:</strong> <a href='/p/7'>Klara Musterfrau</a><br><b>Tags:</b> {tags}</p>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Klara Musterfrau"]
+    body = BODY + "<div><p>Text of the story.</p><a href='mailto:x'><b>Von:</b><br><br>Jo Beispiel</a></div>"
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Jo Beispiel"]
+    # sentences that open with "By" or "Von" are not bylines
+    for sentence in (
+        "By the end of the year the council had approved it.",
+        "Von Anfang an war klar, dass es regnet.",
+    ):
+        fields, _ = _fields("", f"<p>{sentence}</p>" + BODY)
+        assert fields["authors"].value == []
+
+
+def test_text_and_photos_label() -> None:
+    body = (
+        BODY
+        + "<table><tr><td>12 | 01 | 2022</td><td><span>Text &amp; Fotos:</span> Iwan Muster</td></tr></table>"
+    )
+    fields, _ = _fields("", body)
+    assert fields["authors"].value == ["Iwan Muster"]
+    assert clean_authors("Text & Fotos: Iwan Muster") == ["Iwan Muster"]
+    assert clean_authors("Text") == []
