@@ -13,7 +13,7 @@ PYTHON = "3.11"
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The test suite (unit tests, example-capture cases, the end-to-end run on raw/)."""
-    session.install(".")
+    session.install(".", "pytest-timeout>=2.3")
     session.run("pytest", *session.posargs)
 
 
@@ -33,7 +33,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def schemas(session: nox.Session) -> None:
     """Schemas are valid against the draft 2020-12 metaschema; valid examples pass, invalid ones fail."""
-    session.install(".")
+    session.install(".", "pytest-timeout>=2.3")
     session.run("pytest", "tests/test_schemas.py", *session.posargs)
 
 

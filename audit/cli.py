@@ -23,6 +23,7 @@ from audit.output import write_outputs
 from audit.pipeline import RunConfig, run_audit
 from audit.reference import LedgerError, discover_ledger
 from audit.validate import validate_files
+from audit.workers import WorkerStartError
 
 
 def _stderr(message: str) -> None:
@@ -121,6 +122,8 @@ def _audit(
         raise click.UsageError(str(error)) from error
     except LedgerError as error:
         raise click.UsageError(f"--reference: {error}") from error
+    except WorkerStartError as error:
+        raise click.ClickException(f"cannot start worker processes: {error}") from error
 
 
 @click.group()

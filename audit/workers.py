@@ -4,7 +4,9 @@
 a decompression bomb that slipped through) would hang the whole run. Here each worker has its own inbox, the
 parent knows which task each worker holds and since when, and a worker past its deadline is killed and replaced;
 its task is reported through ``on_timeout``. A worker that dies (segfault, out of memory) is reported through
-``on_error``. Results come back in task order whatever order they finish in.
+``on_error``. Results come back in task order whatever order they finish in. Workers that keep dying before
+they are ready (the task function cannot be imported in a fresh interpreter, say) raise ``WorkerStartError``
+after ``_MAX_START_FAILURES`` attempts instead of being restarted forever.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _POLL_SECONDS = 0.1
+_MAX_START_FAILURES = 3
+
+
+class WorkerStartError(RuntimeError):
+    """Worker processes exit before they can take a task: nothing can run."""
 
 
 def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
@@ -55,6 +62,7 @@ class Pool(Generic[T, R]):
         self.context = mp.get_context("spawn")
         self.outbox: Any = self.context.Queue()
         self._started = 0
+        self._start_failures = 0
 
     def _start(self) -> _Worker:
         self._started += 1
@@ -96,6 +104,7 @@ class Pool(Generic[T, R]):
                 for position, worker in enumerate(workers):
                     if worker.task is None:
                         if not worker.process.is_alive() and pending:
+                            self._check_start(worker)
                             workers[position] = self._start()
                         continue
                     expired = self.timeout is not None and now - worker.started > self.timeout
@@ -128,6 +137,17 @@ class Pool(Generic[T, R]):
                     worker.process.kill()
                     worker.process.join()
         return [results[index] for index in range(len(tasks))]
+
+    def _check_start(self, worker: _Worker) -> None:
+        """Count a worker that died before it was ready; give up after ``_MAX_START_FAILURES``."""
+        if worker.ready:
+            return
+        self._start_failures += 1
+        if self._start_failures >= _MAX_START_FAILURES:
+            raise WorkerStartError(
+                f"worker processes exit before they are ready (exit code {worker.process.exitcode}, "
+                f"{self._start_failures} attempts); the worker's own error is printed above on stderr"
+            )
 
     def _drain(
         self,
