@@ -23,6 +23,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audit.attribution_content import (
+    content_after,
+    leads_elsewhere,
+    match_phrase,
+    nothing_reported,
+    that_ahead,
+    trim,
+)
 from audit.attribution_source import (
     Lexicon,
     NounPhrase,
@@ -43,18 +51,6 @@ class Found:
     position: int
     attribution: Attribution
     phrase: NounPhrase | None = None
-
-
-_END_PUNCT = ".!?;:,\"'“”‘’»« \n\t"
-
-
-def trim(text: str, start: int, end: int) -> Span | None:
-    """``[start, end)`` without surrounding punctuation and spaces; None when nothing is left."""
-    while start < end and text[start] in _END_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _END_PUNCT:
-        end -= 1
-    return Span(start, end) if end > start else None
 
 
 def cue_span_of(toks: Sequence[Tok], i: int, j: int) -> tuple[str, Span]:
@@ -82,129 +78,6 @@ def from_phrase(
     )
 
 
-def _match_phrase(toks: Sequence[Tok], i: int, phrases: dict[int, frozenset[tuple[str, ...]]]) -> int:
-    """Length (in tokens) of the longest lexicon phrase starting at token ``i``; 0 when none."""
-    for length in sorted(phrases, reverse=True):
-        words = tuple(t.low for t in toks[i : i + length])
-        if len(words) == length and words in phrases[length]:
-            return length
-    return 0
-
-
-def _nothing_reported(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
-    """Do the tokens from ``k`` on report nothing? A time alone ("said Sunday", "reported in 2007"), or
-    a time and then a new clause after a comma (", although …", ", adding …", ", raising her voice")?
-    Then the content, if any, is before the cue."""
-    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
-        k += 1
-    if k >= len(toks) or toks[k].text in {".", "!", "?"}:
-        return True
-    if toks[k].text != "," or k + 1 >= len(toks):
-        return False
-    following = toks[k + 1]
-    return following.low in lex.after_cue_stoppers or (not following.cap and following.low.endswith("ing"))
-
-
-def _that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
-    """The "that" a few words after the verb at ``j`` ("told supporters that", "said in a statement
-    that"): only after an object verb or a preposition, and never across punctuation."""
-    if j + 1 >= len(toks) or not (toks[j].low in lex.object_verbs or toks[j + 1].low in lex.cue_prepositions):
-        return None
-    for k in range(j + 1, min(j + 10, len(toks))):
-        if toks[k].low == "that":
-            return k
-        if not toks[k].text[0].isalnum():
-            return None
-    return None
-
-
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "that"})
-
-
-def _infinitive(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
-    """Is the verb at ``j`` a pledge or claim whose content is a to-infinitive ("vowed to honor the
-    accord", "has promised to cut taxes")?"""
-    return (
-        toks[j].low in lex.infinitive_cues
-        and j + 2 < len(toks)
-        and toks[j + 1].low == "to"
-        and toks[j + 2].text[0].isalpha()
-        and not toks[j + 2].cap
-        and toks[j + 2].low not in _DETERMINERS
-    )
-
-
-def _after_time(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
-    """The token that opens a reported clause after a time phrase following the verb at ``j``
-    ("announced on Monday *she* was …", "said in 2007 *the* company …"); None when none does."""
-    k = j + 1
-    while k < len(toks) and (toks[k].low in lex.time_words or toks[k].text[0].isdigit()):
-        k += 1
-    if k - j < 3 or k >= len(toks):
-        return None  # a preposition and at least one more word of time
-    if toks[k].low in lex.that_words and toks[k].text[0].isalpha():
-        return k
-    if toks[k - 1].low in {"the", "a"} or not toks[k].cap or toks[k].low in lex.time_words:
-        return None
-    return k
-
-
-def _only_listener(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
-    """Does only the listener follow a verb like "told" ("…,” she told reporters on Monday.")?"""
-    if toks[j].low not in lex.object_verbs:
-        return False
-    k = j + 1
-    while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.time_words:
-        k += 1
-    return k > j + 1 and _nothing_reported(toks, k, lex)
-
-
-def _leads_elsewhere(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
-    """Does a prepositional phrase follow the verb at ``j`` and run on past the clause with no "that"
-    ("wrote to the State Department seeking approval", "reports for the Daily News; …")? A phrase that
-    ends the sentence ("…, she said in a statement.") leaves the content before the verb."""
-    if (
-        j + 1 >= len(toks)
-        or toks[j + 1].low not in lex.cue_prepositions
-        or _that_ahead(toks, j, lex)
-        or _infinitive(toks, j, lex)
-        or _after_time(toks, j, lex) is not None
-    ):
-        return False
-    k = j + 2
-    while k < len(toks) and toks[k].text not in {".", "!", "?", ",", ";", "—"}:
-        k += 1
-    return (k < len(toks) and toks[k].text in {";", "—"}) or k - j > 8
-
-
-def _content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: Lexicon) -> Span | None:
-    """The reported content after the cue ending at token ``j``: skips "that", ":" and "," (and an object
-    or a prepositional phrase before "that"). None when nothing is reported after the cue: only a time
-    or a new clause follows, or a prepositional phrase with no "that" ("said in a statement.", "wrote to
-    the State Department seeking …")."""
-    if _nothing_reported(toks, j + 1, lex) or _only_listener(toks, j, lex):
-        return None
-    if _infinitive(toks, j, lex):  # "vowed to honor the accord": the content keeps its "to"
-        return trim(text, toks[j + 1].start, sentence.end)
-    k = _that_ahead(toks, j, lex)
-    if k is None:  # "reported Sunday that …"
-        t = j + 1
-        while t < len(toks) and (toks[t].low in lex.time_words or toks[t].text[0].isdigit()):
-            t += 1
-        if t > j + 1 and t < len(toks) and toks[t].low == "that":
-            k = t
-    if k is None and j + 1 < len(toks) and toks[j + 1].low in lex.cue_prepositions:
-        k = _after_time(toks, j, lex)  # "announced on Monday she was …"
-        if k is None:
-            return None  # "wrote to the State Department seeking …", "said in a statement."
-    k = j + 1 if k is None else k
-    while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
-        k += 1
-    if k >= len(toks):
-        return None
-    return trim(text, toks[k].start, sentence.end)
-
-
 def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     """Does a cue at token ``i`` open its sentence, after at most a short adverbial ("In all, …")?"""
     return i <= 1 or (
@@ -228,7 +101,7 @@ def cue_at(
     tok = toks[i]
     low = tok.low
     # according to X / as reported by X
-    length = _match_phrase(toks, i, lex.according_to)
+    length = match_phrase(toks, i, lex.according_to)
     if length:
         group_end = unnamed_group_after(toks, i + length, vlex)
         if group_end is not None:  # "according to federal law enforcement officials": unnamed
@@ -259,15 +132,15 @@ def cue_at(
     if vague is not None:
         return _vague_found(text, toks, vague, sentence)
     # fixed vague phrases: "it is believed", "people familiar with the matter"
-    length = _match_phrase(toks, i, lex.vague_phrases)
+    length = match_phrase(toks, i, lex.vague_phrases)
     if length:
         cue, cue_span = cue_span_of(toks, i, i + length - 1)
         after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
-        if _nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
+        if nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
             comma = max((k for k in range(i) if toks[k].text == ","), default=None)
             content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
         else:
-            content = _content_after(text, toks, i + length - 1, sentence, lex)
+            content = content_after(text, toks, i + length - 1, sentence, lex)
         if content is None:
             content = trim(text, sentence.start, sentence.end)
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
@@ -282,12 +155,12 @@ def cue_at(
         if phrase is not None and phrase.last + 1 < len(toks) and lex.cue_verb(toks, phrase.last + 1, True):
             verb = phrase.last + 1
             cue, cue_span = cue_span_of(toks, i, verb)
-            content = _content_after(text, toks, verb, sentence, lex)
+            content = content_after(text, toks, verb, sentence, lex)
             return Found(tok.start, from_phrase(text, phrase, "according_to", cue, cue_span, content), phrase)
     # participle after a comma: "Rubio addressed this notion …, stating that …"
     phrase = participle_subject(toks, i, lex)
     if phrase is not None:
-        content = _content_after(text, toks, i, sentence, lex)
+        content = content_after(text, toks, i, sentence, lex)
         # no phrase kept: the subject lies before an earlier cue's content, and the participle's
         # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
         return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
@@ -390,9 +263,9 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         return None  # "maintain dialogue", "found a way": not reporting anything
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
-    if _leads_elsewhere(toks, i, lex):
+    if leads_elsewhere(toks, i, lex):
         return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
-    after_verb = _content_after(text, toks, i, sentence, lex)
+    after_verb = content_after(text, toks, i, sentence, lex)
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
         begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
         if begin == 0 or toks[begin - 1].text not in _BEFORE_SOURCE:
@@ -449,15 +322,15 @@ def _coordinated(
     last_cue_word = re.findall(r"\w+", attribution.cue or "")
     if not last_cue_word or last_cue_word[-1].lower() not in lex.speech_verbs | lex.document_verbs:
         return None  # only after a reporting verb, not after "according to X" or a vague phrase
-    if _leads_elsewhere(toks, i, lex):
+    if leads_elsewhere(toks, i, lex):
         return None
     # "X said the firm fired workers and told them …" may coordinate inside X's content: only a comma
     # before the coordinator, or a "that" after the second verb when the first had none, says it is X's
-    that_here = (i + 1 < len(toks) and toks[i + 1].low == "that") or _that_ahead(toks, i, lex) is not None
+    that_here = (i + 1 < len(toks) and toks[i + 1].low == "that") or that_ahead(toks, i, lex) is not None
     first_that = text[cue.end : cue.end + 6].split()[:1] == ["that"]
     if toks[j - 1].text != "," and not (that_here and not first_that):
         return None
-    content = _content_after(text, toks, i, sentence, lex)
+    content = content_after(text, toks, i, sentence, lex)
     if content is None:
         return None
     tok = toks[i]
