@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from audit.attribution_source import Lexicon, Tok
+from audit.attribution_lexicon import Lexicon, Tok
 from audit.model import Span
 
 _END_PUNCT = ".!?;:,\"'“”‘’»« \n\t"

@@ -18,7 +18,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from audit.attribution_source import Lexicon
+from audit.attribution_lexicon import Lexicon
 from audit.model import Attribution, Span
 
 _WINDOW = 3

@@ -31,15 +31,8 @@ from audit.attribution_content import (
     that_ahead,
     trim,
 )
-from audit.attribution_source import (
-    Lexicon,
-    NounPhrase,
-    Tok,
-    noun_phrase_ending,
-    np_after,
-    np_before,
-    tokenize,
-)
+from audit.attribution_lexicon import Lexicon, Tok, tokenize
+from audit.attribution_source import NounPhrase, noun_phrase_ending, np_after, np_before
 from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
 from audit.model import Attribution, Span
 

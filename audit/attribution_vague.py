@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from audit.attribution_source import Lexicon, Tok
+from audit.attribution_lexicon import Lexicon, Tok
 from audit.attribution_vague_groups import group_cue, unnamed_group_after
 from audit.attribution_vague_lexicon import (
     BOUNDARY_PUNCT,

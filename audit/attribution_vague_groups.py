@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from audit.attribution_source import Lexicon, Tok
+from audit.attribution_lexicon import Lexicon, Tok
 from audit.attribution_vague_lexicon import (
     BOUNDARY_PUNCT,
     VagueCue,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from audit.attribution_source import Tok
+from audit.attribution_lexicon import Tok
 
 BOUNDARY_PUNCT = frozenset({",", ";", ":", "—", "–", "(", "-", '"', "“", "”", "‘", "’", "'"})
 

@@ -1,0 +1,173 @@
+"""Tokens of a sentence and the attribution lexicon shared by the attribution modules: reporting verbs,
+source nouns, titles, function words from ``audit/data/attribution.json`` (loaded once by
+:func:`audit.attribution.lexicon`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from audit.model import Span
+
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|\S"
+)
+_AGE = re.compile(r"\d+-(?:year|month)-old")  # "the 63-year-old senator"
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token with absolute character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, span: Span) -> list[Tok]:
+    """Word and punctuation tokens of ``text[span]`` ("U.S.", "Trump’s" and "Mr." stay one token)."""
+    return [
+        Tok(m.group(), span.start + m.start(), span.start + m.end())
+        for m in _TOKEN.finditer(text[span.start : span.end])
+    ]
+
+
+def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(t.lower() for t in _TOKEN.findall(item))
+        by_length.setdefault(len(words), set()).add(words)
+    return {length: frozenset(group) for length, group in by_length.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``audit/data/attribution.json``, as sets."""
+
+    version: str
+    speech_verbs: frozenset[str]  # includes the stance verbs
+    stance_verbs: frozenset[str]  # "criticized", "praised": a stance, reported; not a quote's speech verb
+    document_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    participle_cues: frozenset[str]
+    according_to: dict[int, frozenset[tuple[str, ...]]]
+    as_forms: frozenset[str]
+    vague_adverbs: frozenset[str]
+    vague_phrases: dict[int, frozenset[tuple[str, ...]]]
+    vague_quantifiers: frozenset[str]
+    vague_heads: frozenset[str]
+    source_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    np_inner: frozenset[str]
+    np_modifiers: frozenset[str]
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    pronouns: dict[str, str]
+    not_sources: frozenset[str]
+    clause_openers: frozenset[str]
+    cue_adverbs: frozenset[str]
+    appositive_openers: frozenset[str]
+    verb_blockers: dict[str, frozenset[str]]
+    not_name_words: frozenset[str]
+    needs_that: frozenset[str]
+    that_words: frozenset[str]
+    adverbial_openers: frozenset[str]
+    min_quote_words: int
+    time_words: frozenset[str]
+    after_cue_stoppers: frozenset[str]
+    object_verbs: frozenset[str]
+    cue_prepositions: frozenset[str]
+    np_extension_blockers: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_objects: frozenset[str]
+    infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Lexicon:
+        verbs = raw["reporting_verbs"]
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in raw[key])
+
+        return cls(
+            version=str(raw["version"]),
+            speech_verbs=frozenset(verbs["speech"]) | frozenset(verbs["stance"]),
+            stance_verbs=frozenset(verbs["stance"]),
+            document_verbs=frozenset(verbs["document"]),
+            weak_verbs=frozenset(verbs["weak"]),
+            participle_cues=words("participle_cues"),
+            according_to=_phrases(raw["according_to"]),
+            as_forms=words("as_forms"),
+            vague_adverbs=words("vague_adverbs"),
+            vague_phrases=_phrases(raw["vague_phrases"]),
+            vague_quantifiers=words("vague_quantifiers"),
+            vague_heads=words("vague_heads"),
+            source_nouns=words("source_nouns"),
+            document_nouns=words("document_nouns"),
+            np_inner=words("np_inner_words"),
+            np_modifiers=words("np_modifiers"),
+            titles=words("titles"),
+            org_words=words("org_words"),
+            pronouns={str(k): str(v) for k, v in raw["pronouns"].items()},
+            not_sources=words("not_sources"),
+            clause_openers=words("clause_openers"),
+            cue_adverbs=words("cue_adverbs"),
+            appositive_openers=words("appositive_openers"),
+            verb_blockers={str(k): frozenset(v) for k, v in raw["verb_blockers"].items()},
+            not_name_words=words("not_name_words"),
+            needs_that=words("needs_that"),
+            that_words=words("that_words"),
+            adverbial_openers=words("adverbial_openers"),
+            min_quote_words=int(raw["min_quote_words"]),
+            time_words=words("time_words"),
+            after_cue_stoppers=words("after_cue_stoppers"),
+            object_verbs=words("object_verbs"),
+            cue_prepositions=words("cue_prepositions"),
+            np_extension_blockers=words("np_extension_blockers"),
+            refusal_verbs=words("refusal_verbs"),
+            refusal_objects=words("refusal_objects"),
+            infinitive_cues=words("infinitive_cues"),
+        )
+
+    def np_word(self, tok: Tok) -> bool:
+        """May this token be part of a source noun phrase?"""
+        low = tok.low
+        if tok.cap and tok.text[0].isalpha():
+            return low not in self.clause_openers and low not in self.not_sources
+        return (
+            low in self.np_inner
+            or low in self.np_modifiers
+            or _AGE.fullmatch(low) is not None
+            or low in self.source_nouns
+            or low in self.vague_heads
+            or low in self.vague_quantifiers
+            or low in self.document_nouns
+        )
+
+    def cue_verb(self, toks: Sequence[Tok], i: int, document: bool = False) -> bool:
+        """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
+        tok = toks[i]
+        if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
+            return False
+        following = toks[i + 1].low if i + 1 < len(toks) else ""
+        return following not in self.verb_blockers.get(tok.low, frozenset())
+
+    def adverb(self, tok: Tok) -> bool:
+        low = tok.low
+        return low in self.cue_adverbs or (
+            low.endswith("ly") and not tok.cap and low not in self.vague_adverbs
+        )
