@@ -7,7 +7,8 @@ a dateline ("Karlsruhe, (12.11.2021). Traditionell ...", "WASHINGTON, May 3, 201
 Whole-page searches (htmldate with ``original_date=True``) take the oldest plausible date on the page
 instead, which can be one in a sidebar or one the article cites.
 
-:func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`):
+:func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`; a
+page without such an ``<h1>`` names its headline with ``itemprop="headline"``):
 
 1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
    characters after it, leaving out navigation, asides, footers, comments and related-article lists;
@@ -62,10 +63,13 @@ class HeadingDate:
 
 
 def main_heading(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The first ``<h1>`` in the body with at least :data:`MIN_HEADING_CHARS` characters of text."""
-    for heading in tree.xpath("//body//h1"):
-        if len(" ".join(heading.text_content().split())) >= MIN_HEADING_CHARS:
-            return heading
+    """The first ``<h1>`` in the body with at least :data:`MIN_HEADING_CHARS` characters of text, else
+    the first element the page marks as its headline (schema.org microdata ``itemprop="headline"``:
+    some pages set their title in an ``<h2>`` or ``<h3>``)."""
+    for xpath in ("//body//h1", '//body//*[@itemprop="headline"][not(self::meta)]'):
+        for heading in tree.xpath(xpath):
+            if len(" ".join(heading.text_content().split())) >= MIN_HEADING_CHARS:
+                return heading
     return None
 
 
