@@ -7,7 +7,8 @@ a dateline ("Karlsruhe, (12.11.2021). Traditionell ...", "WASHINGTON, May 3, 201
 Whole-page searches (htmldate with ``original_date=True``) take the oldest plausible date on the page
 instead, which can be one in a sidebar or one the article cites.
 
-:func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`):
+:func:`heading_dates` reads, around the first heading with real text (:data:`MIN_HEADING_CHARS`; a
+page without such an ``<h1>`` names its headline with ``itemprop="headline"``):
 
 1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
    characters after it, leaving out navigation, asides, footers, comments and related-article lists;
@@ -22,19 +23,23 @@ instead, which can be one in a sidebar or one the article cites.
 
 A date labelled as an update ("Aktualisiert am", "Updated") is returned as ``updated``. Numeric dates are
 read only when unambiguous (``YYYY-MM-DD``, ``DD.MM.YYYY``); month names in several languages come from
-``audit/data/furniture.json``.
+``audit/data/furniture.json``. A slashed date line ("3/5/2022 22:41") is read day-first or month-first
+only when one reading alone is a calendar day, or when one reading alone lies within a day of a date the
+page states in its structured data (``near``: JSON-LD and meta give UTC timestamps, the page the local
+day); otherwise it is left unread.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import lxml.html
 
-from audit.furniture import parse_date_line, search_date
+from audit.furniture import lexicon, parse_date_line, search_date
 from audit.html_dates import normalise_date
 
 MIN_HEADING_CHARS = 10  # a shorter <h1> is a logo or a section name, not the headline
@@ -47,6 +52,10 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "select", "option"
 # (not any word containing it: page wrappers are called "has-sidebar", "elementor-widget")
 _SKIP_MARKS = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar)", re.IGNORECASE)
 _DATELINE_END = re.compile(r"^\s*\)?\s*(?:[.:/|–—-]|\(\w+\))")
+_SLASHED = re.compile(
+    r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}|Uhr|h)?)?$",
+    re.IGNORECASE,
+)
 _PLACE = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){0,2}$")  # capitalised words
 
 Kind = Literal["published", "updated"]
@@ -62,10 +71,13 @@ class HeadingDate:
 
 
 def main_heading(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The first ``<h1>`` in the body with at least :data:`MIN_HEADING_CHARS` characters of text."""
-    for heading in tree.xpath("//body//h1"):
-        if len(" ".join(heading.text_content().split())) >= MIN_HEADING_CHARS:
-            return heading
+    """The first ``<h1>`` in the body with at least :data:`MIN_HEADING_CHARS` characters of text, else
+    the first element the page marks as its headline (schema.org microdata ``itemprop="headline"``:
+    some pages set their title in an ``<h2>`` or ``<h3>``)."""
+    for xpath in ("//body//h1", '//body//*[@itemprop="headline"][not(self::meta)]'):
+        for heading in tree.xpath(xpath):
+            if len(" ".join(heading.text_content().split())) >= MIN_HEADING_CHARS:
+                return heading
     return None
 
 
@@ -90,14 +102,37 @@ def _time_date(element: lxml.html.HtmlElement) -> tuple[str, Kind] | None:
     return (iso, "published") if iso else None
 
 
-def _line_date(text: str, following: str | None) -> tuple[str, Kind] | None:
+def _slashed_date(line: str, near: Collection[str]) -> str | None:
+    """The day of a line that is only a slashed date ("3/5/2022 22:41"), when a single reading fits.
+
+    Day-first and month-first are both tried; a reading that is no calendar day drops out, and when
+    both remain the one within a day of a ``near`` date (the structured data's) is taken, if only one is.
+    """
+    match = _SLASHED.match(lexicon().date_prefix.sub("", line, count=1).strip())
+    if match is None:
+        return None
+    first, second, year = (int(group) for group in match.groups())
+    readings: set[date] = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    if len(readings) > 1:
+        stated = [date.fromisoformat(iso) for iso in near]
+        readings = {r for r in readings if any(abs((r - s).days) <= 1 for s in stated)}
+    return readings.pop().isoformat() if len(readings) == 1 else None
+
+
+def _line_date(text: str, following: str | None, near: Collection[str] = ()) -> tuple[str, Kind] | None:
     """The date a text node states on its own, or together with the next node (label + value)."""
     line = " ".join(text.split())
     found = parse_date_line(line) if line else None
     if found is None and following is not None and len(line) <= 30:
         found = parse_date_line(f"{line} {' '.join(following.split())}")
     if found is None:
-        return None
+        slashed = _slashed_date(line, near) if line else None
+        return (slashed, "published") if slashed else None
     return found.iso, "updated" if found.updated else "published"
 
 
@@ -136,7 +171,7 @@ def _texts(nodes: list[object]) -> list[tuple[str, lxml.html.HtmlElement | None]
 
 
 def _scan(
-    texts: list[tuple[str, lxml.html.HtmlElement | None]], where: str, datelines: bool
+    texts: list[tuple[str, lxml.html.HtmlElement | None]], where: str, datelines: bool, near: Collection[str]
 ) -> Iterator[HeadingDate]:
     seen_times: set[int] = set()
     chars = 0
@@ -151,7 +186,7 @@ def _scan(
                     yield HeadingDate(found[0], found[1], f"<time> {where} the main heading")
             continue
         following = texts[index + 1][0] if index + 1 < len(texts) and texts[index + 1][1] is None else None
-        line = _line_date(text, following)
+        line = _line_date(text, following, near)
         if line:
             yield HeadingDate(line[0], line[1], f"date line {where} the main heading")
         elif datelines and (iso := _dateline(text)):
@@ -159,13 +194,17 @@ def _scan(
         chars += len(" ".join(text.split()))
 
 
-def heading_dates(tree: lxml.html.HtmlElement) -> list[HeadingDate]:
-    """The dates printed beside the page's main heading: nearest first, those after it before those above."""
+def heading_dates(tree: lxml.html.HtmlElement, near: Collection[str] = ()) -> list[HeadingDate]:
+    """The dates printed beside the page's main heading: nearest first, those after it before those above.
+
+    ``near``: the days (``YYYY-MM-DD``) the page's structured data gives as its publication date, used
+    only to choose between the two readings of a slashed date (see :func:`_slashed_date`).
+    """
     heading = main_heading(tree)
     if heading is None:
         return []
     after = _texts(heading.xpath(f"following::node()[position() <= {_MAX_NODES}]"))
     before = _texts(heading.xpath("preceding::text()[normalize-space()][position() <= 12]"))[-BEFORE_NODES:]
-    found = list(_scan(after, "after", datelines=True))
-    found += list(_scan(before, "before", datelines=False))
+    found = list(_scan(after, "after", datelines=True, near=near))
+    found += list(_scan(before, "before", datelines=False, near=near))
     return found

@@ -387,7 +387,9 @@ def extract_metadata(
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
         raw.extend(_element_candidates(tree))
-        for stated in heading_dates(tree):
+        structured = (c for f, c in raw if f == "published" and c.method in _STRONG)
+        near = {day for c in structured if (day := normalise_date(str(c.value)))}
+        for stated in heading_dates(tree, near):
             raw.append((stated.kind, Candidate(stated.iso, "heading-date", stated.location, "medium")))
         found = htmldate_guess(html, tree, url)
         if found is not None:

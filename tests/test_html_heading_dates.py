@@ -164,3 +164,42 @@ def test_shown_date_against_structured_date_warns() -> None:
     assert "2017-08-21" in warnings[0].message and "2019-04-03" in warnings[0].message
     agreeing = html.replace("2017-08-21", "2019-04-03T09:00:00+02:00")
     assert extract_metadata(parse_html(agreeing).tree, html=agreeing)[1] == ()
+
+
+def test_stand_label_gives_the_date_shown_under_the_heading() -> None:
+    # German news pages print "Stand: <date>" as the article's only date; a meta tag holds a later edit
+    article = "<h1>Budget talks end without agreement</h1><p><span>Stand: 28.04.2020 18:00 Uhr</span></p>"
+    html = f'<html><head><meta name="date" content="2020-04-29T11:52:23"></head><body>{article}{LEAD}</body></html>'
+    assert _first(html) == ("2020-04-28", "published")
+    fields, _ = extract_metadata(parse_html(html).tree, html=html)
+    assert (fields["published"].value, fields["published"].method) == ("2020-04-28", "heading-date")
+
+
+def test_microdata_headline_stands_in_for_a_missing_h1() -> None:
+    article = (
+        '<div itemscope itemtype="https://schema.org/Article"><h3 itemprop="headline">Walking the dog in'
+        ' winter</h3><p><time itemprop="datePublished" datetime="2022-01-27"> 27.01.2022 </time></p>'
+        f"{LEAD}</div>"
+    )
+    assert _first(_page(article, before="<h2>Latest news</h2>")) == ("2022-01-27", "published")
+    # a page with a real <h1> keeps reading beside it
+    with_h1 = _page(f"<h1>Budget talks end without agreement</h1><p>18.10.2021</p>{article}")
+    assert _first(with_h1) == ("2021-10-18", "published")
+
+
+def test_slashed_date_is_read_only_when_one_reading_fits() -> None:
+    heading = "<h1>Budget talks end without agreement</h1>"
+    # both readings are days: the structured UTC timestamp, a day later, decides for day-first
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "Wed, 04 May 2022 02:41:00 GMT"}</script>'
+    )
+    html = f"<html><head>{jsonld}</head><body>{heading}<span>3/5/2022 22:41</span>{LEAD}</body></html>"
+    fields, _ = extract_metadata(parse_html(html).tree, html=html)
+    assert (fields["published"].value, fields["published"].method) == ("2022-05-03", "heading-date")
+    # nothing to decide by: left unread; one reading alone a calendar day: read
+    assert _dates(_page(f"{heading}<span>3/5/2022 22:41</span>{LEAD}")) == []
+    assert _first(_page(f"{heading}<span>5/13/2022</span>{LEAD}")) == ("2022-05-13", "published")
+    assert _first(_page(f"{heading}<p>Posted on 13/5/2022 10:00 AM</p>{LEAD}")) == ("2022-05-13", "published")
+    # a slashed date inside a sentence is not a date line
+    assert _dates(_page(f"{heading}<p>The vote of 13/5/2022 was postponed.</p>{LEAD}")) == []
