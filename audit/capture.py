@@ -37,6 +37,9 @@ class Article:
     media_type: str = "text/plain"
     capture: str = ""  # decoded capture text the article came from, for quote selectors
     extra: dict[str, FieldEvidence] = field(default_factory=dict)
+    line_offset: int | None = (
+        0  # lines of the capture file before ``capture`` (a WARC record's payload); None: unknown
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,7 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
             source, signals=capture_signals(source, view_from_text(article.capture, article.media_type))
         )
         # 5. claims
-        claims = tuple(extract_claims(source, article.capture))
+        claims = tuple(extract_claims(source, article.capture, article.line_offset))
         records.append(SourceRecord(source, claims))
     return records
 
@@ -207,6 +210,7 @@ def _warc_articles(data: bytes) -> list[Article]:
                 "text/html",
                 decoded.text,
                 extra,
+                page.payload_line,
             )
         )
     return articles

@@ -58,7 +58,7 @@ def _content_span(text: str, span: Span) -> Span:
     return Span(start, span.end)
 
 
-def extract_claims(source: Source, capture: str) -> list[Claim]:
+def extract_claims(source: Source, capture: str, line_offset: int | None = 0) -> list[Claim]:
     text = source.text
     if not text.strip():
         return []
@@ -88,6 +88,7 @@ def extract_claims(source: Source, capture: str) -> list[Claim]:
             continue
         # 4. ids, selectors, capture lines
         selector, line = locator.select(text, span)
+        line = None if line is None or line_offset is None else line + line_offset
         claims.append(
             Claim(
                 claim_id=claim_id(source.source_id, span),

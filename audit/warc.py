@@ -3,11 +3,17 @@
 One :class:`WarcPage` per ``response`` record whose HTTP payload is HTML, in file order. Other records
 (requests, metadata, revisits, images, ...) are skipped. The payload is the HTTP body after transfer and
 content decoding (chunked, gzip), still as bytes: decoding to text is the pipeline's job.
+
+``payload_line`` is the number of lines before the payload in the uncompressed WARC (what ``zcat`` shows of a
+``.warc.gz``), so a line of the page plus it is a line of the archive. It is None when the payload is not stored
+as it is served (chunked or compressed transfer) or a gzip member cannot be read within ``_MAX_MEMBER`` bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MAX_MEMBER = 64 * 1024 * 1024  # decompressed bytes of one gzip member read to count lines (a bomb guard)
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class WarcPage:
     record_id: str
     payload: bytes
     content_type: str | None
+    payload_line: int | None = None
 
 
 def _is_html(content_type: str | None, payload: bytes) -> bool:
@@ -42,8 +50,10 @@ def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
     A truncated or corrupt archive yields the records read before the damage and then stops.
     """
     stream = io.BytesIO(data)
+    found: list[tuple[int, WarcPage]] = []
     try:
-        for record in ArchiveIterator(stream):
+        records = ArchiveIterator(stream)
+        for record in records:
             if record.rec_type != "response":
                 continue
             headers = record.rec_headers
@@ -51,12 +61,54 @@ def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
             payload = record.content_stream().read()
             if not _is_html(content_type, payload):
                 continue
-            yield WarcPage(
+            page = WarcPage(
                 url=headers.get_header("WARC-Target-URI") or "",
                 date=headers.get_header("WARC-Date"),
                 record_id=headers.get_header("WARC-Record-ID") or "",
                 payload=payload,
                 content_type=content_type,
             )
+            found.append((records.get_record_offset(), page))
     except (ArchiveLoadFailed, EOFError, OSError, ValueError):
-        return
+        pass
+    lines = _payload_lines(data, {offset: page.payload for offset, page in found})
+    for offset, page in found:
+        yield dataclasses.replace(page, payload_line=lines.get(offset))
+
+
+def _payload_start(record: bytes, payload: bytes) -> int | None:
+    """Where the HTTP body of the record starting at ``record[0]`` begins, if it is stored as served."""
+    warc_end = record.find(b"\r\n\r\n")
+    http_end = record.find(b"\r\n\r\n", warc_end + 4) if warc_end >= 0 else -1
+    if http_end < 0:
+        return None
+    start = http_end + 4
+    head = payload[:256]
+    return start if record[start : start + len(head)] == head else None
+
+
+def _payload_lines(data: bytes, payloads: dict[int, bytes]) -> dict[int, int]:
+    """For each record offset, the number of lines before its payload in the uncompressed WARC."""
+    result: dict[int, int] = {}
+    if data[:2] != b"\x1f\x8b":
+        for offset, payload in payloads.items():
+            start = _payload_start(data[offset:], payload)
+            if start is not None:
+                result[offset] = data.count(b"\n", 0, offset + start)
+        return result
+    view, position, lines = memoryview(data), 0, 0
+    while position < len(data) and len(result) < len(payloads):
+        member = zlib.decompressobj(wbits=31)
+        try:
+            record = member.decompress(view[position:], _MAX_MEMBER)
+        except zlib.error:
+            break
+        if not member.eof:
+            break  # truncated, or larger than the guard allows
+        if position in payloads:
+            start = _payload_start(record, payloads[position])
+            if start is not None:
+                result[position] = lines + record.count(b"\n", 0, start)
+        lines += record.count(b"\n")
+        position = len(data) - len(member.unused_data)
+    return result

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -22,9 +24,9 @@ ARTICLE = (
 )
 
 
-def _warc(path: Path) -> None:
+def _warc(path: Path, gzipped: bool = True) -> None:
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = WARCWriter(buffer, gzip=gzipped)
     for url in ("https://news.example.org/2024/06/rail-strike", "https://other.example.net/rail"):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         body = io.BytesIO(
@@ -48,6 +50,19 @@ def test_warc_gives_one_source_per_html_response(tmp_path: Path) -> None:
     assert "captured_at" in first.metadata_evidence
     assert "Reports indicate" in first.text
     assert any(f.kind == "vague_attribution" for c, f in result.flags() if c.source_id == first.source_id)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_claims_point_at_lines_of_the_archive(tmp_path: Path, name: str) -> None:
+    _warc(tmp_path / name, gzipped=name.endswith(".gz"))
+    result = run_audit(RunConfig((str(tmp_path),), jobs=1))
+    archive = (tmp_path / name).read_bytes()
+    lines = (gzip.decompress(archive) if name.endswith(".gz") else archive).decode("utf-8").splitlines()
+    claims = [c for c in result.claims if c.source_id == result.sources[1].source_id]
+    assert claims and all(c.capture_line is not None for c in claims)
+    for claim in claims:  # the second record's claims are found on their line of the archive, not of its page
+        assert claim.text[:30] in lines[claim.capture_line - 1]
+    assert min(c.capture_line or 0 for c in claims) > 20
 
 
 def test_sidecar_values_win_and_are_recorded(tmp_path: Path) -> None:

@@ -64,3 +64,30 @@ def test_truncated_archive_yields_what_was_read() -> None:
 def test_garbage_gives_nothing() -> None:
     assert list(iter_warc_pages(b"this is not a warc file at all")) == []
     assert list(iter_warc_pages(b"")) == []
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_payload_line_counts_lines_of_the_uncompressed_archive(gzipped: bool) -> None:
+    data = _warc(gzipped)
+    lines = (gzip.decompress(data) if gzipped else data).split(b"\n")
+    pages = list(iter_warc_pages(data))
+    assert all(p.payload_line is not None for p in pages)
+    for page in pages:
+        assert page.payload_line is not None
+        assert lines[page.payload_line].startswith(page.payload.split(b"\n")[0])
+
+
+def test_chunked_payload_has_no_line() -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")]
+    http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+    body = b"<html><body><p>Chunked.</p></body></html>"
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+    record = writer.create_warc_record(
+        "https://example.org/c", "response", payload=io.BytesIO(chunked), http_headers=http
+    )
+    writer.write_record(record)
+    (page,) = iter_warc_pages(buffer.getvalue())
+    assert page.payload == body
+    assert page.payload_line is None
