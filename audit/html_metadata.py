@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -240,18 +241,28 @@ def _strip_site_suffix(title: str) -> str:
     return title
 
 
+_UTC_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
+_UTC_MARK = " (UTC time)"
+
+
 def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Candidate | None:
-    """The candidate with its value cleaned for its field, or None when nothing usable is left."""
+    """The candidate with its value cleaned for its field, or None when nothing usable is left.
+
+    A date stated as a UTC timestamp keeps that fact in its location: its day may be the page's local day
+    plus or minus one, which is time-zone drift and not a conflict (see ``_conflicts``)."""
     value = candidate.value
+    location = candidate.location
     if field in ("published", "updated"):
         value = normalise_date(str(value))
+        if _UTC_TIME.search(str(candidate.value).strip()):
+            location += _UTC_MARK
     elif field == "authors":
         value = clean_authors(str(value), brands) or None
     elif isinstance(value, str):
         value = re.sub(r"\s+", " ", value).strip() or None
     if value is None:
         return None
-    return Candidate(value, candidate.method, candidate.location, candidate.confidence)
+    return Candidate(value, candidate.method, location, candidate.confidence)
 
 
 # Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
@@ -349,10 +360,23 @@ def _choose(
     return FieldEvidence(value, best.method, best.location, tuple(candidates))
 
 
+def _drifts(candidate: Candidate, shown: list[Candidate]) -> bool:
+    """A UTC timestamp one day off the date shown beside the heading: the same moment in another time zone."""
+    if not shown or not candidate.location.endswith(_UTC_MARK):
+        return False
+    try:
+        days = abs((date.fromisoformat(str(candidate.value)) - date.fromisoformat(str(shown[0].value))).days)
+    except ValueError:
+        return False
+    return days == 1
+
+
 def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
-    """A warning when the strong statements (JSON-LD, meta, the date shown beside the heading) disagree."""
+    """A warning when the strong statements (JSON-LD, meta, the date shown beside the heading) disagree.
+
+    A UTC timestamp one day off the shown date is not a disagreement (``_drifts``)."""
     shown = [c for c in candidates if c.method == "heading-date"][:1]
-    stated = [c for c in candidates if c.method in _STRONG]
+    stated = [c for c in candidates if c.method in _STRONG and not _drifts(c, shown)]
     strong = sorted({str(c.value) for c in [*shown, *stated] if c in shown or c.confidence == "high"})
     if len(strong) < 2:
         return None

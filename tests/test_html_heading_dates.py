@@ -166,6 +166,24 @@ def test_shown_date_against_structured_date_warns() -> None:
     assert extract_metadata(parse_html(agreeing).tree, html=agreeing)[1] == ()
 
 
+def test_utc_timestamp_one_day_off_the_shown_date_is_no_conflict() -> None:
+    jsonld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "STAMP"}</script>'
+    article = f"<h1>Seven jobs with a future</h1><p>03.04.2019</p>{LEAD}"
+    page = f"<html><head>{jsonld}</head><body><article>{article}</article></body></html>"
+
+    def warnings(stamp: str) -> list[str]:
+        html = page.replace("STAMP", stamp)
+        return [w.code for w in extract_metadata(parse_html(html).tree, html=html)[1]]
+
+    assert warnings("2019-04-04T01:30:00Z") == []  # late evening on the 3rd, local time
+    assert warnings("2019-04-02T23:30:00+00:00") == []
+    assert warnings("2019-04-05T01:30:00Z") == ["metadata_conflict"]  # two days off: a real disagreement
+    assert warnings("2019-04-04T01:30:00-05:00") == ["metadata_conflict"]  # a local time says another day
+    html = page.replace("STAMP", "2019-04-04T01:30:00Z")
+    published = extract_metadata(parse_html(html).tree, html=html)[0]["published"]
+    assert any(c.location.endswith("(UTC time)") for c in published.candidates)
+
+
 def test_stand_label_gives_the_date_shown_under_the_heading() -> None:
     # German news pages print "Stand: <date>" as the article's only date; a meta tag holds a later edit
     article = "<h1>Budget talks end without agreement</h1><p><span>Stand: 28.04.2020 18:00 Uhr</span></p>"

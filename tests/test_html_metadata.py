@@ -50,7 +50,7 @@ def test_jsonld_beats_meta_and_keeps_all_candidates() -> None:
     assert published.method == "htmldate"  # first in the date order; it reads the same JSON-LD
     methods = [(c.method, c.location) for c in published.candidates]
     assert ("json-ld", "NewsArticle.datePublished") in methods
-    assert ("meta", 'meta[property="article:published_time"]') in methods
+    assert ("meta", 'meta[property="article:published_time"] (UTC time)') in methods
     assert fields["updated"].value == "2023-03-21"
     assert fields["authors"].value == ["Jane Doe"]
     assert fields["title"].value == "Putin and Xi meet in Moscow"
