@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,16 @@ def test_write_replaces_and_creates_folders(tmp_path: Path) -> None:
     write_text(target, "{}\n")
     write_text(target, '{"a": 1}\n')
     assert target.read_text() == '{"a": 1}\n'
+
+
+def test_written_files_follow_the_umask_like_any_new_file(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_text(tmp_path / "report.html", "report")
+        plain = tmp_path / "plain.txt"
+        plain.write_text("x")
+    finally:
+        os.umask(previous)
+    assert (
+        stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == stat.S_IMODE(plain.stat().st_mode) == 0o644
+    )
