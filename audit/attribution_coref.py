@@ -97,8 +97,16 @@ def resolve(
                 strict=True,
             ):
                 if previous.kind == "vague" and prev_raw.speaker is None:
+                    cue_span = attribution.cue_span
+                    if cue_span is not None and attribution.speaker_span is not None:  # "They contend"
+                        cue_span = Span(min(attribution.speaker_span.start, cue_span.start), cue_span.end)
                     attribution = dataclasses.replace(
-                        attribution, kind="vague", speaker=None, speaker_span=None
+                        attribution,
+                        kind="vague",
+                        speaker=None,
+                        speaker_span=None,
+                        cue=cue_span.slice(text) if cue_span is not None else attribution.cue,
+                        cue_span=cue_span,
                     )
                     break
                 if (

@@ -147,7 +147,9 @@ def test_not_attributions(text: str) -> None:
 
 def test_they_after_unnamed_group_stays_vague() -> None:
     text = "Supporters argue that the plan works. They contend that costs will fall."
-    assert _for(text, "They contend").kind == "vague"
+    they = _for(text, "They contend")
+    assert they.kind == "vague"
+    assert they.cue == "They contend"  # the flag quotes the pronoun, not the bare verb
 
 
 def test_pronoun_resolution_and_ambiguity() -> None:
