@@ -138,6 +138,11 @@ class Evidence:
     text: str | None = None
     reference: dict[str, str] | None = None
 
+    @classmethod
+    def in_claim(cls, claim: Claim, note: str, span: Span | None, text: str | None = None) -> Evidence:
+        """A passage of the claim's own source (a figure, a date, a cue): the span an editor checks by eye."""
+        return cls("span", note, claim.source_id, claim.claim_id, span, text)
+
 
 @dataclass(frozen=True, slots=True)
 class Flag:

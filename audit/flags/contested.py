@@ -77,14 +77,7 @@ def _figure_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if agreeing:
             message += f" ({_labels(corpus, [c for c, _ in agreeing])} agrees with the first)"
         evidence = (
-            Evidence(
-                type="span",
-                note="the contested figure",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=figure.span,
-                text=figure.text,
-            ),
+            Evidence.in_claim(claim, "the contested figure", figure.span, figure.text),
             *(
                 _figure_evidence(
                     corpus,
@@ -145,14 +138,7 @@ def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if agreeing:
             message += f" ({_labels(corpus, [c for c, _ in agreeing])} agrees with the first)"
         evidence = (
-            Evidence(
-                type="span",
-                note=f"the date given for {event}",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=mention.span,
-                text=mention.text,
-            ),
+            Evidence.in_claim(claim, f"the date given for {event}", mention.span, mention.text),
             *(
                 Evidence(
                     type="claim",

@@ -138,14 +138,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
             )
         severity: Severity = "high" if mention.resolution == "absolute" else "medium"
         evidence = (
-            Evidence(
-                type="span",
-                note="the date the claim gives the event",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=mention.span,
-                text=mention.text,
-            ),
+            Evidence.in_claim(claim, "the date the claim gives the event", mention.span, mention.text),
             _row_evidence(event, f"ledger: {event.name} on {event.date.isoformat()}"),
             *(
                 _row_evidence(other, f"ledger, same date: {other.name} on {other.date.isoformat()}")

@@ -151,14 +151,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                     f"{_terms(terms)}."
                 )
             evidence = (
-                Evidence(
-                    type="span",
-                    note="the title and name",
-                    source_id=claim.source_id,
-                    claim_id=claim.claim_id,
-                    span=use.span,
-                    text=phrase,
-                ),
+                Evidence.in_claim(claim, "the title and name", use.span, phrase),
                 *(
                     Evidence(
                         type="reference",

@@ -61,17 +61,6 @@ def _published_evidence(claim: Claim, day: dt.date, method: str | None) -> Evide
     )
 
 
-def _mention_evidence(claim: Claim, mention: DateMention, note: str) -> Evidence:
-    return Evidence(
-        type="span",
-        note=note,
-        source_id=claim.source_id,
-        claim_id=claim.claim_id,
-        span=mention.span,
-        text=mention.text,
-    )
-
-
 def _after_publication(
     claim: Claim,
     text: str,
@@ -97,7 +86,7 @@ def _after_publication(
         f"article's publication date, {published.isoformat()}."
     )
     evidence = (
-        _mention_evidence(claim, mention, "the date, in a past-tense clause"),
+        Evidence.in_claim(claim, "the date, in a past-tense clause", mention.span, mention.text),
         _published_evidence(claim, published, method),
     )
     yield claim.claim_id, Flag(KIND, "misdated.after_publication", severity, message, evidence)
@@ -123,7 +112,7 @@ def _tense(
         f"article was published on {published.isoformat()}."
     )
     evidence = (
-        _mention_evidence(claim, mention, "the date, in a future-tense clause"),
+        Evidence.in_claim(claim, "the date, in a future-tense clause", mention.span, mention.text),
         _published_evidence(claim, published, method),
     )
     yield claim.claim_id, Flag(KIND, "misdated.tense", "medium", message, evidence)

@@ -54,14 +54,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 f"dates it “{stated.text}” ({stated.iso})."
             )
             evidence = tuple(
-                Evidence(
-                    type="span",
-                    note=note,
-                    source_id=claim.source_id,
-                    claim_id=claim.claim_id,
-                    span=mention.span,
-                    text=mention.text,
-                )
+                Evidence.in_claim(claim, note, mention.span, mention.text)
                 for mention, note in (
                     (relative, f"the relative date, counted from {relative.anchor}"),
                     (stated, "the calendar date stated with it"),

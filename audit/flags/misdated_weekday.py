@@ -53,13 +53,11 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 "two is right."
             )
             evidence = (
-                Evidence(
-                    type="span",
-                    note=f"the stated weekday and date ({mention.iso} is a {real})",
-                    source_id=claim.source_id,
-                    claim_id=claim.claim_id,
-                    span=mention.span,
-                    text=mention.text,
+                Evidence.in_claim(
+                    claim,
+                    f"the stated weekday and date ({mention.iso} is a {real})",
+                    mention.span,
+                    mention.text,
                 ),
             )
             yield claim.claim_id, Flag(KIND, "misdated.weekday", "medium", message, evidence)

@@ -66,13 +66,8 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         named = claim.attribution.kind in _NAMED and claim.attribution.speaker
         severity: Severity = "low" if named else "medium"
         evidence = (
-            Evidence(
-                type="span",
-                note="the figure no other independent source states",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=figure.span,
-                text=figure.text,
+            Evidence.in_claim(
+                claim, "the figure no other independent source states", figure.span, figure.text
             ),
             *(
                 Evidence(

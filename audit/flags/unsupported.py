@@ -51,24 +51,8 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         shown = ", ".join(f"“{f.text}”" for f in figures)
         severity: Severity = "medium" if any(f.unit != "count" for f in figures) else "low"
         evidence = (
-            *(
-                Evidence(
-                    type="span",
-                    note="figure stated without a source",
-                    source_id=claim.source_id,
-                    claim_id=claim.claim_id,
-                    span=f.span,
-                    text=f.text,
-                )
-                for f in figures
-            ),
-            Evidence(
-                type="span",
-                note="the paragraph, which cites no source",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=claim.paragraph,
-            ),
+            *(Evidence.in_claim(claim, "figure stated without a source", f.span, f.text) for f in figures),
+            Evidence.in_claim(claim, "the paragraph, which cites no source", claim.paragraph),
         )
         message = (
             f"{shown} is stated as fact with no source in its sentence or paragraph; ask where it comes from."

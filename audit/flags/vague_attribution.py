@@ -95,16 +95,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         cue = attribution.cue or ""
         family = classify(cue)
         rule, ask = family.rule, family.ask
-        evidence = [
-            Evidence(
-                type="span",
-                note="the unnamed-source cue",
-                source_id=claim.source_id,
-                claim_id=claim.claim_id,
-                span=attribution.cue_span,
-                text=cue or None,
-            )
-        ]
+        evidence = [Evidence.in_claim(claim, "the unnamed-source cue", attribution.cue_span, cue or None)]
         severity: Severity = "high" if claim.figures and family.severity == "medium" else family.severity
         message = (
             f"“{cue}” does not say who the source is; ask the writer {ask}."
