@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from audit.evaluation import common
 from audit.evaluation.common import only_split, split_parser
 
 
@@ -31,3 +35,20 @@ def test_only_split_keeps_the_asked_part_and_shared_keys() -> None:
     assert only_split(metrics, "dev") == {"task.dev.f1": 0.9, "task.fit.cv_f1": 0.77}
     assert only_split(metrics, "heldout") == {"task.heldout.f1": 0.8, "task.fit.cv_f1": 0.77}
     assert only_split(metrics, "both") == metrics
+
+
+def test_task_main_skips_cleanly_without_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(common, "eval_root", lambda: tmp_path)  # an eval folder without this task's data
+    calls: list[str] = []
+
+    def run(root: Path, split: str) -> dict[str, float | int | str]:
+        calls.append(split)
+        return {"task.dev.f1": 1.0}
+
+    assert common.task_main("Doc.", [], "task", "claims/task", run) == 0
+    assert json.loads(capsys.readouterr().out) == {"task.skipped": "no eval data"} and calls == []
+    (tmp_path / "claims" / "task").mkdir(parents=True)
+    assert common.task_main("Doc.", ["--dev"], "task", "claims/task", run) == 0
+    assert json.loads(capsys.readouterr().out) == {"task.dev.f1": 1.0} and calls == ["dev"]

@@ -14,14 +14,13 @@ Run: ``python -m audit.evaluation.claimbuster [--split dev|heldout|both]`` (``--
 from __future__ import annotations
 
 import csv
-import json
-import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from audit.checkworthiness import assess, load_config
-from audit.evaluation.common import eval_root, is_dev, only_split, prf, split_parser
+from audit.evaluation.common import is_dev, only_split, prf, task_main
 from audit.figures import extract_figures
 
 DATA_FILE = Path("claims/claimbuster/claimbuster_2.5xNCS.csv")
@@ -88,15 +87,16 @@ def run(root: Path) -> dict[str, float | int | str]:
     return metrics
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = split_parser(__doc__, ("dev", "heldout", "both")).parse_args(argv)
-    root = eval_root()
-    if root is None:
-        print(json.dumps({"claimbuster.status": "no eval folder"}))
-        return 0
-    print(json.dumps(only_split(run(root), args.split), indent=2))
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return task_main(
+        __doc__,
+        argv,
+        "claimbuster",
+        "claims/claimbuster",
+        lambda root, split: only_split(run(root), split),
+        ("dev", "heldout", "both"),
+    )
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

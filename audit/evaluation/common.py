@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -56,3 +58,21 @@ def only_split(metrics: dict[str, float | int | str], split: str) -> dict[str, f
         return metrics
     others = [f".{part}." for part in ("dev", "heldout", "all") if part != split]
     return {key: value for key, value in metrics.items() if not any(other in f"{key}." for other in others)}
+
+
+def task_main(
+    doc: str | None,
+    argv: Sequence[str] | None,
+    task: str,
+    folder: str,
+    run: Callable[[Path, str], dict[str, float | int | str]],
+    splits: tuple[str, ...] = ("dev", "heldout"),
+) -> int:
+    """A task's command line: parse ``--split``, skip cleanly when ``folder`` is missing, print the metrics."""
+    split = split_parser(doc, splits).parse_args(None if argv is None else list(argv)).split
+    root = eval_root()
+    if root is None or not (root / folder).is_dir():
+        print(json.dumps({f"{task}.skipped": "no eval data"}))
+        return 0
+    print(json.dumps(run(root, split), indent=2))
+    return 0

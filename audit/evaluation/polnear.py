@@ -42,13 +42,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from audit.attribution import attribute_all
-from audit.evaluation.common import eval_root, is_dev, prf, split_parser
+from audit.evaluation.common import is_dev, prf, task_main
 from audit.model import Attribution, Span
 
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
@@ -272,15 +271,11 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
     return result
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    args = split_parser(__doc__).parse_args(list(argv))
-    root = eval_root()
-    if root is None or not (root / "claims" / "polnear").is_dir():
-        print(json.dumps({"polnear.skipped": "no eval data"}))
-        return 0
-    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return task_main(
+        __doc__, argv, "polnear", "claims/polnear", lambda root, split: run(root, dev=split == "dev")
+    )
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

@@ -19,15 +19,15 @@ import gzip
 import json
 import re
 import statistics
-import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import lxml.html
 from lxml import etree
 
-from audit.evaluation.common import eval_root, is_dev, split_parser
+from audit.evaluation.common import is_dev, task_main
 from audit.text_capture import TextArticle, clean_text_capture
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
@@ -210,15 +210,11 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
     return metrics
 
 
-def main(argv: list[str]) -> int:
-    args = split_parser(__doc__).parse_args(list(argv))
-    root = eval_root()
-    if root is None:
-        print(json.dumps({"textcapture.skipped": "no eval data"}))
-        return 0
-    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return task_main(
+        __doc__, argv, "textcapture", "extraction", lambda root, split: run(root, dev=split == "dev")
+    )
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

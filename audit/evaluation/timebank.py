@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from audit.dates import extract_dates
-from audit.evaluation.common import eval_root, is_dev, only_split, prf, split_parser
+from audit.evaluation.common import is_dev, only_split, prf, task_main
 
 _SPECIFIED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _TAG = re.compile(r"<[^>]+>")
@@ -118,15 +118,16 @@ def run(root: Path) -> dict[str, float | int | str]:
     return metrics
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = split_parser(__doc__, ("dev", "heldout", "both")).parse_args(argv)
-    root = eval_root()
-    if root is None or not (root / "claims" / "timebank_te3").is_dir():
-        print(json.dumps({"timebank.skipped": "no eval data"}))
-        return 0
-    print(json.dumps(only_split(run(root), args.split), indent=2))
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return task_main(
+        __doc__,
+        argv,
+        "timebank",
+        "claims/timebank_te3",
+        lambda root, split: only_split(run(root), split),
+        ("dev", "heldout", "both"),
+    )
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

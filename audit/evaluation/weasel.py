@@ -33,14 +33,12 @@ A second reading, of the first 120 development label-1 sentences that the issue-
 from __future__ import annotations
 
 import csv
-import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from audit.attribution import attribute
-from audit.evaluation.common import eval_root, is_dev, split_parser
+from audit.evaluation.common import is_dev, task_main
 from audit.model import Span
 
 # counts of the hand-inspected development sample described in the module docstring
@@ -124,15 +122,11 @@ def run(root: Path, dev: bool = False) -> dict[str, float | int | str]:
     }
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    args = split_parser(__doc__).parse_args(list(argv))
-    root = eval_root()
-    if root is None or not (root / "claims" / "wiki_weasel").is_dir():
-        print(json.dumps({"weasel.skipped": "no eval data"}))
-        return 0
-    print(json.dumps(run(root, dev=args.split == "dev"), indent=2))
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return task_main(
+        __doc__, argv, "weasel", "claims/wiki_weasel", lambda root, split: run(root, dev=split == "dev")
+    )
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
