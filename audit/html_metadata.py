@@ -193,7 +193,7 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
-def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
+def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
@@ -213,8 +213,7 @@ def _element_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Cand
     # trafilatura title-cases what it finds and drops digits and symbols: a name is taken as the page
     # writes it (hidden elements included: trafilatura reads them too), and not at all when the page
     # does not write it ("Bo" of "Author: Bo2man"); whether readers see it is checked when choosing
-    page_text = _body_text(tree, hidden=True) if author else ""
-    names = [printed(name, page_text, ANY_GAP) for name in (author or "").split("; ") if name]
+    names = [printed(name, every_text, ANY_GAP) for name in (author or "").split("; ") if name]
     if any(names):
         author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
@@ -279,25 +278,31 @@ def _hidden(element: lxml.html.HtmlElement) -> bool:
     return not _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
-def _body_text(tree: lxml.html.HtmlElement, *, hidden: bool = False) -> str:
-    """The page's body text (no scripts, styles or head; no hidden elements unless ``hidden``),
-    whitespace-squashed."""
-    parts: list[str] = []
+def _body_texts(tree: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The page's body text as readers see it and with hidden elements too, from one walk (no scripts,
+    styles or head), each whitespace-squashed."""
+    shown: list[str] = []
+    every: list[str] = []
+    hidden: list[lxml.html.HtmlElement] = []  # the hidden elements we are inside, innermost last
     for body in tree.xpath("//body")[:1]:
         walker = etree.iterwalk(body, events=("start", "end"))
         for event, element in walker:
             if event == "end":
+                if hidden and hidden[-1] is element:
+                    hidden.pop()
                 if element is not body:
-                    parts.append(element.tail or "")
-            elif (
-                isinstance(element.tag, str)
-                and element.tag not in _NOT_TEXT
-                and (hidden or not _hidden(element))
-            ):
-                parts.append(element.text or "")
-            else:  # a comment, a script, a hidden element: only its tail is text
+                    every.append(element.tail or "")
+                    if not hidden:
+                        shown.append(element.tail or "")
+            elif isinstance(element.tag, str) and element.tag not in _NOT_TEXT:
+                if _hidden(element):
+                    hidden.append(element)
+                every.append(element.text or "")
+                if not hidden:
+                    shown.append(element.text or "")
+            else:  # a comment, a script: only its tail is text
                 walker.skip_subtree()
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(shown).split()), " ".join(" ".join(every).split())
 
 
 def copyright_owner(tree: lxml.html.HtmlElement) -> str:
@@ -406,11 +411,11 @@ def extract_metadata(
     it itself (see :func:`audit.html_dates.htmldate_guess`).
     """
     raw: list[tuple[str, Candidate]] = []
-    page_text = _body_text(tree) if tree is not None else ""
+    page_text, every_text = _body_texts(tree) if tree is not None else ("", "")
     if tree is not None:
         raw.extend(_jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
-        raw.extend(_element_candidates(tree))
+        raw.extend(_element_candidates(tree, every_text))
         structured = (c for f, c in raw if f == "published" and c.method in _STRONG)
         near = {day for c in structured if (day := normalise_date(str(c.value)))}
         for stated in heading_dates(tree, near):
