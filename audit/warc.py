@@ -76,25 +76,28 @@ def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
         yield dataclasses.replace(page, payload_line=lines.get(offset))
 
 
-def _payload_start(record: bytes, payload: bytes) -> int | None:
-    """Where the HTTP body of the record starting at ``record[0]`` begins, if it is stored as served."""
-    warc_end = record.find(b"\r\n\r\n")
-    http_end = record.find(b"\r\n\r\n", warc_end + 4) if warc_end >= 0 else -1
+def _payload_start(buffer: bytes, record: int, payload: bytes) -> int | None:
+    """Where in ``buffer`` the HTTP body of the record starting at ``record`` begins, if stored as served."""
+    warc_end = buffer.find(b"\r\n\r\n", record)
+    http_end = buffer.find(b"\r\n\r\n", warc_end + 4) if warc_end >= 0 else -1
     if http_end < 0:
         return None
     start = http_end + 4
     head = payload[:256]
-    return start if record[start : start + len(head)] == head else None
+    return start if buffer[start : start + len(head)] == head else None
 
 
 def _payload_lines(data: bytes, payloads: dict[int, bytes]) -> dict[int, int]:
     """For each record offset, the number of lines before its payload in the uncompressed WARC."""
     result: dict[int, int] = {}
     if data[:2] != b"\x1f\x8b":
-        for offset, payload in payloads.items():
-            start = _payload_start(data[offset:], payload)
+        counted, lines = 0, 0  # newlines in data[:counted], advanced record by record
+        for offset in sorted(payloads):
+            start = _payload_start(data, offset, payloads[offset])
             if start is not None:
-                result[offset] = data.count(b"\n", 0, offset + start)
+                lines += data.count(b"\n", counted, start)
+                counted = start
+                result[offset] = lines
         return result
     view, position, lines = memoryview(data), 0, 0
     while position < len(data) and len(result) < len(payloads):
@@ -106,7 +109,7 @@ def _payload_lines(data: bytes, payloads: dict[int, bytes]) -> dict[int, int]:
         if not member.eof:
             break  # truncated, or larger than the guard allows
         if position in payloads:
-            start = _payload_start(record, payloads[position])
+            start = _payload_start(record, 0, payloads[position])
             if start is not None:
                 result[position] = lines + record.count(b"\n", 0, start)
         lines += record.count(b"\n")
