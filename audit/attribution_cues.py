@@ -33,7 +33,9 @@ from audit.attribution_content import (
 )
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_source import NounPhrase, noun_phrase_ending, np_after, np_before
-from audit.attribution_vague import VagueCue, VagueLexicon, unnamed_group_after, vague_cue_at
+from audit.attribution_vague import vague_cue_at
+from audit.attribution_vague_groups import unnamed_group_after
+from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
 from audit.model import Attribution, Span
 
 

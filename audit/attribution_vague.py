@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_vague_groups import group_cue, unnamed_group_after
+from audit.attribution_vague_groups import group_cue
 from audit.attribution_vague_lexicon import (
     BOUNDARY_PUNCT,
     VagueCue,
@@ -61,8 +61,6 @@ from audit.attribution_vague_lexicon import (
     lower_word,
     skip_adverbs,
 )
-
-__all__ = ["VagueCue", "VagueLexicon", "unnamed_group_after", "vague_cue_at"]
 
 
 def _agent(toks: Sequence[Tok], k: int, v: VagueLexicon, strict: bool = False) -> tuple[str, int]:
