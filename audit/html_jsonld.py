@@ -1,13 +1,16 @@
 """Metadata candidates from a page's JSON-LD blocks (schema.org): the article object's ``headline``,
 ``author``, ``datePublished``, ``dateModified`` and ``publisher``, and the WebSite ``name``.
 
-Collected here and weighed in :mod:`audit.html_metadata` (JSON-LD is its most trusted source).
+Collected here and weighed in :mod:`audit.html_metadata` (JSON-LD is its most trusted source). The text
+of a script element is not HTML-decoded by the parser, and many CMSs write HTML entities into JSON-LD
+strings ("Jos&#xE9; Volta", "&#8222;Arschloch&#8220;: ..."): names, headlines and site names are decoded.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
 import lxml.html
@@ -63,19 +66,20 @@ def jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candid
     for obj in objects:
         kinds = _types(obj)
         if "WebSite" in kinds and isinstance(obj.get("name"), str):
-            yield "site", Candidate(obj["name"], "json-ld", "WebSite.name", "medium")
+            yield "site", Candidate(unescape(obj["name"]), "json-ld", "WebSite.name", "medium")
         if not kinds & article_types:
             continue
         kind = sorted(kinds & article_types)[0]
         confidence: Confidence = "medium" if kind == "WebPage" else "high"
         if isinstance(obj.get("headline"), str):
-            yield "title", Candidate(obj["headline"], "json-ld", f"{kind}.headline", confidence)
+            yield "title", Candidate(unescape(obj["headline"]), "json-ld", f"{kind}.headline", confidence)
         for key, field in (("datePublished", "published"), ("dateModified", "updated")):
             if isinstance(obj.get(key), str):
                 yield field, Candidate(obj[key], "json-ld", f"{kind}.{key}", confidence)
         for name, is_org in _names(obj.get("author"), nodes):
             if not is_org:
-                yield "authors", Candidate(name, "json-ld", f"{kind}.author", confidence)
+                yield "authors", Candidate(unescape(name), "json-ld", f"{kind}.author", confidence)
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            yield "site", Candidate(publisher["name"], "json-ld", f"{kind}.publisher.name", "medium")
+            name = unescape(publisher["name"])
+            yield "site", Candidate(name, "json-ld", f"{kind}.publisher.name", "medium")
