@@ -22,7 +22,10 @@ from typing import Any
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
 # Bylines split in two stages: groups (";", "|", "/", " - ", ", ") and then names within a group ("and").
 _GROUP_SPLIT = re.compile(r"\s*(?:;|\||/|\s[-–—]\s|,\s+(?!(?:and|und|et|y|e|&)\s))\s*", re.IGNORECASE)
-_AND_SPLIT = re.compile(r"\s*(?:,?\s+(?:and|und|et|y|e|&)\s+)\s*", re.IGNORECASE)
+_AND_SPLIT = re.compile(r"\s*(,?\s+(?:and|und|et|y|e|&)\s+)\s*", re.IGNORECASE)
+# Spanish and Portuguese surnames join with "y"/"e" ("José Volta e Pinto", "José Ortega y Gasset"):
+# a "y"/"e" followed by a single word after a full name continues the name.
+_NAME_JOINERS = frozenset(["y", "e"])
 # "AgE", "DPA", "WBF": two to four letters, at least two capitals, no dots (initials are "R.C.").
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü]{2,4}$")
 _DATEISH = re.compile(
@@ -127,6 +130,26 @@ def _is_prose(text: str) -> bool:
     return len(tokens) >= 3 and len(lower) >= 2
 
 
+def _people(group: str) -> list[str]:
+    """A byline group split at "and"/"und"/"&" into one part per person; a "y"/"e" between a full name
+    and a single word joins a compound surname ("José Volta e Pinto") and does not split."""
+    pieces = _AND_SPLIT.split(group)
+    parts = [pieces[0]]
+    for joiner, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        word = joiner.strip(" ,").lower()
+        if word in _NAME_JOINERS and len(parts[-1].split()) >= 2 and len(part.split()) == 1:
+            parts[-1] = f"{parts[-1]} {word} {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+def reads_as_prose(byline: str) -> bool:
+    """True when the byline's first part reads as a sentence ("By signing up you agree ...", "By providing
+    your email address, ..."): three words or more, two of them lower-case."""
+    return _is_prose(_GROUP_SPLIT.split(byline.strip(), maxsplit=1)[0])
+
+
 def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     """People named in a byline, in order, without duplicates; [] when none is a plausible person."""
     prefix, _, _ = _patterns()
@@ -142,7 +165,7 @@ def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
         if any(token in org_words for token in _tokens(group)):
             organisation = True
             continue  # one organisation, even when its name has an "and" in it
-        found = [name for part in _AND_SPLIT.split(group) if (name := clean_name(part, brands))]
+        found = [name for part in _people(group) if (name := clean_name(part, brands))]
         if index == 0 and not found and _is_prose(group):
             return []  # "Von Anfang an war klar, dass ...": a sentence, not a byline
         names.extend(name for name in found if name.lower() not in (n.lower() for n in names))

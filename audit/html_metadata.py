@@ -179,11 +179,15 @@ _UTC_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 _UTC_MARK = " (UTC time)"
 
 
-def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Candidate | None:
+def _normalise(
+    field: str, candidate: Candidate, brands: tuple[str, ...], sections: frozenset[str] = frozenset()
+) -> Candidate | None:
     """The candidate with its value cleaned for its field, or None when nothing usable is left.
 
     A date stated as a UTC timestamp keeps that fact in its location: its day may be the page's local day
-    plus or minus one, which is time-zone drift and not a conflict (see ``_conflicts``)."""
+    plus or minus one, which is time-zone drift and not a conflict (see ``_conflicts``). A one-word
+    author that is a folder of the page's URL (``sections``: "Internacional" on a page under
+    ``/actualidad/internacional/``) is the section's label printed where the byline would be, not a person."""
     value = candidate.value
     location = candidate.location
     if field in ("published", "updated"):
@@ -191,7 +195,8 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
         if _UTC_TIME.search(str(candidate.value).strip()):
             location += _UTC_MARK
     elif field == "authors":
-        value = clean_authors(str(value), brands) or None
+        names = clean_authors(str(value), brands)
+        value = [n for n in names if " " in n or n.lower() not in sections] or None
     elif isinstance(value, str):
         value = re.sub(r"\s+", " ", value).strip() or None
     if value is None:
@@ -327,6 +332,15 @@ def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
     )
 
 
+def _sections(url: str | None) -> frozenset[str]:
+    """The folders of a URL's path, lower-cased ("/actualidad/internacional/story-slug" -> both folders)."""
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:
+        return frozenset()
+    return frozenset(part.lower() for part in path.split("/")[:-1] if part)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -367,9 +381,10 @@ def extract_metadata(
     sites = [c.value for f, c in raw if f == "site" and isinstance(c.value, str)]
     host = _host(url) or next((_host(c.value) for f, c in raw if f == "url"), None)
     brands = tuple(s for s in [*sites, host, (host or "").split(".")[0]] if s)
+    sections = _sections(url)
     by_field: dict[str, list[Candidate]] = {field: [] for field in FIELDS}
     for field, candidate in raw:
-        cleaned = _normalise(field, candidate, brands)
+        cleaned = _normalise(field, candidate, brands, sections)
         if cleaned is not None:
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
