@@ -85,3 +85,13 @@ def test_a_labelled_sentence_is_passed_over_for_the_byline_after_it() -> None:
     assert not reads_as_prose("AFP")
     body = "<form-box><p>By signing up you agree to our terms.</p></form-box><p>By Jane Roe</p>" + BODY
     assert _fields("", body)["authors"].value == ["Jane Roe"]
+
+
+def test_a_courtesy_photo_credit_is_not_an_author() -> None:
+    assert clean_authors("Cortesía") == []
+    assert clean_authors("Courtesy of the museum") == []
+    body = (
+        "<div class='story'><div><img src='/a.jpg'><span class='img-author'>Cortesía</span></div></div>"
+        + BODY
+    )
+    assert _fields("", body)["authors"].value == []
