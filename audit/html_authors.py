@@ -69,12 +69,19 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def _ends_with_word(token: str, word: str) -> bool:
+    """``token`` is a compound ending in the (four letters or longer) word: "bbnteam" ends with "team"."""
+    return len(word) >= 4 and len(token) > len(word) + 1 and token.endswith(word)
+
+
 def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
     """True when ``name`` is the site/domain (or contains an organisation word)."""
     _, _, org_words = _patterns()
     tokens = _tokens(name)
     if any(token in org_words for token in tokens) or " ".join(tokens) in org_words:
         return True
+    if len(tokens) == 1 and any(_ends_with_word(tokens[0], word) for word in org_words):
+        return True  # an account named for a team or a desk: "BBNTEAM", "NewsDesk", "SiteAdmin"
     squashed = "".join(tokens)
     for brand in brands:
         brand_squashed = "".join(_tokens(brand))

@@ -95,3 +95,12 @@ def test_a_courtesy_photo_credit_is_not_an_author() -> None:
         + BODY
     )
     assert _fields("", body)["authors"].value == []
+
+
+def test_an_account_named_for_a_team_or_desk_is_not_a_person() -> None:
+    assert clean_authors("BBNTEAM") == []
+    assert clean_authors("NewsDesk") == []
+    assert clean_authors("SiteAdmin") == []
+    # a first name or a handle that merely ends in those letters stays
+    assert clean_authors("Andrews") == ["Andrews"]
+    assert clean_authors("Bo2man") == ["Bo2man"]
