@@ -65,6 +65,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return prefix, role, frozenset(w.lower() for w in words["organisation_words"])
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> re.Pattern[str]:
+    """Weekdays and month names where a byline's date begins ("Malcolm Owen Monday, November 18"); the
+    ones that are also names ("April", "Juli", "Freitag") are not in the list."""
+    words = sorted(lexicon()["date_words"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
@@ -102,6 +110,9 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
     date = _DATEISH.search(text)
     if date:
         text = text[: date.start()]
+    day = _date_words().search(text)
+    if day and len(text[: day.start()].split()) != 1:  # "Jane Doe Monday" -> "Jane Doe"; not "Jane" alone
+        text = text[: day.start()]
     text = role.sub("", text).strip(" ,;:-–—|·•")
     if not text or _URLISH.search(text) or not _NAME_CHARS.match(text):
         return None

@@ -104,3 +104,14 @@ def test_an_account_named_for_a_team_or_desk_is_not_a_person() -> None:
     # a first name or a handle that merely ends in those letters stays
     assert clean_authors("Andrews") == ["Andrews"]
     assert clean_authors("Bo2man") == ["Bo2man"]
+
+
+def test_a_byline_is_cut_where_its_weekday_or_month_begins() -> None:
+    # trafilatura's guess for "By Mike Doe and Malcolm Roe Monday, November 18, 2019"
+    assert clean_authors("Mike Doe; Malcolm Roe Monday; November") == ["Mike Doe", "Malcolm Roe"]
+    assert clean_authors("Jane Doe Dienstag, 3. Mai") == ["Jane Doe"]
+    assert clean_authors("November") == []
+    # names that are also months or weekdays stay whole, and a cut never leaves a lone first name
+    assert clean_authors("April Smith") == ["April Smith"]
+    assert clean_authors("Juli Zeh") == ["Juli Zeh"]
+    assert clean_authors("Jane Monday") == []
