@@ -22,7 +22,10 @@ from typing import Any
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
 # Bylines split in two stages: groups (";", "|", "/", " - ", ", ") and then names within a group ("and").
 _GROUP_SPLIT = re.compile(r"\s*(?:;|\||/|\s[-–—]\s|,\s+(?!(?:and|und|et|y|e|&)\s))\s*", re.IGNORECASE)
-_AND_SPLIT = re.compile(r"\s*(?:,?\s+(?:and|und|et|y|e|&)\s+)\s*", re.IGNORECASE)
+_AND_SPLIT = re.compile(r"\s*(,?\s+(?:and|und|et|y|e|&)\s+)\s*", re.IGNORECASE)
+# Spanish and Portuguese surnames join with "y"/"e" ("José Volta e Pinto", "José Ortega y Gasset"):
+# a "y"/"e" followed by a single word after a full name continues the name.
+_NAME_JOINERS = frozenset(["y", "e"])
 # "AgE", "DPA", "WBF": two to four letters, at least two capitals, no dots (initials are "R.C.").
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü]{2,4}$")
 _DATEISH = re.compile(
@@ -62,8 +65,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return prefix, role, frozenset(w.lower() for w in words["organisation_words"])
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> re.Pattern[str]:
+    """Weekdays and month names where a byline's date begins ("Malcolm Owen Monday, November 18"); the
+    ones that are also names ("April", "Juli", "Freitag") are not in the list."""
+    words = sorted(lexicon()["date_words"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def _ends_with_word(token: str, word: str) -> bool:
+    """``token`` is a compound ending in the (four letters or longer) word: "bbnteam" ends with "team"."""
+    return len(word) >= 4 and len(token) > len(word) + 1 and token.endswith(word)
 
 
 def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
@@ -72,6 +88,8 @@ def _is_brand(name: str, brands: tuple[str, ...]) -> bool:
     tokens = _tokens(name)
     if any(token in org_words for token in tokens) or " ".join(tokens) in org_words:
         return True
+    if len(tokens) == 1 and any(_ends_with_word(tokens[0], word) for word in org_words):
+        return True  # an account named for a team or a desk: "BBNTEAM", "NewsDesk", "SiteAdmin"
     squashed = "".join(tokens)
     for brand in brands:
         brand_squashed = "".join(_tokens(brand))
@@ -92,6 +110,9 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
     date = _DATEISH.search(text)
     if date:
         text = text[: date.start()]
+    day = _date_words().search(text)
+    if day and len(text[: day.start()].split()) != 1:  # "Jane Doe Monday" -> "Jane Doe"; not "Jane" alone
+        text = text[: day.start()]
     text = role.sub("", text).strip(" ,;:-–—|·•")
     if not text or _URLISH.search(text) or not _NAME_CHARS.match(text):
         return None
@@ -127,6 +148,26 @@ def _is_prose(text: str) -> bool:
     return len(tokens) >= 3 and len(lower) >= 2
 
 
+def _people(group: str) -> list[str]:
+    """A byline group split at "and"/"und"/"&" into one part per person; a "y"/"e" between a full name
+    and a single word joins a compound surname ("José Volta e Pinto") and does not split."""
+    pieces = _AND_SPLIT.split(group)
+    parts = [pieces[0]]
+    for joiner, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        word = joiner.strip(" ,").lower()
+        if word in _NAME_JOINERS and len(parts[-1].split()) >= 2 and len(part.split()) == 1:
+            parts[-1] = f"{parts[-1]} {word} {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+def reads_as_prose(byline: str) -> bool:
+    """True when the byline's first part reads as a sentence ("By signing up you agree ...", "By providing
+    your email address, ..."): three words or more, two of them lower-case."""
+    return _is_prose(_GROUP_SPLIT.split(byline.strip(), maxsplit=1)[0])
+
+
 def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
     """People named in a byline, in order, without duplicates; [] when none is a plausible person."""
     prefix, _, _ = _patterns()
@@ -142,7 +183,7 @@ def clean_authors(raw: str, brands: tuple[str, ...] = ()) -> list[str]:
         if any(token in org_words for token in _tokens(group)):
             organisation = True
             continue  # one organisation, even when its name has an "and" in it
-        found = [name for part in _AND_SPLIT.split(group) if (name := clean_name(part, brands))]
+        found = [name for part in _people(group) if (name := clean_name(part, brands))]
         if index == 0 and not found and _is_prose(group):
             return []  # "Von Anfang an war klar, dass ...": a sentence, not a byline
         names.extend(name for name in found if name.lower() not in (n.lower() for n in names))

@@ -29,7 +29,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
+from audit.html_authors import MAX_BYLINE_LENGTH, lexicon, reads_as_prose
 
 # Elements whose first line can be a byline (see _first_line).
 _TAGS = frozenset(
@@ -89,8 +89,10 @@ _BLOCKS = frozenset(
 # What may stand between the words of a printed name: spaces, dots of initials, hyphens, apostrophes.
 _NAME_GAP = r"[\s.\-‐'’]{1,3}"
 ANY_GAP = r"[\W_]{1,3}"
-# Text bylines read per page: the first ones in document order are the article's.
-MAX_TEXT_BYLINES = 2
+# Text bylines read per page: the first in document order is the article's; later ones are those of
+# teasers and listings further down ("Par AFP" of an agency story, then "Par Jane Doe" of an opinion
+# teaser). A labelled sentence ("By signing up, you agree ...") is no byline and does not count.
+MAX_TEXT_BYLINES = 1
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +189,7 @@ def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> 
     Only the element's first line is read ("Auteur : Name" of a box whose next paragraph credits the
     editor; "Autor: Name" before a line of tags), and only when it is at most a byline long; an
     element inside one already taken is skipped ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
+    A labelled sentence ("By providing your email address, you agree ...") is passed over.
     """
     pattern = _label_pattern()
     found: list[lxml.html.HtmlElement] = []
@@ -200,6 +203,8 @@ def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> 
             if match is None or _skipped(element):
                 continue
             if any(ancestor in found for ancestor in element.iterancestors()):
+                continue
+            if reads_as_prose(text[match.end() :]):
                 continue
             found.append(element)
             names.append(text[match.end() :])

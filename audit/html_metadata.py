@@ -26,7 +26,6 @@ heading, a ``metadata_conflict`` warning is recorded. Nothing found gives None (
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -41,6 +40,7 @@ from audit.html_authors import clean_authors, lexicon
 from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates
+from audit.html_jsonld import jsonld_candidates
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -103,71 +103,6 @@ _RIGHTS_META = frozenset({"copyright", "dc.rights", "dcterms.rights", "rights"})
 # The structured candidates remain the fallback when neither finds a date; <time> elements anywhere
 # come last (listings and sidebars carry their own).
 _DATE_ORDER = ("heading-date", "htmldate", "json-ld", "meta", "url-date", "time-element")
-
-
-def _iter_jsonld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's JSON-LD blocks (``@graph`` and lists flattened)."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text_content().strip() or "null")
-        except (ValueError, RecursionError):
-            continue
-        stack: list[Any] = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack[0:0] = item
-            elif isinstance(item, dict):
-                yield item
-                if isinstance(item.get("@graph"), list):
-                    stack[0:0] = item["@graph"]
-
-
-def _types(obj: dict[str, Any]) -> set[str]:
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
-
-
-def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[tuple[str, bool]]:
-    """Names in a JSON-LD ``author`` value with whether they are explicitly an organisation.
-
-    An author given only as a reference (``{"@id": "#author"}``, as Yoast writes it) is looked up in
-    ``nodes``, the page's JSON-LD objects by ``@id``.
-    """
-    items = value if isinstance(value, list) else [value]
-    for item in items:
-        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
-            item = nodes.get(item["@id"], item)
-        if isinstance(item, str):
-            yield item, False
-        elif isinstance(item, dict) and isinstance(item.get("name"), str):
-            yield item["name"], bool(_types(item) & {"Organization", "NewsMediaOrganization", "Corporation"})
-
-
-def _jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
-    article_types = set(lexicon()["article_types"])
-    objects = list(_iter_jsonld(tree))
-    nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and "name" in obj}
-    for obj in objects:
-        kinds = _types(obj)
-        if "WebSite" in kinds and isinstance(obj.get("name"), str):
-            yield "site", Candidate(obj["name"], "json-ld", "WebSite.name", "medium")
-        if not kinds & article_types:
-            continue
-        kind = sorted(kinds & article_types)[0]
-        confidence: Confidence = "medium" if kind == "WebPage" else "high"
-        if isinstance(obj.get("headline"), str):
-            yield "title", Candidate(obj["headline"], "json-ld", f"{kind}.headline", confidence)
-        for key, field in (("datePublished", "published"), ("dateModified", "updated")):
-            if isinstance(obj.get(key), str):
-                yield field, Candidate(obj[key], "json-ld", f"{kind}.{key}", confidence)
-        for name, is_org in _names(obj.get("author"), nodes):
-            if not is_org:
-                yield "authors", Candidate(name, "json-ld", f"{kind}.author", confidence)
-        publisher = obj.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            yield "site", Candidate(publisher["name"], "json-ld", f"{kind}.publisher.name", "medium")
 
 
 def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
@@ -244,11 +179,15 @@ _UTC_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 _UTC_MARK = " (UTC time)"
 
 
-def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Candidate | None:
+def _normalise(
+    field: str, candidate: Candidate, brands: tuple[str, ...], sections: frozenset[str] = frozenset()
+) -> Candidate | None:
     """The candidate with its value cleaned for its field, or None when nothing usable is left.
 
     A date stated as a UTC timestamp keeps that fact in its location: its day may be the page's local day
-    plus or minus one, which is time-zone drift and not a conflict (see ``_conflicts``)."""
+    plus or minus one, which is time-zone drift and not a conflict (see ``_conflicts``). A one-word
+    author that is a folder of the page's URL (``sections``: "Internacional" on a page under
+    ``/actualidad/internacional/``) is the section's label printed where the byline would be, not a person."""
     value = candidate.value
     location = candidate.location
     if field in ("published", "updated"):
@@ -256,7 +195,8 @@ def _normalise(field: str, candidate: Candidate, brands: tuple[str, ...]) -> Can
         if _UTC_TIME.search(str(candidate.value).strip()):
             location += _UTC_MARK
     elif field == "authors":
-        value = clean_authors(str(value), brands) or None
+        names = clean_authors(str(value), brands)
+        value = [n for n in names if " " in n or n.lower() not in sections] or None
     elif isinstance(value, str):
         value = re.sub(r"\s+", " ", value).strip() or None
     if value is None:
@@ -392,6 +332,15 @@ def _conflicts(field: str, candidates: list[Candidate]) -> SourceWarning | None:
     )
 
 
+def _sections(url: str | None) -> frozenset[str]:
+    """The folders of a URL's path, lower-cased ("/actualidad/internacional/story-slug" -> both folders)."""
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:
+        return frozenset()
+    return frozenset(part.lower() for part in path.split("/")[:-1] if part)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -413,7 +362,7 @@ def extract_metadata(
     raw: list[tuple[str, Candidate]] = []
     page_text, every_text = _body_texts(tree) if tree is not None else ("", "")
     if tree is not None:
-        raw.extend(_jsonld_candidates(tree))
+        raw.extend(jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
         raw.extend(_element_candidates(tree, every_text))
         structured = (c for f, c in raw if f == "published" and c.method in _STRONG)
@@ -432,9 +381,10 @@ def extract_metadata(
     sites = [c.value for f, c in raw if f == "site" and isinstance(c.value, str)]
     host = _host(url) or next((_host(c.value) for f, c in raw if f == "url"), None)
     brands = tuple(s for s in [*sites, host, (host or "").split(".")[0]] if s)
+    sections = _sections(url)
     by_field: dict[str, list[Candidate]] = {field: [] for field in FIELDS}
     for field, candidate in raw:
-        cleaned = _normalise(field, candidate, brands)
+        cleaned = _normalise(field, candidate, brands, sections)
         if cleaned is not None:
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
