@@ -101,14 +101,19 @@ def _split_articles(lines: list[_Line]) -> list[list[_Line]]:
     """
     starts = [0]
     prose_since = 0
+    in_related = False  # under a "Related" heading, where teasers look like headers but are not articles
     for index, line in enumerate(lines):
         if fu.is_prose(line.text):
+            in_related = in_related and index > 0 and _is_teaser_line(lines[index - 1].text)
             prose_since += 1
             continue
+        in_related = in_related or fu.furniture_reason(line.text) == "related"
         if prose_since < 2 or not fu.is_title_like(line.text) or fu.furniture_reason(line.text):
             continue
         has_date, has_byline = _header_block(lines, index)
         separated = index > 0 and bool(_SEPARATOR.match(lines[index - 1].text))
+        if in_related and not separated:
+            continue
         if (separated and (has_date or has_byline)) or (has_date and has_byline):
             start = index
             while start - 1 > starts[-1] and fu.furniture_reason(lines[start - 1].text) in {
@@ -194,21 +199,41 @@ def _label_weak(labels: _Labels) -> None:
             labels.reasons[index] = fu.weak_furniture_reason(labels.lines[index].text)
 
 
+def _is_teaser_line(text: str) -> bool:
+    """A byline or date line: under a "Related" heading, the line between a teaser's title and lead."""
+    return (
+        fu.parse_byline(text) is not None
+        or fu.parse_date_line(text) is not None
+        or fu.split_byline_date(text) is not None
+    )
+
+
+def _in_related_list(text: str, teaser_line: bool, after_teaser_line: bool) -> bool:
+    """A kept line under a "Related" heading that belongs to the list: a title, teaser line or lead."""
+    if teaser_line or (after_teaser_line and fu.is_prose(text)):
+        return True
+    return not fu.is_prose(text) and fu.is_title_like(text) and fu.about_heading(text) is None
+
+
 def _label_related(labels: _Labels) -> None:
+    """Under a "Related" heading: the other articles' titles, and each teaser's byline, date and lead.
+
+    A teaser is a title followed by a byline or date line; the one paragraph right after such a line is
+    the teaser's lead, not the article's (the article resumes with prose that follows no teaser line).
+    """
     in_list = False
+    after_teaser_line = False
     for index, line in enumerate(labels.lines):
+        text = line.text
+        teaser_line = in_list and _is_teaser_line(text)
         if labels.reasons[index] == "related":
             in_list = True
-        elif (
-            in_list
-            and labels.kept(index)
-            and not fu.is_prose(line.text)
-            and fu.is_title_like(line.text)
-            and fu.about_heading(line.text) is None
-        ):
+        elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
             labels.reasons[index] = "related"
         elif labels.kept(index):
             in_list = False
+        if labels.kept(index) or labels.reasons[index] == "related":
+            after_teaser_line = teaser_line
 
 
 def _header_window(labels: _Labels) -> tuple[int, int]:

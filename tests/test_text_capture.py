@@ -330,3 +330,63 @@ def test_byline_and_date_on_one_line() -> None:
     assert article.fields["published"].value == "2023-06-01"
     assert article.fields["published"].method == "text:byline-date"
     assert article.fields["authors"].value == ["Ada Park"]
+
+
+RELATED_TEASERS = """Ministers agree on new fisheries deal
+
+By Jane Doe
+
+March 3, 2020
+
+Ministers from six countries agreed on Tuesday to cut catches by 12 percent, officials said after the talks.
+
+{MIDDLE}
+
+The deal, reached after five days of talks, covers 4,000 vessels, according to the European Commission.
+
+You might also like
+
+Storm closes ports along the coast
+
+By John Smith
+
+Ports along the coast were closed on Wednesday as a storm approached the northern islands, officials said.
+
+Fishermen protest quotas
+
+March 1, 2020
+
+Hundreds of fishermen marched through the capital on Sunday to protest against the new catch quotas.
+"""
+
+
+def test_related_teasers_keep_their_byline_date_and_lead_out_of_the_article() -> None:
+    (article,) = clean_text_capture(RELATED_TEASERS.format(MIDDLE="The talks were chaired by Norway."))
+    assert article.text.split("\n\n")[-1].startswith("The deal, reached after five days")
+    reasons = dict(article.removed)
+    assert reasons["By John Smith"] == reasons["March 1, 2020"] == "related"
+    assert reasons["Fishermen protest quotas"] == "related"
+    assert article.fields["authors"].value == ["Jane Doe"]
+    assert article.fields["published"].value == "2020-03-03"
+
+
+def test_article_resumes_after_a_related_box() -> None:
+    middle = (
+        "Related\n\nSharks return to the bay\n\nThe talks were chaired by Norway, whose minister said so."
+    )
+    (article,) = clean_text_capture(RELATED_TEASERS.format(MIDDLE=middle))
+    paragraphs = article.text.split("\n\n")
+    assert "The talks were chaired by Norway, whose minister said so." in paragraphs
+    assert "Sharks return to the bay" not in paragraphs
+
+
+def test_separated_article_after_a_related_list_is_still_split() -> None:
+    second = (
+        "\n----------\n\nFishing fleet returns to port\n\nBy Ann Lee\n\nMarch 4, 2020\n\n"
+        "The fleet returned to port on Wednesday after the new quotas were announced by the ministers.\n\n"
+        "Crews said the season had been the shortest in a decade, with catches far below the average.\n"
+    )
+    first, article = clean_text_capture(RELATED_TEASERS.format(MIDDLE="Norway chaired.") + second)
+    assert first.fields["authors"].value == ["Jane Doe"]
+    assert article.fields["authors"].value == ["Ann Lee"]
+    assert article.fields["title"].value == "Fishing fleet returns to port"
