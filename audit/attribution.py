@@ -24,7 +24,10 @@ joined into one). The primary attribution of a sentence is found so:
    "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
 
 Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian officials") is a vague
-source, and "They contend" that refers back to one stays vague; named organisations and documents are
+source, and "They contend" that refers back to one stays vague; so are unnamed officials and sources of a
+named body ("senior White House officials said", "a State Department official said", "a spokesperson who
+declined to be named said", "according to a person familiar with the talks"), while the body itself or its
+spokesperson ("The White House said", "an F.B.I. spokeswoman said") is named; named organisations and documents are
 sources ("A report by the U.S. Council on Foreign Relations notes" -> according_to). A quote reported
 second-hand ("Trump reportedly remarked, “…”") stays a direct quote of Trump: the words are attributed to
 him. Opinion words alone ("appears", "may") are not attributions; first-person statements outside quotes

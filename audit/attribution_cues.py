@@ -129,13 +129,15 @@ def cue_at(
     # fixed vague phrases: "it is believed", "people familiar with the matter"
     length = match_phrase(toks, i, lex.vague_phrases)
     if length:
-        cue, cue_span = cue_span_of(toks, i, i + length - 1)
-        after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
+        verb = _verb_after_phrase(toks, i + length, lex)
+        _, cue_span = cue_span_of(toks, i, i + length - 1 if verb is None else verb)
+        cue = cue_span.slice(text)
+        after = i + length if verb is None else verb + 1
         if nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
             comma = max((k for k in range(i) if toks[k].text == ","), default=None)
             content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
         else:
-            content = content_after(text, toks, i + length - 1, sentence, lex)
+            content = content_after(text, toks, after - 1, sentence, lex)
         if content is None:
             content = trim(text, sentence.start, sentence.end)
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
@@ -162,6 +164,27 @@ def cue_at(
     if low in lex.refusal_verbs:
         return _refusal(text, toks, i, sentence, lex)
     return _verb_cue(text, toks, i, sentence, lex)
+
+
+_PHRASE_GAP = 6  # words between a fixed vague phrase and its verb ("a source close to the campaign said")
+
+
+def _verb_after_phrase(toks: Sequence[Tok], k: int, lex: Lexicon) -> int | None:
+    """The reporting verb of a fixed vague phrase, within a few words after it: "a person familiar with
+    the talks *said*", "an official, speaking on condition of anonymity, *said*"; the content follows
+    the verb, not the phrase. None when a clause ends, a second comma comes, or no verb is near."""
+    commas = 0
+    for j in range(k, min(k + _PHRASE_GAP + 1, len(toks))):
+        tok = toks[j]
+        if lex.cue_verb(toks, j):
+            return j
+        if tok.text == ",":
+            commas += 1
+            if commas > 1 or j > k:
+                return None  # only the comma that closes an aside ("…anonymity, said")
+        elif not tok.text[0].isalnum() or tok.low in lex.clause_openers:
+            return None
+    return None
 
 
 def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:

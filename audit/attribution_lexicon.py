@@ -70,6 +70,7 @@ class Lexicon:
     vague_phrases: dict[int, frozenset[tuple[str, ...]]]
     vague_quantifiers: frozenset[str]
     vague_heads: frozenset[str]
+    unnamed_person_heads: frozenset[str]  # "officials", "a source": unnamed even when an org is named
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     np_inner: frozenset[str]
@@ -116,6 +117,7 @@ class Lexicon:
             vague_phrases=_phrases(raw["vague_phrases"]),
             vague_quantifiers=words("vague_quantifiers"),
             vague_heads=words("vague_heads"),
+            unnamed_person_heads=words("unnamed_person_heads"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),
             np_inner=words("np_inner_words"),

@@ -130,7 +130,10 @@ def classify(
             first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document
         )
     has_org = any(w.cap and _strip_possessive(w.low) in lex.org_words for w in words)
-    if not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers):
+    unnamed_people = (  # "White House officials"; not "the Justice Department and F.B.I. officials"
+        not words[-1].cap and head in lex.unnamed_person_heads and all(w.low != "and" for w in words)
+    )
+    if unnamed_people or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers)):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     if not any(w.cap for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)

@@ -1,0 +1,82 @@
+"""Unnamed officials and sources are vague sources, whatever organisation they belong to (issue #4).
+
+"F.B.I. officials said", "senior White House officials said", "a State Department official said",
+"a spokesperson who declined to be named said" and "according to a person familiar with the talks" all
+name nobody: each is kind "vague" with no speaker, and its content is what follows the verb.
+Hand-written sentences only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.attribution import attribute_all
+from audit.model import Attribution, Span
+
+
+def _first(text: str) -> Attribution:
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert found, text
+    return found[0]
+
+
+def _content(text: str, attribution: Attribution) -> str | None:
+    return attribution.content_span.slice(text) if attribution.content_span else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "F.B.I. officials said the review would take weeks.",
+        "Senior White House officials said the review would take weeks.",
+        "Justice Department officials said the review would take weeks.",
+        "European Union officials said the review would take weeks.",
+        "A State Department official said the review would take weeks.",
+        "The review would take weeks, White House officials said.",
+        "The review would take weeks, said senior White House officials.",
+        "The review would take weeks, according to State Department officials.",
+        "The review would take weeks, according to a person familiar with the talks.",
+    ],
+)
+def test_unnamed_officials_of_a_named_body_are_vague(text: str) -> None:
+    attribution = _first(text)
+    assert attribution.kind == "vague"
+    assert attribution.speaker is None
+    assert _content(text, attribution) in {"the review would take weeks", "The review would take weeks"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A spokesperson who declined to be named said the company would appeal.",
+            "the company would appeal",
+        ),
+        ("A source close to the campaign said the rally was cancelled.", "the rally was cancelled"),
+        ("A person familiar with the talks said they had stalled.", "they had stalled"),
+        (
+            "A State Department official, speaking on condition of anonymity, said the talks had stalled.",
+            "the talks had stalled",
+        ),
+        ("The talks had stalled, a person familiar with the talks said.", "The talks had stalled"),
+    ],
+)
+def test_anonymity_phrase_takes_its_verb_and_the_content_after_it(text: str, content: str) -> None:
+    attribution = _first(text)
+    assert attribution.kind == "vague"
+    assert _content(text, attribution) == content
+    assert attribution.cue is not None and attribution.cue.endswith("said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Justice Department and senior F.B.I. officials agreed that the case was weak.", "Justice"),
+        ("An F.B.I. spokeswoman said the review would take weeks.", "F.B.I."),
+        ("The White House said the review would take weeks.", "White House"),
+    ],
+)
+def test_a_named_body_or_its_spokesperson_stays_named(text: str, speaker: str) -> None:
+    attribution = _first(text)
+    assert attribution.kind == "reported"
+    assert attribution.speaker is not None and speaker in attribution.speaker
