@@ -125,7 +125,7 @@ def cue_at(
     # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
     vague = vague_cue_at(toks, i, vlex, lex)
     if vague is not None:
-        return _vague_found(text, toks, vague, sentence)
+        return _vague_found(text, toks, vague, sentence, lex)
     # fixed vague phrases: "it is believed", "people familiar with the matter"
     length = match_phrase(toks, i, lex.vague_phrases)
     if length:
@@ -157,7 +157,7 @@ def cue_at(
     # participle after a comma: "Rubio addressed this notion …, stating that …"
     phrase = participle_subject(toks, i, lex)
     if phrase is not None:
-        content = content_after(text, toks, i, sentence, lex)
+        content = content_after(text, toks, lex.cue_end(toks, i), sentence, lex)
         # no phrase kept: the subject lies before an earlier cue's content, and the participle's
         # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
         return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
@@ -207,12 +207,20 @@ def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     )
 
 
-def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> Found:
+def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span, lex: Lexicon) -> Found:
     """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
     _, cue_span = cue_span_of(toks, vague.first, vague.last)
     cue = cue_span.slice(text)  # as written: "officials in both parties, though, say"
     start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
     content = trim(text, start, sentence.end)
+    before = vague.first - 1
+    if (
+        vague.content_from is None
+        and before > 0
+        and toks[before].text in _BEFORE_SOURCE
+        and nothing_reported(toks, vague.last + 1, lex)
+    ):  # "The request was political, Republicans said.": the content is before the cue
+        content = trim(text, sentence.start, toks[before].start)
     return Found(
         toks[vague.first].start,
         Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
@@ -250,7 +258,7 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     low = tok.low
     if not lex.cue_verb(toks, i, document=True):
         return None
-    is_speech = low in lex.speech_verbs
+    is_speech = low in lex.speech_verbs or low in lex.particle_cues
     if i > 0 and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}:
         return None  # "to say", "the report", "a statement": not a reporting verb here
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
@@ -281,9 +289,10 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         return None  # "maintain dialogue", "found a way": not reporting anything
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
-    if leads_elsewhere(toks, i, lex):
+    end = lex.cue_end(toks, i)  # "called for": the content follows the particle
+    if leads_elsewhere(toks, end, lex):
         return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
-    after_verb = content_after(text, toks, i, sentence, lex)
+    after_verb = content_after(text, toks, end, sentence, lex)
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
         begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
         if begin == 0 or toks[begin - 1].text not in _BEFORE_SOURCE:
@@ -293,9 +302,10 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
         content = after_verb
     if content is None:
         return None
+    cue, cue_span = cue_span_of(toks, i, end)
     return Found(
         min(tok.start, phrase.start),
-        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
+        from_phrase(text, phrase, "reported", cue, cue_span, content),
         phrase,
     )
 
@@ -340,7 +350,7 @@ def _coordinated(
     last_cue_word = re.findall(r"\w+", attribution.cue or "")
     if not last_cue_word or last_cue_word[-1].lower() not in lex.speech_verbs | lex.document_verbs:
         return None  # only after a reporting verb, not after "according to X" or a vague phrase
-    if leads_elsewhere(toks, i, lex):
+    if leads_elsewhere(toks, lex.cue_end(toks, i), lex):
         return None
     # "X said the firm fired workers and told them …" may coordinate inside X's content: only a comma
     # before the coordinator, or a "that" after the second verb when the first had none, says it is X's
@@ -348,13 +358,14 @@ def _coordinated(
     first_that = text[cue.end : cue.end + 6].split()[:1] == ["that"]
     if toks[j - 1].text != "," and not (that_here and not first_that):
         return None
-    content = content_after(text, toks, i, sentence, lex)
+    end = lex.cue_end(toks, i)
+    content = content_after(text, toks, end, sentence, lex)
     if content is None:
         return None
-    tok = toks[i]
+    cue_text, cue_span = cue_span_of(toks, i, end)
     return Found(
         toks[j].start,
-        dataclasses.replace(attribution, cue=tok.text, cue_span=tok.span, content_span=content),
+        dataclasses.replace(attribution, cue=cue_text, cue_span=cue_span, content_span=content),
     )
 
 

@@ -96,6 +96,7 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
     infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
+    particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -143,6 +144,7 @@ class Lexicon:
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
             infinitive_cues=words("infinitive_cues"),
+            particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -163,10 +165,17 @@ class Lexicon:
     def cue_verb(self, toks: Sequence[Tok], i: int, document: bool = False) -> bool:
         """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
         tok = toks[i]
+        following = toks[i + 1].low if i + 1 < len(toks) else ""
+        if not tok.cap and tok.low in self.particle_cues:
+            return following == self.particle_cues[tok.low]
         if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
             return False
-        following = toks[i + 1].low if i + 1 < len(toks) else ""
         return following not in self.verb_blockers.get(tok.low, frozenset())
+
+    def cue_end(self, toks: Sequence[Tok], i: int) -> int:
+        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), else ``i``."""
+        particle = self.particle_cues.get(toks[i].low)
+        return i + 1 if particle is not None and i + 1 < len(toks) and toks[i + 1].low == particle else i
 
     def adverb(self, tok: Tok) -> bool:
         low = tok.low

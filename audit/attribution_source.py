@@ -302,6 +302,40 @@ def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
     return k
 
 
+_OWNER_LINK = frozenset({"by", "from"})
+
+
+def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> NounPhrase | None:
+    """A document phrase ``toks[i..last]`` and the named author after it: "a poll *by Quinnipiac
+    University*", "a report from the Congressional Budget Office", "a review of financial disclosures by
+    Public Citizen". The whole phrase is the source, the author its speaker; None when no author is named."""
+    if _strip_possessive(toks[last].low) not in lex.document_nouns:
+        return None
+    k = last + 1
+    if k < len(toks) and toks[k].low == "of":  # "a review of financial disclosures by …"
+        k += 1
+        while k < len(toks) and k - last < 6 and toks[k].text.isalpha() and not toks[k].cap:
+            if toks[k].low in _OWNER_LINK:
+                break
+            k += 1
+    if k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
+        return None
+    owner = np_after(toks, k + 1, lex)
+    if owner is None or owner.kind not in {"person", "org"} or owner.speaker_span is None:
+        return None
+    return NounPhrase(
+        i,
+        owner.last,
+        toks[i].start,
+        owner.end,
+        owner.kind,
+        owner.speaker,
+        owner.speaker_span,
+        owner.role,
+        True,
+    )
+
+
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
     if i >= len(toks):
@@ -331,6 +365,9 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         last -= 1
     if last < i:
         return None
+    owned = _document_owner(toks, i, last, lex)
+    if owned is not None:
+        return owned
     role: str | None = None
     if (
         last + 2 < len(toks)

@@ -80,3 +80,21 @@ def test_a_named_body_or_its_spokesperson_stays_named(text: str, speaker: str) -
     attribution = _first(text)
     assert attribution.kind == "reported"
     assert attribution.speaker is not None and speaker in attribution.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats called for an investigation of the memo.",
+        "The Democrats said the request was political.",
+        "The request was political, Republicans said.",
+    ],
+)
+def test_party_members_are_an_unnamed_group_on_every_path(text: str) -> None:
+    attribution = _first(text)
+    assert attribution.kind == "vague" and attribution.speaker is None
+
+
+def test_group_cue_after_its_content_takes_the_words_before_it() -> None:
+    text = "The request was political, many experts believe."
+    assert _content(text, _first(text)) == "The request was political"

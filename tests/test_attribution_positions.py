@@ -1,0 +1,87 @@
+"""Cues that attribute a position, a plan or a finding to a source, beyond plain reporting verbs (issue #4).
+
+"X called for Y", "according to a poll by Y" and similar constructions, one hand-written sentence each,
+with the negative cases that must stay unattributed (actions are not statements).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.attribution import attribute_all
+from audit.model import Span
+
+
+def _all(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(speaker, cue, content) of every attribution of ``text``, taken as one sentence."""
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    return [
+        (a.speaker, a.cue, a.content_span.slice(text) if a.content_span else None)
+        for a in found
+        if a.kind != "none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Clinton is ahead by four points, according to a poll by Quinnipiac University.",
+            "Quinnipiac University",
+            "Clinton is ahead by four points",
+        ),
+        (
+            "According to a poll by Quinnipiac University, Clinton is ahead by four points.",
+            "Quinnipiac University",
+            "Clinton is ahead by four points",
+        ),
+        (
+            "According to a report from the Congressional Budget Office, the deficit will grow.",
+            "Congressional Budget Office",
+            "the deficit will grow",
+        ),
+        (
+            "He raised $100,000, according to a review of financial disclosures by Public Citizen.",
+            "Public Citizen",
+            "He raised $100,000",
+        ),
+    ],
+)
+def test_document_by_a_named_author(text: str, speaker: str, content: str) -> None:
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert found and found[0].kind == "according_to"
+    assert found[0].speaker == speaker
+    assert found[0].content_span is not None and found[0].content_span.slice(text) == content
+
+
+def test_a_document_with_no_named_author_stays_vague() -> None:
+    text = "The deficit will grow, according to a report released on Monday."
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert found and found[0].kind == "vague" and found[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith called for a ban on assault weapons.", ("Smith", "called for", "a ban on assault weapons")),
+        (
+            "The senator has long called for a new vote on the measure.",
+            ("senator", "called for", "a new vote on the measure"),
+        ),
+    ],
+)
+def test_called_for_is_a_position(text: str, expected: tuple[str, str, str]) -> None:
+    assert _all(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith called the police.",
+        "Smith called his mother on Sunday.",
+        "Smith voted for the bill.",
+        "Smith hired a lobbyist to press the case.",
+    ],
+)
+def test_actions_are_not_attributions(text: str) -> None:
+    assert _all(text) == []
