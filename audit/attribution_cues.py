@@ -290,6 +290,8 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
         return None
     end = lex.cue_end(toks, i)  # "called for": the content follows the particle
+    if end + 1 < len(toks) and toks[end + 1].low in _COPULAS:
+        return None  # "What voters want is a change": a free relative, not a report
     if leads_elsewhere(toks, end, lex):
         return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
     after_verb = content_after(text, toks, end, sentence, lex)
@@ -310,6 +312,7 @@ def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexic
     )
 
 
+_COPULAS = frozenset({"is", "are", "was", "were"})
 _TRAILING_LINK = re.compile(r"[\s,;]+(?:and|but|or|while|whereas|although|though)$")
 _BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
 

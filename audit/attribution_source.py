@@ -135,7 +135,7 @@ def classify(
     )
     if unnamed_people or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers)):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
-    if not any(w.cap for w in words) and head not in lex.source_nouns:
+    if not any(w.cap and w.low not in _DETERMINERS for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)
     source = words[1:] if words[0].low in _DETERMINERS and len(words) > 1 else words
     return NounPhrase(

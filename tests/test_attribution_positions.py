@@ -85,3 +85,53 @@ def test_called_for_is_a_position(text: str, expected: tuple[str, str, str]) -> 
 )
 def test_actions_are_not_attributions(text: str) -> None:
     assert _all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith wants the tax repealed by next year.", ("Smith", "wants", "the tax repealed by next year")),
+        ("Smith wants to repeal the tax.", ("Smith", "wants", "to repeal the tax")),
+        ("Smith hopes the talks will resume.", ("Smith", "hopes", "the talks will resume")),
+        (
+            "The governor calculated that the party needed to spend early.",
+            ("governor", "calculated", "the party needed to spend early"),
+        ),
+        (
+            "The senator made an early decision to save cash, hoping her allies would help out.",
+            ("senator", "hoping", "her allies would help out"),
+        ),
+    ],
+)
+def test_wishes_hopes_and_calculations_are_positions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What voters want is a change.",
+        "The wanted man was arrested.",
+        "The governor calculated the cost of the plan.",
+        "The current pledges countries have made would allow the world to warm.",
+    ],
+)
+def test_not_a_position(text: str) -> None:
+    assert _all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Band and his Teneo co-founder, former fundraiser Declan Kelly, declined to comment.",
+            "Band and his Teneo co-founder",
+        ),
+        (
+            "Spokesmen for Bill Clinton and the foundation declined to comment.",
+            "Spokesmen for Bill Clinton and the foundation",
+        ),
+    ],
+)
+def test_refusal_by_a_co_founder_or_a_foundation(text: str, speaker: str) -> None:
+    assert _all(text) == [(speaker, "declined", "to comment")]
