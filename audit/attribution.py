@@ -45,10 +45,11 @@ from importlib import resources
 from typing import Any
 
 from audit.attribution_coref import resolve
-from audit.attribution_cues import Found, all_cues, first_cue, from_phrase, participle_subject
+from audit.attribution_cues import all_cues, first_cue
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_source import NounPhrase, np_after, np_before
 from audit.attribution_vague_lexicon import VagueLexicon
+from audit.attribution_verbs import Found, from_phrase, participle_subject
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 

@@ -135,3 +135,28 @@ def test_not_a_position(text: str) -> None:
 )
 def test_refusal_by_a_co_founder_or_a_foundation(text: str, speaker: str) -> None:
     assert _all(text) == [(speaker, "declined", "to comment")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Democrats are quick to note that Republicans spent far more.",
+            "Democrats are quick to note",
+            "Republicans spent far more",
+        ),
+        (
+            "The senator was careful to say that no decision had been made.",
+            "say",
+            "no decision had been made",
+        ),
+        ("They met an aide with whom the report says he had dinner.", "the report says", "he had dinner"),
+    ],
+)
+def test_cue_after_an_eager_frame_or_a_relative_whom(text: str, cue: str, content: str) -> None:
+    found = _all(text)
+    assert found and found[0][1:] == (cue, content)
+
+
+def test_an_eager_frame_with_an_action_is_no_cue() -> None:
+    assert _all("The senator was eager to leave the room.") == []
