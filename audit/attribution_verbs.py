@@ -52,6 +52,7 @@ def from_phrase(
 
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_SUBORDINATORS = frozenset({"that", "if", "because", "whether", "since", "as", "when", "while", "unless"})
 BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
 
 
@@ -145,6 +146,8 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
             phrase = after
     if phrase is None or phrase.kind in {"thing", "first"}:
         return None
+    if low in lex.main_clause_verbs and phrase.first > 0 and toks[phrase.first - 1].low in _SUBORDINATORS:
+        return None  # "This suggests that Trump wants …": the writer's inference, not Trump's position
     if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
         return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
     following = toks[i + 1].low if i + 1 < len(toks) else "."

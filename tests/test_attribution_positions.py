@@ -111,6 +111,7 @@ def test_wishes_hopes_and_calculations_are_positions(text: str, expected: tuple[
     "text",
     [
         "What voters want is a change.",
+        "This suggests that Trump wants to keep a certain distance from Putin.",
         "The wanted man was arrested.",
         "The governor calculated the cost of the plan.",
         "The current pledges countries have made would allow the world to warm.",
