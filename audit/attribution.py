@@ -99,7 +99,7 @@ def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
         tail_end = stop.start()
     tail = tokenize(text, Span(quote.span.end, min(tail_end, quote.span.end + 250)))
     for i, tok in enumerate(tail[:32]):  # room for an appositive: “…,” X, part of the team …, told
-        if lex.cue_verb(tail, i):
+        if lex.cue_verb(tail, i) and tok.low not in lex.main_clause_verbs:
             phrase = np_before(tail, i, lex)
             if phrase is not None and phrase.first > 1:
                 phrase = None  # the source must follow the quote directly
@@ -124,8 +124,8 @@ def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
         subject = participle_subject(head, i, lex)  # "…, calling the material “…”"
         if subject is not None and subject.kind not in {"first", "vague"}:
             return subject, head[i]
-        if lex.cue_verb(head, i, document=True):
-            phrase = np_before(head, i, lex)
+        if lex.cue_verb(head, i, document=True) and head[i].low not in lex.main_clause_verbs:
+            phrase = np_before(head, i, lex)  # not "who wants the 'treasure behind the door'"
             if phrase is not None and phrase.kind not in {"thing", "first"}:
                 return phrase, head[i]
     return None

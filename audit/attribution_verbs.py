@@ -146,8 +146,11 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
             phrase = after
     if phrase is None or phrase.kind in {"thing", "first"}:
         return None
-    if low in lex.main_clause_verbs and phrase.first > 0 and toks[phrase.first - 1].low in _SUBORDINATORS:
-        return None  # "This suggests that Trump wants …": the writer's inference, not Trump's position
+    if low in lex.main_clause_verbs and (
+        (phrase.first > 0 and toks[phrase.first - 1].low in _SUBORDINATORS)
+        or (phrase.speaker is not None and phrase.speaker.lower() in lex.source_nouns)
+    ):  # "This suggests that Trump wants …", "Women do want …": the writer's inference or generalisation
+        return None
     if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
         return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
     following = toks[i + 1].low if i + 1 < len(toks) else "."

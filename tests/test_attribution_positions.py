@@ -112,6 +112,7 @@ def test_wishes_hopes_and_calculations_are_positions(text: str, expected: tuple[
     [
         "What voters want is a change.",
         "This suggests that Trump wants to keep a certain distance from Putin.",
+        "Women do want long-term relationships with loyal partners.",
         "The wanted man was arrested.",
         "The governor calculated the cost of the plan.",
         "The current pledges countries have made would allow the world to warm.",
@@ -161,3 +162,9 @@ def test_cue_after_an_eager_frame_or_a_relative_whom(text: str, cue: str, conten
 
 def test_an_eager_frame_with_an_action_is_no_cue() -> None:
     assert _all("The senator was eager to leave the room.") == []
+
+
+def test_a_quote_after_wants_is_no_speech() -> None:
+    text = "Jay is challenged by Gozan, who wants the 'treasure behind the door' for himself."
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert all(a.kind != "direct_quote" or a.speaker is None for a in found)
