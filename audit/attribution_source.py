@@ -243,7 +243,8 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         ):
             return None  # an appositive opens with "a", "who", "former" …, or is an age ("Hirth, 31,")
         segment = toks[k + 1 : j]
-        role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
+        # a relative clause or a participle ("writing in The Texas Observer") is no role
+        role = None if segment[0].low in {"who", "which", "whose", "writing", "speaking"} else _text(segment)
         j = k - 1
     if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and role is None:
         return _antecedent(toks, j - 2, lex)  # "from Republicans, who say …"

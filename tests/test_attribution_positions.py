@@ -168,3 +168,18 @@ def test_a_quote_after_wants_is_no_speech() -> None:
     text = "Jay is challenged by Gozan, who wants the 'treasure behind the door' for himself."
     found = attribute_all(text, [Span(0, len(text))])[0]
     assert all(a.kind != "direct_quote" or a.speaker is None for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Smith, speaking at a rally in Ohio, said the election was rigged.", "Smith"),
+        (
+            'Olivia Messer, writing in The Texas Observer, described a culture of "senators ogling women on the floor."',
+            "Olivia Messer",
+        ),
+    ],
+)
+def test_participle_aside_between_source_and_verb(text: str, speaker: str) -> None:
+    found = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.content_span is not None]
+    assert found and found[-1].speaker == speaker and found[-1].role is None
