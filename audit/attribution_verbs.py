@@ -117,6 +117,22 @@ def _eager_frame(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
     return None
 
 
+_RELEASED = frozenset({"released", "published", "issued", "made", "public"})
+
+
+def _document_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
+    """The document noun just before a participle cue at ``i``, across "released Thursday" ("a report
+    released Thursday *suggesting* that"); None when there is none."""
+    j = i - 1
+    while j > 0 and (toks[j].low in lex.time_words or toks[j].text[0].isdigit()):
+        j -= 1
+    while j > 0 and toks[j].low in _RELEASED and i - j < 6:
+        j -= 1
+    if toks[j].low in lex.document_nouns and (j == i - 1 or toks[j + 1].low in _RELEASED):
+        return j
+    return None
+
+
 def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
     """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
     tok = toks[i]
@@ -134,8 +150,10 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None  # "Editor’s note", "the department's urging": a noun after a possessive
     phrase = np_before(toks, i if eager is None else eager, lex)
-    if phrase is None and low.endswith("ing") and i > 0 and toks[i - 1].low in lex.document_nouns:
-        phrase = noun_phrase_ending(toks, i - 1, lex)  # "there are no polls showing X ahead"
+    if phrase is None and low.endswith("ing") and i > 0:
+        doc = _document_before(toks, i, lex)  # "there are no polls showing X ahead"
+        if doc is not None:
+            phrase = noun_phrase_ending(toks, doc, lex)
     if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
         after = np_after(toks, i + 1, lex)  # "…, said Trump."
         if (

@@ -183,3 +183,21 @@ def test_a_quote_after_wants_is_no_speech() -> None:
 def test_participle_aside_between_source_and_verb(text: str, speaker: str) -> None:
     found = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.content_span is not None]
     assert found and found[-1].speaker == speaker and found[-1].role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "That is close, in light of a U.N. Environment Program report released Thursday suggesting that emissions must peak.",
+            ("U.N. Environment Program", "suggesting", "emissions must peak"),
+        ),
+        (
+            "Band described in the memo how he combined his work for two firms.",
+            ("Band", "described", "how he combined his work for two firms"),
+        ),
+        ("Smith told reporters how the plan died.", ("Smith", "told", "how the plan died")),
+    ],
+)
+def test_released_document_and_question_word_content(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _all(text)
