@@ -105,6 +105,8 @@ def cue_at(
         return _vague_found(text, toks, vague, sentence, lex)
     # fixed vague phrases: "it is believed", "people familiar with the matter"
     length = match_phrase(toks, i, lex.vague_phrases)
+    if length and i > 0 and lex.cue_verb(toks, i - 1):
+        length = 0  # "…, said a person familiar with the talks": the verb's source, found at the verb
     if length:
         verb = _verb_after_phrase(toks, i + length, lex)
         _, cue_span = cue_span_of(toks, i, i + length - 1 if verb is None else verb)

@@ -96,6 +96,7 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
     infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
+    anonymity_phrases: dict[int, frozenset[tuple[str, ...]]]  # "who declined to be named"
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
@@ -146,6 +147,7 @@ class Lexicon:
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
             infinitive_cues=words("infinitive_cues"),
+            anonymity_phrases=_phrases(raw["anonymity_phrases"]),
             main_clause_verbs=words("main_clause_verbs"),
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},

@@ -337,6 +337,24 @@ def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> Nou
     )
 
 
+def _anonymity_after(toks: Sequence[Tok], k: int, lex: Lexicon) -> int | None:
+    """The last token of an anonymity phrase at ``k`` (or after a comma there): "who declined to be
+    named", ", speaking on condition of anonymity"; None when none starts there."""
+    start = k + 1 if k < len(toks) and toks[k].text == "," else k
+    for length in sorted(lex.anonymity_phrases, reverse=True):
+        words = tuple(t.low for t in toks[start : start + length])
+        if len(words) == length and words in lex.anonymity_phrases[length]:
+            return start + length - 1
+    return None
+
+
+def _unnamed(phrase: NounPhrase, toks: Sequence[Tok], last: int) -> NounPhrase:
+    """``phrase`` as an unnamed source that runs on to token ``last`` (its anonymity phrase)."""
+    return NounPhrase(
+        phrase.first, last, phrase.start, toks[last].end, "vague", None, None, None, phrase.document
+    )
+
+
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
     if i >= len(toks):
@@ -380,4 +398,8 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         while end < len(toks) and toks[end].text not in {",", "."}:
             end += 1
         role = _text(toks[last + 2 : end])
-    return classify(toks, i, last, lex, role)
+    phrase = classify(toks, i, last, lex, role)
+    anonymous = _anonymity_after(toks, last + 1, lex)
+    if anonymous is not None and phrase.kind in {"person", "org", "vague"}:
+        return _unnamed(phrase, toks, anonymous)  # "said a spokesperson who declined to be named"
+    return phrase

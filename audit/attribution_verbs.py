@@ -38,6 +38,9 @@ def from_phrase(
         if phrase.start < cue_span.start:  # the cue is the unnamed source with its verb: "Reports indicate"
             cue_span = Span(phrase.start, cue_span.end)
             cue = cue_span.slice(text)
+        elif phrase.start >= cue_span.end and phrase.start - cue_span.end < 3:  # "said a person familiar …"
+            cue_span = Span(cue_span.start, phrase.end)
+            cue = cue_span.slice(text)
         return Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
     final = "according_to" if phrase.document and kind != "direct_quote" else kind
     return Attribution(
@@ -52,6 +55,7 @@ def from_phrase(
 
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_COMPLEMENTS = frozenset({"familiar", "close", "with", "in", "at", "from", "who"})
 _SUBORDINATORS = frozenset({"that", "if", "because", "whether", "since", "as", "when", "while", "unless"})
 BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
 
@@ -159,7 +163,15 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
         if (
             after is not None
             and after.kind in {"person", "org", "vague"}
-            and (after.last >= len(toks) - 2 or (after.role is not None and toks[after.last + 1].text == ","))
+            and (
+                after.last >= len(toks) - 2
+                or (  # "…, said a person familiar with the talks."
+                    after.kind == "vague"
+                    and not low.endswith("ing")
+                    and toks[after.last + 1].low in _COMPLEMENTS
+                )
+                or (after.role is not None and toks[after.last + 1].text == ",")
+            )
         ):  # the source ends the sentence, or only its appositive follows ("said X, a professor at Y.")
             phrase = after
     if phrase is None or phrase.kind in {"thing", "first"}:

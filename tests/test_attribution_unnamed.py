@@ -98,3 +98,32 @@ def test_party_members_are_an_unnamed_group_on_every_path(text: str) -> None:
 def test_group_cue_after_its_content_takes_the_words_before_it() -> None:
     text = "The request was political, many experts believe."
     assert _content(text, _first(text)) == "The request was political"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            '"We will not back down from this fight," said a spokesperson who declined to be named.',
+            "said a spokesperson who declined to be named",
+        ),
+        (
+            "The plan is dead, said a spokesperson who declined to be named.",
+            "said a spokesperson who declined to be named",
+        ),
+        ('"We will not back down from this fight," said a person familiar with the talks.', "said a person"),
+        ("The plan is dead, said people familiar with the matter.", "said people"),
+        ('A spokesperson who declined to be named said, "We will not back down from this fight."', None),
+    ],
+)
+def test_unnamed_source_after_its_verb_or_before_a_quote_is_vague(text: str, cue: str | None) -> None:
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert len(found) == 1
+    assert found[0].kind == "vague" and found[0].speaker is None
+    if cue is not None:
+        assert found[0].cue == cue
+
+
+def test_an_object_after_a_participle_is_no_source() -> None:
+    text = "His administration signaled a shift, urging NATO members to increase their defense spending."
+    assert attribute_all(text, [Span(0, len(text))])[0] == []
