@@ -96,6 +96,7 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
     infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
+    unnamed_postmodifiers: frozenset[str]  # "people *briefed* on the talks said"
     anonymity_phrases: dict[int, frozenset[tuple[str, ...]]]  # "who declined to be named"
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
@@ -147,6 +148,7 @@ class Lexicon:
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
             infinitive_cues=words("infinitive_cues"),
+            unnamed_postmodifiers=words("unnamed_postmodifiers"),
             anonymity_phrases=_phrases(raw["anonymity_phrases"]),
             main_clause_verbs=words("main_clause_verbs"),
             eager_adjectives=words("eager_adjectives"),

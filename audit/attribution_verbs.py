@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from audit.attribution_content import content_after, leads_elsewhere, trim
 from audit.attribution_lexicon import Lexicon, Tok
 from audit.attribution_source import NounPhrase, noun_phrase_ending, np_after, np_before
+from audit.attribution_unnamed import unnamed_with_postmodifier
 from audit.model import Attribution, Span
 
 
@@ -154,6 +155,8 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None  # "Editor’s note", "the department's urging": a noun after a possessive
     phrase = np_before(toks, i if eager is None else eager, lex)
+    if phrase is None and eager is None:
+        phrase = unnamed_with_postmodifier(toks, i, lex)  # "two people briefed on the talks said"
     if phrase is None and low.endswith("ing") and i > 0:
         doc = _document_before(toks, i, lex)  # "there are no polls showing X ahead"
         if doc is not None:

@@ -127,3 +127,34 @@ def test_unnamed_source_after_its_verb_or_before_a_quote_is_vague(text: str, cue
 def test_an_object_after_a_participle_is_no_source() -> None:
     text = "His administration signaled a shift, urging NATO members to increase their defense spending."
     assert attribute_all(text, [Span(0, len(text))])[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A senior adviser to the president said the deal was close.", "the deal was close"),
+        ("The deal was close, two people briefed on the talks said.", "The deal was close"),
+        ("Officials with knowledge of the plan say it will fail.", "it will fail"),
+    ],
+)
+def test_unnamed_source_with_a_post_modifier(text: str, content: str) -> None:
+    attribution = _first(text)
+    assert attribution.kind == "vague" and attribution.speaker is None
+    assert _content(text, attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Smith, who was briefed on the talks, said the deal was close.", "Smith"),
+        ("Jake Sullivan, a senior adviser to the president, said the deal was close.", "Jake Sullivan"),
+    ],
+)
+def test_a_named_source_with_a_post_modifier_stays_named(text: str, speaker: str) -> None:
+    assert _first(text).speaker == speaker
+
+
+def test_an_object_with_a_post_modifier_is_no_subject() -> None:
+    text = "The president met two people briefed on the talks and said the deal was close."
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert all(a.kind != "vague" for a in found)
