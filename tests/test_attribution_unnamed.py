@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from audit.attribution import attribute_all
+from audit.flags.vague_attribution import classify
 from audit.model import Attribution, Span
 
 
@@ -158,3 +159,17 @@ def test_an_object_with_a_post_modifier_is_no_subject() -> None:
     text = "The president met two people briefed on the talks and said the deal was close."
     found = attribute_all(text, [Span(0, len(text))])[0]
     assert all(a.kind != "vague" for a in found)
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "A senior adviser to the president said",
+        "said a person",
+        "two people briefed on the talks said",
+        "Senior White House officials said",
+        "who declined to be named said",
+    ],
+)
+def test_unnamed_officials_get_the_officials_flag(cue: str) -> None:
+    assert classify(cue).rule == "vague_attribution.unnamed_officials"
