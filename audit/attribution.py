@@ -12,15 +12,18 @@ joined into one). The primary attribution of a sentence is found so:
    second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
-   "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"
-   (``reported``); and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
+   "a report by X notes", "according to a poll by X" (``according_to``); "X said that …", "…, X noted",
+   "X, stating that", and positions, plans and beliefs ("X called for", "X wants", "X hopes", "X
+   calculated that", "X are quick to note") (``reported``; an action such as "voted for" is none);
+   and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
    (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
    unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
    "reportedly"/"allegedly", fixed phrases ("people familiar with the matter") and unnamed sources
    ("Reports indicate", "Supporters argue", "according to federal officials"). A quote with no speaker
    inside reported speech takes the sentence's cue instead.
 3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
-   "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did,
+   "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did
+   (or, of several, the one who spoke alone in the sentence just before; never against "Mr."/"Ms."),
    "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
 
 Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian officials") is a vague
