@@ -125,6 +125,18 @@ def _eager_frame(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
 _RELEASED = frozenset({"released", "published", "issued", "made", "public"})
 
 
+def _second_verb(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    """Is the verb at ``i`` a second predicate of the sentence subject after a non-reporting one ("She
+    supports A, but believes B")? Only a belief verb or a verb with "that", and only when no reporting
+    verb came before (then "X denied A, and said B" is a coordinated cue of X's)."""
+    if i < 2 or toks[i - 1].low not in {"but", "and"} or toks[i - 2].text != ",":
+        return False
+    following = toks[i + 1].low if i + 1 < len(toks) else ""
+    if toks[i].low not in lex.weak_verbs and following != "that":
+        return False  # "…, and wrote the song": an action
+    return not any(lex.cue_verb(toks, k, document=True) for k in range(i - 2))
+
+
 def _document_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
     """The document noun just before a participle cue at ``i``, across "released Thursday" ("a report
     released Thursday *suggesting* that"); None when there is none."""
@@ -157,6 +169,14 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     phrase = np_before(toks, i if eager is None else eager, lex)
     if phrase is None and eager is None:
         phrase = unnamed_with_postmodifier(toks, i, lex)  # "two people briefed on the talks said"
+    if phrase is None and _second_verb(toks, i, lex):
+        subject = np_after(toks, _subject_start(toks, i, lex), lex)  # "She supports A, but believes B"
+        if (
+            subject is not None
+            and subject.kind in {"person", "pronoun", "org", "vague"}
+            and subject.last < i - 2
+        ):
+            phrase = subject
     if phrase is None and low.endswith("ing") and i > 0:
         doc = _document_before(toks, i, lex)  # "there are no polls showing X ahead"
         if doc is not None:

@@ -201,3 +201,22 @@ def test_participle_aside_between_source_and_verb(text: str, speaker: str) -> No
 )
 def test_released_document_and_question_word_content(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She supports universal health care, one of his legacies, but believes the U.S. has an immigration problem.",
+            [("She", "believes", "the U.S. has an immigration problem")],
+        ),
+        ("Smith voted for the bill, but said that it would fail.", [("Smith", "said", "it would fail")]),
+        (
+            "Smith denied the report, and said it was false.",
+            [("Smith", "denied", "the report"), ("Smith", "said", "it was false")],
+        ),
+        ("Grondahl joined the band, and wrote the song which Jeff would sometimes sing.", []),
+    ],
+)
+def test_second_predicate_of_the_subject(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _all(text) == expected
