@@ -171,6 +171,7 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
         word = toks[start - 1]
         if (
             first - start >= 3
+            or toks[start].low in _DETERMINERS  # "a charge *the company* denied": another noun phrase
             or word.cap
             or word.low in lex.np_extension_blockers
             or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))

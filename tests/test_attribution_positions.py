@@ -220,3 +220,7 @@ def test_released_document_and_question_word_content(text: str, expected: tuple[
 )
 def test_second_predicate_of_the_subject(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _all(text) == expected
+
+
+def test_a_noun_before_a_determiner_is_not_part_of_the_source() -> None:
+    assert _all("The spike may be linked to his work - a charge the company denied.") == []
