@@ -12,19 +12,25 @@ joined into one). The primary attribution of a sentence is found so:
    second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
-   "a report by X notes" (``according_to``); "X said that …", "…, X noted", "X, stating that"
-   (``reported``); and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
+   "a report by X notes", "according to a poll by X" (``according_to``); "X said that …", "…, X noted",
+   "X, stating that", and positions, plans and beliefs ("X called for", "X wants", "X hopes", "X
+   calculated that", "X are quick to note") (``reported``; an action such as "voted for" is none);
+   and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
    (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
    unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
    "reportedly"/"allegedly", fixed phrases ("people familiar with the matter") and unnamed sources
    ("Reports indicate", "Supporters argue", "according to federal officials"). A quote with no speaker
    inside reported speech takes the sentence's cue instead.
 3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
-   "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did,
+   "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did
+   (or, of several, the one who spoke alone in the sentence just before; never against "Mr."/"Ms."),
    "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
 
 Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian officials") is a vague
-source, and "They contend" that refers back to one stays vague; named organisations and documents are
+source, and "They contend" that refers back to one stays vague; so are unnamed officials and sources of a
+named body ("senior White House officials said", "a State Department official said", "a spokesperson who
+declined to be named said", "according to a person familiar with the talks"), while the body itself or its
+spokesperson ("The White House said", "an F.B.I. spokeswoman said") is named; named organisations and documents are
 sources ("A report by the U.S. Council on Foreign Relations notes" -> according_to). A quote reported
 second-hand ("Trump reportedly remarked, “…”") stays a direct quote of Trump: the words are attributed to
 him. Opinion words alone ("appears", "may") are not attributions; first-person statements outside quotes
@@ -42,10 +48,11 @@ from importlib import resources
 from typing import Any
 
 from audit.attribution_coref import resolve
-from audit.attribution_cues import Found, all_cues, first_cue, from_phrase, participle_subject
+from audit.attribution_cues import all_cues, first_cue
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_source import NounPhrase, np_after, np_before
 from audit.attribution_vague_lexicon import VagueLexicon
+from audit.attribution_verbs import Found, from_phrase, participle_subject
 from audit.model import NO_ATTRIBUTION, Attribution, Span
 from audit.quotes import Quote, outer_quotes
 
@@ -95,7 +102,7 @@ def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
         tail_end = stop.start()
     tail = tokenize(text, Span(quote.span.end, min(tail_end, quote.span.end + 250)))
     for i, tok in enumerate(tail[:32]):  # room for an appositive: “…,” X, part of the team …, told
-        if lex.cue_verb(tail, i):
+        if lex.cue_verb(tail, i) and tok.low not in lex.main_clause_verbs:
             phrase = np_before(tail, i, lex)
             if phrase is not None and phrase.first > 1:
                 phrase = None  # the source must follow the quote directly
@@ -120,8 +127,8 @@ def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
         subject = participle_subject(head, i, lex)  # "…, calling the material “…”"
         if subject is not None and subject.kind not in {"first", "vague"}:
             return subject, head[i]
-        if lex.cue_verb(head, i, document=True):
-            phrase = np_before(head, i, lex)
+        if lex.cue_verb(head, i, document=True) and head[i].low not in lex.main_clause_verbs:
+            phrase = np_before(head, i, lex)  # not "who wants the 'treasure behind the door'"
             if phrase is not None and phrase.kind not in {"thing", "first"}:
                 return phrase, head[i]
     return None

@@ -49,14 +49,17 @@ def nothing_reported(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     return following.low in lex.after_cue_stoppers or (not following.cap and following.low.endswith("ing"))
 
 
+_QUESTION_WORDS = frozenset({"how", "whether", "why"})
+
+
 def that_ahead(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     """The "that" a few words after the verb at ``j`` ("told supporters that", "said in a statement
     that"): only after an object verb or a preposition, and never across punctuation."""
     if j + 1 >= len(toks) or not (toks[j].low in lex.object_verbs or toks[j + 1].low in lex.cue_prepositions):
         return None
     for k in range(j + 1, min(j + 10, len(toks))):
-        if toks[k].low == "that":
-            return k
+        if toks[k].low == "that" or (toks[k].low in _QUESTION_WORDS and k > j + 1):
+            return k  # "said in a statement that …", "described in the memo how …"
         if not toks[k].text[0].isalnum():
             return None
     return None

@@ -3,8 +3,9 @@
 - A lone surname ("Weil", "Zheng") becomes the one full name earlier in the article that ends with it
   ("Klaus Weil", "Professor Yang Zheng" -> "Yang Zheng"); two different full names with that surname are
   an ambiguous pair and the surname stays as it is. The role given with the full name carries over.
-- "he"/"she" becomes the one person who spoke in the previous ``_WINDOW`` sentences; two different
-  persons there are ambiguous and the pronoun stays.
+- "he"/"she" becomes the one person who spoke in the previous ``_WINDOW`` sentences; when several
+  did, the one who spoke alone in the sentence just before ("Ana Cruz … says … “…,” she says");
+  otherwise the pronoun stays. A person the article calls "Mr." is never "she" (nor "Ms." "he").
 - "they" takes the previous group source in the window: a vague group ("Supporters argue … They contend")
   keeps the sentence vague; a named group gives its name.
 
@@ -55,6 +56,68 @@ def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
+_FEMALE = re.compile(r"\b(?:Ms|Mrs)\.?\s+$")
+_MALE = re.compile(r"\bMr\.?\s+$")
+
+
+def _gender_clash(text: str, pronoun: str, name: str, before: int) -> bool:
+    """Does the article call ``name`` "Mr." when the pronoun is "she" (or "Ms."/"Mrs." for "he")?"""
+    surname = name.split()[-1]
+    wrong = _MALE if pronoun in {"she", "her"} else _FEMALE
+    return any(
+        wrong.search(text, max(0, m.start() - 6), m.start())
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text[:before])
+    )
+
+
+def _other_person_before(text: str, name: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is another person of the article named in ``text[start:end]`` (outside quotes), between the
+    speaker ``name`` and the pronoun? Then the pronoun may well refer to that person."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group()), text[start:end])
+    for match in re.finditer(_NAME_WORD, outside):
+        word = re.sub(r"[’']s$", "", match.group())
+        if word in name.split() or word.lower() in lex.not_name_words:
+            continue
+        other = full_name(text, word, start + match.end(), lex)
+        if other is not None and other != name:
+            return True
+    return False
+
+
+def _pronoun_antecedent(
+    text: str,
+    pronoun: str,
+    window: Sequence[Attribution],
+    sentences_of: Sequence[int],
+    sentence: int,
+    lex: Lexicon,
+) -> str | None:
+    """The person a "he"/"she" of sentence ``sentence`` refers to, from the speakers of ``window``.
+
+    The one person who spoke in the window; else, when several did, the one who spoke alone in the
+    sentence just before (or earlier in this one): "Ana Cruz … says … “…,” she says." Never a person
+    the article calls "Mr." for "she" (or "Ms."/"Mrs." for "he")."""
+    before = len(text)
+    spoken = [
+        (owner, a.speaker)
+        for a, owner in zip(window, sentences_of, strict=True)
+        if a.kind in {"direct_quote", "reported"}
+        and a.speaker is not None
+        and _is_person_name(a.speaker, lex)
+        and not _gender_clash(text, pronoun, a.speaker, before)
+    ]
+    persons = {name for _, name in spoken}
+    if len(persons) == 1:
+        return next(iter(persons))
+    if not spoken:
+        return None
+    last_sentence = spoken[-1][0]
+    latest = {name for owner, name in spoken if owner == last_sentence}
+    if last_sentence >= sentence - 1 and len(latest) == 1:
+        return next(iter(latest))
+    return None
+
+
 def resolve(
     text: str,
     sentences: Sequence[Span],
@@ -79,14 +142,17 @@ def resolve(
         speaker = attribution.speaker
         low = speaker.lower() if speaker else ""
         if speaker and low in _PERSON_PRONOUNS:
-            persons = {
-                a.speaker
-                for a in result[low_index:index]
-                if a.kind in {"direct_quote", "reported"} and _is_person_name(a.speaker, lex)
-            }
-            if len(persons) == 1:
-                name = next(iter(persons))
-                assert name is not None
+            name = _pronoun_antecedent(
+                text, low, result[low_index:index], owner[low_index:index], sentence, lex
+            )
+            pronoun_at = (
+                attribution.speaker_span.start if attribution.speaker_span else sentences[sentence].start
+            )
+            if name is not None and _other_person_before(
+                text, name, sentences[sentence].start, pronoun_at, lex
+            ):
+                name = None  # "Shenefield doesn't like either, but she believes …": not the last speaker
+            if name is not None:
                 attribution = dataclasses.replace(
                     attribution, speaker=name, role=attribution.role or roles.get(name)
                 )

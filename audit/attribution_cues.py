@@ -12,6 +12,9 @@ not claim the same words:
 - a second reporting verb coordinated with the first ("X denied A and said that B", "They concede A,
   but say B") is an attribution of the same source, and the first content ends before "and"/"but".
 
+A reporting verb with its source ("X said", "said X", "X declined to comment") is found by
+:mod:`audit.attribution_verbs`; the according-to, vague, "as X reported" and participle cues here.
+
 Why a module of its own: finding cues needs only one sentence's tokens and the lexicons; putting
 quotes, sentences and coreference together is :mod:`audit.attribution`'s job. Deterministic.
 """
@@ -21,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from audit.attribution_content import (
     content_after,
@@ -32,45 +34,20 @@ from audit.attribution_content import (
     trim,
 )
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
-from audit.attribution_source import NounPhrase, noun_phrase_ending, np_after, np_before
+from audit.attribution_source import np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
 from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
+from audit.attribution_verbs import (
+    BEFORE_SOURCE,
+    Found,
+    cue_span_of,
+    from_phrase,
+    participle_subject,
+    refusal,
+    verb_cue,
+)
 from audit.model import Attribution, Span
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An attribution found in a sentence, with where it starts (its cue or its source, the earlier)."""
-
-    position: int
-    attribution: Attribution
-    phrase: NounPhrase | None = None
-
-
-def cue_span_of(toks: Sequence[Tok], i: int, j: int) -> tuple[str, Span]:
-    span = Span(toks[i].start, toks[j].end)
-    return " ".join(t.text for t in toks[i : j + 1]), span
-
-
-def from_phrase(
-    text: str, phrase: NounPhrase, kind: str, cue: str, cue_span: Span, content: Span | None
-) -> Attribution:
-    if phrase.kind == "vague":
-        if phrase.start < cue_span.start:  # the cue is the unnamed source with its verb: "Reports indicate"
-            cue_span = Span(phrase.start, cue_span.end)
-            cue = cue_span.slice(text)
-        return Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
-    final = "according_to" if phrase.document and kind != "direct_quote" else kind
-    return Attribution(
-        kind=final,  # type: ignore[arg-type]
-        speaker=phrase.speaker,
-        cue=cue,
-        cue_span=cue_span,
-        speaker_span=phrase.speaker_span,
-        role=phrase.role,
-        content_span=content,
-    )
 
 
 def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
@@ -125,17 +102,21 @@ def cue_at(
     # vague-sourcing patterns (audit.attribution_vague) before the fixed phrases: fuller cue spans
     vague = vague_cue_at(toks, i, vlex, lex)
     if vague is not None:
-        return _vague_found(text, toks, vague, sentence)
+        return _vague_found(text, toks, vague, sentence, lex)
     # fixed vague phrases: "it is believed", "people familiar with the matter"
     length = match_phrase(toks, i, lex.vague_phrases)
+    if length and i > 0 and lex.cue_verb(toks, i - 1):
+        length = 0  # "…, said a person familiar with the talks": the verb's source, found at the verb
     if length:
-        cue, cue_span = cue_span_of(toks, i, i + length - 1)
-        after = i + length + (1 if i + length < len(toks) and lex.cue_verb(toks, i + length) else 0)
+        verb = _verb_after_phrase(toks, i + length, lex)
+        _, cue_span = cue_span_of(toks, i, i + length - 1 if verb is None else verb)
+        cue = cue_span.slice(text)
+        after = i + length if verb is None else verb + 1
         if nothing_reported(toks, after, lex):  # "…, an official familiar with the matter said Sunday."
             comma = max((k for k in range(i) if toks[k].text == ","), default=None)
             content = trim(text, sentence.start, toks[comma].start) if comma is not None else None
         else:
-            content = content_after(text, toks, i + length - 1, sentence, lex)
+            content = content_after(text, toks, after - 1, sentence, lex)
         if content is None:
             content = trim(text, sentence.start, sentence.end)
         return Found(tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content))
@@ -155,130 +136,57 @@ def cue_at(
     # participle after a comma: "Rubio addressed this notion …, stating that …"
     phrase = participle_subject(toks, i, lex)
     if phrase is not None:
-        content = content_after(text, toks, i, sentence, lex)
+        content = content_after(text, toks, lex.cue_end(toks, i), sentence, lex)
         # no phrase kept: the subject lies before an earlier cue's content, and the participle's
         # own words start at the participle ("X urged A, saying B": X's content ends at "saying")
         return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
-        return _refusal(text, toks, i, sentence, lex)
-    return _verb_cue(text, toks, i, sentence, lex)
+        return refusal(text, toks, i, sentence, lex)
+    return verb_cue(text, toks, i, sentence, lex)
 
 
-def _refusal(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
-    """ "X declined to comment (on the memo)": a statement withheld is attributed too; the content is
-    the to-phrase up to the end of its clause."""
-    if i + 2 >= len(toks) or toks[i + 1].low != "to" or toks[i + 2].low not in lex.refusal_objects:
-        return None
-    phrase = np_before(toks, i, lex)
-    if phrase is None or phrase.kind in {"thing", "first"}:
-        return None
-    end = i + 3
-    while end < len(toks) and toks[end].text not in {",", ".", ";", "!", "?", "—"}:
-        end += 1
-    content = trim(text, toks[i + 1].start, toks[end - 1].end)
-    tok = toks[i]
-    return Found(
-        min(tok.start, phrase.start),
-        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
-        phrase,
-    )
+_PHRASE_GAP = 6  # words between a fixed vague phrase and its verb ("a source close to the campaign said")
 
 
-def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span) -> Found:
+def _verb_after_phrase(toks: Sequence[Tok], k: int, lex: Lexicon) -> int | None:
+    """The reporting verb of a fixed vague phrase, within a few words after it: "a person familiar with
+    the talks *said*", "an official, speaking on condition of anonymity, *said*"; the content follows
+    the verb, not the phrase. None when a clause ends, a second comma comes, or no verb is near."""
+    commas = 0
+    for j in range(k, min(k + _PHRASE_GAP + 1, len(toks))):
+        tok = toks[j]
+        if lex.cue_verb(toks, j):
+            return j
+        if tok.text == ",":
+            commas += 1
+            if commas > 1 or j > k:
+                return None  # only the comma that closes an aside ("…anonymity, said")
+        elif not tok.text[0].isalnum() or tok.low in lex.clause_openers:
+            return None
+    return None
+
+
+def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span, lex: Lexicon) -> Found:
     """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
     _, cue_span = cue_span_of(toks, vague.first, vague.last)
     cue = cue_span.slice(text)  # as written: "officials in both parties, though, say"
     start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
     content = trim(text, start, sentence.end)
+    before = vague.first - 1
+    if (
+        vague.content_from is None
+        and before > 0
+        and toks[before].text in BEFORE_SOURCE
+        and nothing_reported(toks, vague.last + 1, lex)
+    ):  # "The request was political, Republicans said.": the content is before the cue
+        content = trim(text, sentence.start, toks[before].start)
     return Found(
         toks[vague.first].start,
         Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content),
     )
 
 
-def _subject_start(toks: Sequence[Tok], limit: int, lex: Lexicon) -> int:
-    """Where the sentence subject starts: after an opening adverbial ("Upon Trump’s reelection, …")
-    and an opening conjunction ("But Teneo issued …")."""
-    start = 0
-    if toks and toks[0].low in lex.adverbial_openers:
-        for k in range(1, limit):
-            if toks[k].text == ",":
-                start = k + 1
-                break
-    while start < limit and toks[start].low in {"but", "and", "so", "yet"}:
-        start += 1
-    return start
-
-
-def participle_subject(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
-    """The source of a participle cue at token ``i`` after a comma or a document noun: the sentence
-    subject ("Rubio addressed this notion …, *stating* that", "Teneo issued a statement *saying*")."""
-    if toks[i].low not in lex.participle_cues or i == 0:
-        return None
-    if toks[i - 1].text != "," and toks[i - 1].low not in lex.document_nouns:
-        return None
-    phrase = np_after(toks, _subject_start(toks, i, lex), lex)
-    return phrase if phrase is not None and phrase.kind != "thing" else None
-
-
-def _verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
-    """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
-    tok = toks[i]
-    low = tok.low
-    if not lex.cue_verb(toks, i, document=True):
-        return None
-    is_speech = low in lex.speech_verbs
-    if i > 0 and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}:
-        return None  # "to say", "the report", "a statement": not a reporting verb here
-    if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
-        return None  # "Editor’s note", "the department's urging": a noun after a possessive
-    phrase = np_before(toks, i, lex)
-    if phrase is None and low.endswith("ing") and i > 0 and toks[i - 1].low in lex.document_nouns:
-        phrase = noun_phrase_ending(toks, i - 1, lex)  # "there are no polls showing X ahead"
-    if phrase is None and i > 0 and toks[i - 1].text in {",", "”", '"', "’"}:
-        after = np_after(toks, i + 1, lex)  # "…, said Trump."
-        if (
-            after is not None
-            and after.kind in {"person", "org", "vague"}
-            and (after.last >= len(toks) - 2 or (after.role is not None and toks[after.last + 1].text == ","))
-        ):  # the source ends the sentence, or only its appositive follows ("said X, a professor at Y.")
-            phrase = after
-    if phrase is None or phrase.kind in {"thing", "first"}:
-        return None
-    if not is_speech and not (phrase.document or phrase.kind in {"vague", "org"}):
-        return None  # "show", "reveal", "find" only with documents, organisations or unnamed sources
-    following = toks[i + 1].low if i + 1 < len(toks) else "."
-    if (
-        low in lex.needs_that
-        and phrase.kind != "vague"
-        and not (phrase.document and low in lex.document_verbs)  # "records show UBS paid …"
-        and following not in lex.that_words
-        and following != "."
-    ):
-        return None  # "maintain dialogue", "found a way": not reporting anything
-    if low in lex.weak_verbs and phrase.kind not in {"person", "vague", "pronoun", "group", "org"}:
-        return None
-    if leads_elsewhere(toks, i, lex):
-        return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
-    after_verb = content_after(text, toks, i, sentence, lex)
-    if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
-        begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
-        if begin == 0 or toks[begin - 1].text not in _BEFORE_SOURCE:
-            return None
-        content = trim(text, sentence.start, toks[begin].start)
-    else:
-        content = after_verb
-    if content is None:
-        return None
-    return Found(
-        min(tok.start, phrase.start),
-        from_phrase(text, phrase, "reported", tok.text, tok.span, content),
-        phrase,
-    )
-
-
 _TRAILING_LINK = re.compile(r"[\s,;]+(?:and|but|or|while|whereas|although|though)$")
-_BEFORE_SOURCE = frozenset({",", "”", '"', "’", "'", "—", "–", "-", ":"})
 
 
 def _resume(toks: Sequence[Tok], i: int, found: Found) -> int:
@@ -317,7 +225,7 @@ def _coordinated(
     last_cue_word = re.findall(r"\w+", attribution.cue or "")
     if not last_cue_word or last_cue_word[-1].lower() not in lex.speech_verbs | lex.document_verbs:
         return None  # only after a reporting verb, not after "according to X" or a vague phrase
-    if leads_elsewhere(toks, i, lex):
+    if leads_elsewhere(toks, lex.cue_end(toks, i), lex):
         return None
     # "X said the firm fired workers and told them …" may coordinate inside X's content: only a comma
     # before the coordinator, or a "that" after the second verb when the first had none, says it is X's
@@ -325,13 +233,14 @@ def _coordinated(
     first_that = text[cue.end : cue.end + 6].split()[:1] == ["that"]
     if toks[j - 1].text != "," and not (that_here and not first_that):
         return None
-    content = content_after(text, toks, i, sentence, lex)
+    end = lex.cue_end(toks, i)
+    content = content_after(text, toks, end, sentence, lex)
     if content is None:
         return None
-    tok = toks[i]
+    cue_text, cue_span = cue_span_of(toks, i, end)
     return Found(
         toks[j].start,
-        dataclasses.replace(attribution, cue=tok.text, cue_span=tok.span, content_span=content),
+        dataclasses.replace(attribution, cue=cue_text, cue_span=cue_span, content_span=content),
     )
 
 

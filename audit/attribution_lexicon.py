@@ -70,6 +70,7 @@ class Lexicon:
     vague_phrases: dict[int, frozenset[tuple[str, ...]]]
     vague_quantifiers: frozenset[str]
     vague_heads: frozenset[str]
+    unnamed_person_heads: frozenset[str]  # "officials", "a source": unnamed even when an org is named
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     np_inner: frozenset[str]
@@ -95,6 +96,11 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_objects: frozenset[str]
     infinitive_cues: frozenset[str]  # "vowed to honor the accord": the to-infinitive is the content
+    unnamed_postmodifiers: frozenset[str]  # "people *briefed* on the talks said"
+    anonymity_phrases: dict[int, frozenset[tuple[str, ...]]]  # "who declined to be named"
+    main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
+    eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
+    particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -116,6 +122,7 @@ class Lexicon:
             vague_phrases=_phrases(raw["vague_phrases"]),
             vague_quantifiers=words("vague_quantifiers"),
             vague_heads=words("vague_heads"),
+            unnamed_person_heads=words("unnamed_person_heads"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),
             np_inner=words("np_inner_words"),
@@ -141,6 +148,11 @@ class Lexicon:
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
             infinitive_cues=words("infinitive_cues"),
+            unnamed_postmodifiers=words("unnamed_postmodifiers"),
+            anonymity_phrases=_phrases(raw["anonymity_phrases"]),
+            main_clause_verbs=words("main_clause_verbs"),
+            eager_adjectives=words("eager_adjectives"),
+            particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -161,10 +173,17 @@ class Lexicon:
     def cue_verb(self, toks: Sequence[Tok], i: int, document: bool = False) -> bool:
         """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
         tok = toks[i]
+        following = toks[i + 1].low if i + 1 < len(toks) else ""
+        if not tok.cap and tok.low in self.particle_cues:
+            return following == self.particle_cues[tok.low]
         if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
             return False
-        following = toks[i + 1].low if i + 1 < len(toks) else ""
         return following not in self.verb_blockers.get(tok.low, frozenset())
+
+    def cue_end(self, toks: Sequence[Tok], i: int) -> int:
+        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), else ``i``."""
+        particle = self.particle_cues.get(toks[i].low)
+        return i + 1 if particle is not None and i + 1 < len(toks) and toks[i + 1].low == particle else i
 
     def adverb(self, tok: Tok) -> bool:
         low = tok.low

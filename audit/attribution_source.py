@@ -130,9 +130,12 @@ def classify(
             first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document
         )
     has_org = any(w.cap and _strip_possessive(w.low) in lex.org_words for w in words)
-    if not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers):
+    unnamed_people = (  # "White House officials"; not "the Justice Department and F.B.I. officials"
+        not words[-1].cap and head in lex.unnamed_person_heads and all(w.low != "and" for w in words)
+    )
+    if unnamed_people or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers)):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
-    if not any(w.cap for w in words) and head not in lex.source_nouns:
+    if not any(w.cap and w.low not in _DETERMINERS for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)
     source = words[1:] if words[0].low in _DETERMINERS and len(words) > 1 else words
     return NounPhrase(
@@ -168,6 +171,7 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
         word = toks[start - 1]
         if (
             first - start >= 3
+            or toks[start].low in _DETERMINERS  # "a charge *the company* denied": another noun phrase
             or word.cap
             or word.low in lex.np_extension_blockers
             or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
@@ -240,7 +244,8 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         ):
             return None  # an appositive opens with "a", "who", "former" …, or is an age ("Hirth, 31,")
         segment = toks[k + 1 : j]
-        role = None if segment[0].low in {"who", "which", "whose"} else _text(segment)
+        # a relative clause or a participle ("writing in The Texas Observer") is no role
+        role = None if segment[0].low in {"who", "which", "whose", "writing", "speaking"} else _text(segment)
         j = k - 1
     if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and role is None:
         return _antecedent(toks, j - 2, lex)  # "from Republicans, who say …"
@@ -299,6 +304,58 @@ def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
     return k
 
 
+_OWNER_LINK = frozenset({"by", "from"})
+
+
+def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> NounPhrase | None:
+    """A document phrase ``toks[i..last]`` and the named author after it: "a poll *by Quinnipiac
+    University*", "a report from the Congressional Budget Office", "a review of financial disclosures by
+    Public Citizen". The whole phrase is the source, the author its speaker; None when no author is named."""
+    if _strip_possessive(toks[last].low) not in lex.document_nouns:
+        return None
+    k = last + 1
+    if k < len(toks) and toks[k].low == "of":  # "a review of financial disclosures by …"
+        k += 1
+        while k < len(toks) and k - last < 6 and toks[k].text.isalpha() and not toks[k].cap:
+            if toks[k].low in _OWNER_LINK:
+                break
+            k += 1
+    if k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
+        return None
+    owner = np_after(toks, k + 1, lex)
+    if owner is None or owner.kind not in {"person", "org"} or owner.speaker_span is None:
+        return None
+    return NounPhrase(
+        i,
+        owner.last,
+        toks[i].start,
+        owner.end,
+        owner.kind,
+        owner.speaker,
+        owner.speaker_span,
+        owner.role,
+        True,
+    )
+
+
+def _anonymity_after(toks: Sequence[Tok], k: int, lex: Lexicon) -> int | None:
+    """The last token of an anonymity phrase at ``k`` (or after a comma there): "who declined to be
+    named", ", speaking on condition of anonymity"; None when none starts there."""
+    start = k + 1 if k < len(toks) and toks[k].text == "," else k
+    for length in sorted(lex.anonymity_phrases, reverse=True):
+        words = tuple(t.low for t in toks[start : start + length])
+        if len(words) == length and words in lex.anonymity_phrases[length]:
+            return start + length - 1
+    return None
+
+
+def _unnamed(phrase: NounPhrase, toks: Sequence[Tok], last: int) -> NounPhrase:
+    """``phrase`` as an unnamed source that runs on to token ``last`` (its anonymity phrase)."""
+    return NounPhrase(
+        phrase.first, last, phrase.start, toks[last].end, "vague", None, None, None, phrase.document
+    )
+
+
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
     if i >= len(toks):
@@ -328,6 +385,9 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         last -= 1
     if last < i:
         return None
+    owned = _document_owner(toks, i, last, lex)
+    if owned is not None:
+        return owned
     role: str | None = None
     if (
         last + 2 < len(toks)
@@ -339,4 +399,8 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         while end < len(toks) and toks[end].text not in {",", "."}:
             end += 1
         role = _text(toks[last + 2 : end])
-    return classify(toks, i, last, lex, role)
+    phrase = classify(toks, i, last, lex, role)
+    anonymous = _anonymity_after(toks, last + 1, lex)
+    if anonymous is not None and phrase.kind in {"person", "org", "vague"}:
+        return _unnamed(phrase, toks, anonymous)  # "said a spokesperson who declined to be named"
+    return phrase

@@ -157,6 +157,10 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
         end += 1
     if head is None:
         return None
-    if head in v.group_heads or head + "s" in v.group_heads or head in v.by_agent_quantifiers:
+    if (
+        head in v.group_heads | v.singular_group_heads
+        or head + "s" in v.group_heads
+        or head in v.by_agent_quantifiers
+    ):
         return end - 1
     return None

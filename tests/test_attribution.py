@@ -155,8 +155,30 @@ def test_they_after_unnamed_group_stays_vague() -> None:
 def test_pronoun_resolution_and_ambiguity() -> None:
     text = "Ann Lee said that taxes will rise. She also warned that jobs will go."
     assert _for(text, "She also").speaker == "Ann Lee"
+    # two persons spoke: the one who spoke alone in the sentence just before ("“…,” she said")
     text = "Ann Lee said that taxes will rise. Bo Chan said that they will not. She also warned that it ends."
+    assert _for(text, "She also").speaker == "Bo Chan"
+    # two persons in that one sentence, or the last speaker further back: ambiguous, the pronoun stays
+    text = "Ann Lee said that taxes will rise, and Bo Chan said that they will not. She also warned that it ends."
+    sentences = _sentences(text)
+    assert attribute_all(text, sentences)[1][0].speaker == "She"
+    text = "Ann Lee said that taxes will rise. Bo Chan said that they will not. The vote is Monday. She warned that it ends."
+    assert _for(text, "She warned").speaker == "She"
+
+
+def test_pronoun_never_resolves_against_an_honorific() -> None:
+    text = "Mr. Chan said that taxes will rise. She also warned that jobs will go."
     assert _for(text, "She also").speaker == "She"
+    text = "Ms. Lee said the bill was dead. Mr. Chan said it was alive. She added that the vote was close."
+    assert _for(text, "She added").speaker == "Lee"
+
+
+def test_pronoun_not_resolved_past_another_person_named_before_it() -> None:
+    text = (
+        "Ann Lee said that taxes will rise. Bo Chan said that they will not. "
+        "Kim Park dislikes both, but she believes the vote is close."
+    )
+    assert _for(text, "she believes").speaker == "she"
 
 
 def test_surname_ambiguous_pair_is_not_resolved() -> None:
@@ -436,7 +458,7 @@ def test_full_stop_quote_takes_no_speaker_from_next_sentence() -> None:
         ("In all, according to Band's memo, Coke had given $4 million.", "Band", "Coke had given $4 million"),
         (
             "The system drew scrutiny from Republicans, who say it allowed access.",
-            "Republicans",
+            None,  # an unnamed group, as "Republicans say": vague
             "it allowed access",
         ),
         (

@@ -46,7 +46,8 @@ _CLASSES: tuple[_Class, ...] = (
     ),
     _Class(
         "vague_attribution.unnamed_officials",
-        r"\b(officials?|sources?|insiders?|people familiar|person familiar|aides?|diplomats?|spokes\w*)\b",
+        r"\b(officials?|sources?|insiders?|people familiar|person|aides?|advis[eo]rs?|staffers?|diplomats?|spokes\w*"
+        r"|people (briefed|with knowledge|close)|to be (named|identified)|anonymity)\b",
         "officials or sources ('people familiar with the matter')",
         "who the officials or sources are, or why they cannot be named",
         "medium",
