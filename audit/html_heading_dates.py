@@ -11,7 +11,9 @@ instead, which can be one in a sidebar or one the article cites.
 page without such an ``<h1>`` names its headline with ``itemprop="headline"``):
 
 1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
-   characters after it, leaving out navigation, asides, footers, comments and related-article lists;
+   characters after it, leaving out navigation, asides, footers, comments and related-article lists, and
+   before it the site's own header (a ``<header>`` or masthead that does not hold the heading: it prints
+   today's date, not the article's);
 2. in them, a text node that is a date and nothing else (a label such as "Published", "Veröffentlicht
    am", "Datum:" and a time allowed: :func:`audit.furniture.parse_date_line`), alone or joined with the
    next node (``<span>Datum:</span> <span>18.10.2021</span>``); a ``<time>`` element by the date it
@@ -41,6 +43,7 @@ import lxml.html
 
 from audit.furniture import lexicon, parse_date_line, search_date
 from audit.html_dates import normalise_date
+from audit.model import SourceWarning
 
 MIN_HEADING_CHARS = 10  # a shorter <h1> is a logo or a section name, not the headline
 BEFORE_NODES = 4  # text nodes read before the heading (kicker, date line above the title)
@@ -51,6 +54,11 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "select", "option"
 # containers whose dates are other people's or other articles': a class or id word that starts so
 # (not any word containing it: page wrappers are called "has-sidebar", "elementor-widget")
 _SKIP_MARKS = re.compile(r"(?:^|\s)(?:comment|kommentar|related|sidebar)", re.IGNORECASE)
+# the site's own header (masthead, top bar), which often prints today's date: read before the heading only
+# when the heading is inside it (an article's own <header> holds its title and date line)
+_SITE_HEADER_MARKS = re.compile(
+    r"(?:^|\s)(?:masthead|site-?header|top-?bar|header-?top|today|current-?date)", re.IGNORECASE
+)
 _DATELINE_END = re.compile(r"^\s*\)?\s*(?:[.:/|–—-]|\(\w+\))")
 _SLASHED = re.compile(
     r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}|Uhr|h)?)?$",
@@ -89,6 +97,21 @@ def _skipped(node: lxml.html.HtmlElement) -> bool:
         if element.tag in _SKIP:
             return True
         if _SKIP_MARKS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+def _in_site_header(node: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    """True inside a ``<header>`` or masthead that does not hold the heading (the site's, not the article's)."""
+    holders = set(heading.iterancestors())
+    for element in (node, *node.iterancestors()):
+        if element in holders:
+            return False
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "header" or _SITE_HEADER_MARKS.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
             return True
     return False
 
@@ -149,12 +172,19 @@ def _dateline(text: str) -> str | None:
     return iso if _DATELINE_END.match(line[end:]) else None
 
 
-def _texts(nodes: list[object]) -> list[tuple[str, lxml.html.HtmlElement | None]]:
-    """(text, enclosing ``<time>``) of the non-blank text nodes, outside scripts and styles."""
+def _texts(
+    nodes: list[object], heading: lxml.html.HtmlElement | None = None
+) -> list[tuple[str, lxml.html.HtmlElement | None]]:
+    """(text, enclosing ``<time>``) of the non-blank text nodes, outside scripts and styles (and, given the
+    ``heading`` they precede, outside the site's header: :func:`_in_site_header`)."""
     texts: list[tuple[str, lxml.html.HtmlElement | None]] = []
+
+    def skipped(element: lxml.html.HtmlElement) -> bool:
+        return _skipped(element) or (heading is not None and _in_site_header(element, heading))
+
     for node in nodes:
         if isinstance(node, lxml.html.HtmlElement) and node.tag == "time" and node.get("datetime"):
-            if not node.text_content().strip() and not _skipped(node):
+            if not node.text_content().strip() and not skipped(node):
                 texts.append(("", node))  # a <time> that shows nothing: its datetime only
             continue
         if not isinstance(node, str) or not node.strip():
@@ -163,7 +193,7 @@ def _texts(nodes: list[object]) -> list[tuple[str, lxml.html.HtmlElement | None]
         if parent is None:
             continue
         holder = parent.getparent() if node.is_tail else parent  # type: ignore[attr-defined]
-        if holder is None or _skipped(holder):
+        if holder is None or skipped(holder):
             continue
         time = next((a for a in holder.iterancestors("time")), None) if holder.tag != "time" else holder
         texts.append((str(node), time))
@@ -204,7 +234,37 @@ def heading_dates(tree: lxml.html.HtmlElement, near: Collection[str] = ()) -> li
     if heading is None:
         return []
     after = _texts(heading.xpath(f"following::node()[position() <= {_MAX_NODES}]"))
-    before = _texts(heading.xpath("preceding::text()[normalize-space()][position() <= 12]"))[-BEFORE_NODES:]
+    preceding = heading.xpath("preceding::text()[normalize-space()][position() <= 12]")
+    before = _texts(preceding, heading)[-BEFORE_NODES:]
     found = list(_scan(after, "after", datelines=True, near=near))
     found += list(_scan(before, "before", datelines=False, near=near))
     return found
+
+
+def site_header_note(tree: lxml.html.HtmlElement, guess: str) -> SourceWarning | None:
+    """A ``site_header_date`` warning when a whole-page ``guess`` is a day the site's header prints."""
+    if guess not in site_header_dates(tree):
+        return None
+    return SourceWarning(
+        code="site_header_date",
+        message=f"htmldate's guess {guess} is the date printed in the site's header (the day the page was "
+        "loaded), not the article's; it is not used.",
+    )
+
+
+def site_header_dates(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """The days printed as date lines in the site's header above the main heading (:func:`_in_site_header`).
+
+    A masthead prints the day the page was loaded ("Wednesday, December 2, 2026"), not the article's:
+    a whole-page search that returns one of these days has read the masthead.
+    """
+    heading = main_heading(tree)
+    if heading is None:
+        return frozenset()
+    days: set[str] = set()
+    for node in heading.xpath("preceding::text()[normalize-space()][position() <= 60]"):
+        parent = node.getparent()
+        holder = parent.getparent() if node.is_tail else parent
+        if holder is not None and _in_site_header(holder, heading) and (line := parse_date_line(str(node))):
+            days.add(line.iso)
+    return frozenset(days)

@@ -39,7 +39,7 @@ from trafilatura.metadata import extract_author as trafilatura_author
 from audit.html_authors import clean_authors, lexicon
 from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
-from audit.html_heading_dates import heading_dates
+from audit.html_heading_dates import heading_dates, site_header_note
 from audit.html_jsonld import jsonld_candidates
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
@@ -360,6 +360,7 @@ def extract_metadata(
     it itself (see :func:`audit.html_dates.htmldate_guess`).
     """
     raw: list[tuple[str, Candidate]] = []
+    notes: list[SourceWarning] = []
     page_text, every_text = _body_texts(tree) if tree is not None else ("", "")
     if tree is not None:
         raw.extend(jsonld_candidates(tree))
@@ -370,7 +371,9 @@ def extract_metadata(
         for stated in heading_dates(tree, near):
             raw.append((stated.kind, Candidate(stated.iso, "heading-date", stated.location, "medium")))
         found = htmldate_guess(html, tree, url)
-        if found is not None:
+        if found is not None and (note := site_header_note(tree, found)):
+            notes.append(note)  # htmldate read today's date off the masthead
+        elif found is not None:
             location = "htmldate.find_date(original_date=True)"
             raw.append(("published", Candidate(found, "htmldate", location, "medium")))
     if url:
@@ -395,4 +398,4 @@ def extract_metadata(
     owner = copyright_owner(tree) if tree is not None else ""
     fields = {field: _choose(field, by_field[field], visible, owner) for field in FIELDS}
     warnings = [w for field in ("published", "updated") if (w := _conflicts(field, by_field[field]))]
-    return fields, tuple(warnings)
+    return fields, (*notes, *warnings)

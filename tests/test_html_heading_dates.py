@@ -221,3 +221,29 @@ def test_slashed_date_is_read_only_when_one_reading_fits() -> None:
     assert _first(_page(f"{heading}<p>Posted on 13/5/2022 10:00 AM</p>{LEAD}")) == ("2022-05-13", "published")
     # a slashed date inside a sentence is not a date line
     assert _dates(_page(f"{heading}<p>The vote of 13/5/2022 was postponed.</p>{LEAD}")) == []
+
+
+MASTHEAD = '<header class="site-header"><span class="today">Wednesday, December 2, 2026</span></header>'
+TOPBAR = '<div class="top-bar"><span>Wednesday, December 2, 2026</span></div>'
+
+
+@pytest.mark.parametrize("site_header", [MASTHEAD, TOPBAR])
+def test_the_site_headers_date_of_today_is_not_the_articles(site_header: str) -> None:
+    html = _page(f"<h1>Council approves the new budget</h1>{LEAD}", before=site_header)
+    assert _first(html) is None
+    tree = parse_html(html).tree
+    assert tree is not None
+    fields, warnings = extract_metadata(tree, html=html)
+    assert fields["published"].value is None  # htmldate reads the masthead too: its guess is refused
+    assert [w.code for w in warnings] == ["site_header_date"]
+    assert "2026-12-02" in warnings[0].message
+
+
+def test_the_articles_own_header_keeps_its_date_line() -> None:
+    article = f"<header><p>March 3, 2021</p><h1>Council approves the new budget</h1></header>{LEAD}"
+    html = _page(article, before=MASTHEAD)
+    assert _first(html) == ("2021-03-03", "published")
+    tree = parse_html(html).tree
+    assert tree is not None
+    fields, _ = extract_metadata(tree, html=html)
+    assert fields["published"].value == "2021-03-03"
