@@ -13,7 +13,7 @@ page without such an ``<h1>`` names its headline with ``itemprop="headline"``):
 1. the :data:`BEFORE_NODES` text nodes just before it and the text within :data:`AFTER_CHARS`
    characters after it, leaving out navigation, asides, footers, comments and related-article lists;
 2. in them, a text node that is a date and nothing else (a label such as "Published", "Veröffentlicht
-   am", "Datum:" and a time allowed: :func:`audit.furniture.parse_date_line`), alone or joined with the
+   am", "Datum:" and a time allowed: :func:`audit.date_lines.parse_date_line`), alone or joined with the
    next node (``<span>Datum:</span> <span>18.10.2021</span>``); a ``<time>`` element by the date it
    shows, else by its ``datetime`` (the shown date wins when they differ: the attribute is often the
    record's last change);
@@ -39,7 +39,8 @@ from typing import Literal
 
 import lxml.html
 
-from audit.furniture import lexicon, parse_date_line, search_date
+from audit.date_lines import parse_date_line, search_date
+from audit.furniture import lexicon
 from audit.html_dates import normalise_date
 
 MIN_HEADING_CHARS = 10  # a shorter <h1> is a logo or a section name, not the headline

@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from audit import date_lines as dl
 from audit import furniture as fu
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
@@ -87,7 +88,7 @@ def _header_block(lines: list[_Line], start: int) -> tuple[bool, bool]:
     for line in lines[start + 1 : start + 6]:
         if fu.is_long_prose(line.text):
             break
-        has_date = has_date or fu.parse_date_line(line.text) is not None
+        has_date = has_date or dl.parse_date_line(line.text) is not None
         has_byline = has_byline or fu.parse_byline(line.text, bullet=True) is not None
     return has_date, has_byline
 
@@ -203,8 +204,8 @@ def _is_teaser_line(text: str) -> bool:
     """A byline or date line: under a "Related" heading, the line between a teaser's title and lead."""
     return (
         fu.parse_byline(text) is not None
-        or fu.parse_date_line(text) is not None
-        or fu.split_byline_date(text) is not None
+        or dl.parse_date_line(text) is not None
+        or dl.split_byline_date(text) is not None
     )
 
 
@@ -274,9 +275,9 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         if not labels.kept(index):
             previous_byline = False
             continue
-        date_line = fu.parse_date_line(line.text)
+        date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        both = fu.split_byline_date(line.text) if date_line is None else None
+        both = dl.split_byline_date(line.text) if date_line is None else None
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
@@ -321,7 +322,7 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         for i in range(start, end)
         if labels.kept(i)
         and fu.is_title_like(lines[i].text)
-        and fu.parse_date_line(lines[i].text) is None
+        and dl.parse_date_line(lines[i].text) is None
         and fu.parse_byline(lines[i].text, bullet=True) is None
         and fu.url_line(lines[i].text) is None
     ]
@@ -333,7 +334,7 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         i
         for i in range(start, end)
         if labels.kept(i)
-        and (fu.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
+        and (dl.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
     ]
     if meta and (before := [i for i in long_enough if i < meta[0]]):
         return before[-1]
