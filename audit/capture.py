@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
+from audit.capture_view import view_from_text
 from audit.claims import extract_claims
 from audit.decode import decode
 from audit.html_extract import extract_html
 from audit.ingest import CaptureFile, RawCapture, read_capture
 from audit.metadata import merge, read_sidecar
 from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
-from audit.signals import capture_signals, view_from_text
+from audit.signals import capture_signals
 from audit.text_capture import clean_text_capture
 from audit.warc import iter_warc_pages
 

@@ -15,20 +15,17 @@ A stated weekday is kept as stated ("Tuesday, 4 July 2022") even when the calend
 ``weekday_mismatch`` reports the disagreement for the misdating checks. Numbers that are counts
 ("4,000 jobs", "2000 troops") and durations ("90-minute", "two years") are not dates. Quarters and
 halves ("the third quarter") are returned with ``iso=None``: the contract has no quarter precision.
-The lexicon (month and weekday names, number words, count nouns) is in ``audit/data/dates.json``.
+The expressions are found by :mod:`audit.date_expressions`; the lexicon (month and weekday names,
+number words, count nouns) is in ``audit/data/dates.json``.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
+from audit.date_expressions import ExpressionMatch, find_expressions, lexicon
 from audit.model import DateMention, Precision, Span
 from audit.tense import analyse_clause
 
@@ -37,134 +34,12 @@ TENSE_PENALTY_DAYS = 120  # how much further a date on the wrong side of publica
 PREVIOUS_WINDOW = 400  # characters: "a year earlier" counts from a date stated at most this far back
 
 
-@cache
-def _lexicon() -> dict[str, Any]:
-    with resources.files("audit.data").joinpath("dates.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return data
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))
-
-
-@cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, pattern) in priority order; a longer match wins over a shorter overlapping one."""
-    lex = _lexicon()
-    month_any = rf"(?P<mon>(?:{_alternation(list(lex['months']))})\b\.?)"
-    full = {name.lower() for name in calendar.month_name if name}
-    month_full = rf"(?P<mon>(?:{_alternation([m for m in lex['months'] if m in full])})\b"
-    month_full += rf"|(?:{_alternation([m for m in lex['months'] if m not in full])})\.)"
-    weekday = rf"(?P<wd>{_alternation([w for w in lex['weekdays'] if len(w) > 4])})\b"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-    year = r"(?P<year>1[5-9]\d\d|20\d\d)(?![\d\w])"
-    time = r"(?:\s*(?:-|–|—|,|at)?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
-    numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
-    parts = "|".join(lex["day_parts"])
-    flags = re.IGNORECASE
-    return [
-        (
-            "iso",
-            re.compile(
-                r"(?<![\w%/.-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\w%-])"
-            ),
-        ),
-        (
-            "dmy",
-            re.compile(
-                rf"(?:{weekday},?\s+)?(?:(?P<the>[Tt]he)\s+)?\b{day}(?:\s+of)?\s+{month_any}(?:,?\s+{year})?{time}"
-            ),
-        ),
-        ("mdy", re.compile(rf"(?:{weekday},?\s+)?\b{month_any}\s+{day}(?:,?\s+{year})?{time}")),
-        ("my", re.compile(rf"\b{month_any}(?:\s+of)?,?\s+{year}")),
-        ("month", re.compile(rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+)?\b{month_full}")),
-        ("year", re.compile(rf"(?<![\w$£€/])(?<!\d[.,]){year}(?![.,]\d|%|-\w|\s*per\s?cent)")),
-        ("day_word", re.compile(rf"\b(?P<w>today|tonight|yesterday|tomorrow)\b(?:\s+(?:{parts})\b)?", flags)),
-        ("day_part", re.compile(rf"\b(?P<w>this|last)\s+(?P<part>{parts})\b", flags)),
-        (
-            "unit_rel",
-            re.compile(
-                r"\b(?P<rel>last|this|next|the previous|the following)\s+(?P<unit>week|month|year)\b", flags
-            ),
-        ),
-        (
-            "offset",
-            re.compile(
-                rf"\b(?P<n>\d+|{numbers})\s+(?P<unit>day|week|month|year)s?\s+"
-                r"(?P<dir>ago|earlier|later|before(?=[,.;])|after(?=[,.;])|from now)\b",
-                flags,
-            ),
-        ),
-        (
-            "next_day",
-            re.compile(
-                r"\b(?:the\s+)?(?P<w>next|following|previous|preceding)\s+day\b|\bthe\s+day\s+(?P<w2>before|after)\b(?!\s+\w+day)",
-                flags,
-            ),
-        ),
-        (
-            "weekday",
-            re.compile(
-                rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+)?{weekday}(?:\s+(?:{parts})\b)?"
-            ),
-        ),
-        (
-            "quarter",
-            re.compile(
-                r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)\b", flags
-            ),
-        ),
-    ]
-
-
-_MAY_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|through|during|of|before|after|early|late|mid|last|next|this)[\s-]+)$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    kind: str
-    start: int
-    end: int
-    groups: dict[str, str | None]
-
-
-def _candidates(text: str) -> list[_Match]:
-    blockers = set(_lexicon()["year_blockers"])
-    found: list[tuple[int, int, int, _Match]] = []
-    for priority, (kind, pattern) in enumerate(_patterns()):
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            modal = kind == "month" and (groups["mon"] or "").startswith("May") and not groups["rel"]
-            if modal and not _MAY_CONTEXT.search(text, max(0, match.start() - 12), match.start()):
-                continue  # the modal verb "May", not the month
-            if kind == "year":
-                following = re.match(r"\s+([A-Za-z]+)", text[match.end() : match.end() + 20])
-                if following and following.group(1).lower() in blockers:
-                    continue  # "2000 troops" is a count
-            end = match.end()
-            while end > match.start() and text[end - 1].isspace():
-                end -= 1
-            found.append(
-                (match.start(), -(end - match.start()), priority, _Match(kind, match.start(), end, groups))
-            )
-    chosen: list[_Match] = []
-    for _, _, _, candidate in sorted(found, key=lambda item: (item[0], item[1], item[2])):
-        if chosen and candidate.start < chosen[-1].end:
-            continue
-        chosen.append(candidate)
-    return chosen
-
-
 def _month_number(name: str | None) -> int:
-    return int(_lexicon()["months"][(name or "").rstrip(".").lower()])
+    return int(lexicon()["months"][(name or "").rstrip(".").lower()])
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else int(_lexicon()["number_words"][word.lower()])
+    return int(word) if word.isdigit() else int(lexicon()["number_words"][word.lower()])
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
@@ -229,7 +104,7 @@ class _Resolver:
         self.previous: tuple[dt.date, Precision] | None = None  # last resolved date
         self.previous_year: int | None = None  # year of the last date whose year was stated
 
-    def resolve(self, match: _Match, tense: str | None) -> _Resolved:
+    def resolve(self, match: ExpressionMatch, tense: str | None) -> _Resolved:
         self.start = match.start
         result = getattr(self, "_" + match.kind)(match.groups, tense)
         assert isinstance(result, _Resolved)
@@ -369,7 +244,7 @@ class _Resolver:
     def _weekday(self, g: dict[str, str | None], tense: str | None) -> _Resolved:
         if self.published is None:
             return _Resolved(None, None, "unresolved")
-        target = int(_lexicon()["weekdays"][(g["wd"] or "").lower()])
+        target = int(lexicon()["weekdays"][(g["wd"] or "").lower()])
         rel = (g["rel"] or "").lower()
         pub = self.published
         back = (pub.weekday() - target) % 7  # days back to the same-or-previous such weekday
@@ -392,7 +267,7 @@ class _Resolver:
 
 def extract_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date or time expression of ``text`` in document order, resolved against ``published``."""
-    matches = _candidates(text)
+    matches = find_expressions(text)
     spans = [Span(m.start, m.end) for m in matches]
     resolver = _Resolver(text, published)
     mentions: list[DateMention] = []
@@ -406,7 +281,7 @@ def extract_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 iso=resolved.iso,
                 precision=resolved.precision,
                 span=span,
-                weekday=WEEKDAY_NAMES[int(_lexicon()["weekdays"][stated.lower()])] if stated else None,
+                weekday=WEEKDAY_NAMES[int(lexicon()["weekdays"][stated.lower()])] if stated else None,
                 resolution=resolved.resolution,
                 anchor=resolved.anchor,
                 relative_days=resolved.relative_days,

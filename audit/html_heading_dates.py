@@ -15,7 +15,7 @@ page without such an ``<h1>`` names its headline with ``itemprop="headline"``):
    before it the site's own header (a ``<header>`` or masthead that does not hold the heading: it prints
    today's date, not the article's);
 2. in them, a text node that is a date and nothing else (a label such as "Published", "Veröffentlicht
-   am", "Datum:" and a time allowed: :func:`audit.furniture.parse_date_line`), alone or joined with the
+   am", "Datum:" and a time allowed: :func:`audit.date_lines.parse_date_line`), alone or joined with the
    next node (``<span>Datum:</span> <span>18.10.2021</span>``); a ``<time>`` element by the date it
    shows, else by its ``datetime`` (the shown date wins when they differ: the attribute is often the
    record's last change);
@@ -41,7 +41,8 @@ from typing import Literal
 
 import lxml.html
 
-from audit.furniture import lexicon, parse_date_line, search_date
+from audit.date_lines import parse_date_line, search_date
+from audit.furniture import lexicon
 from audit.html_dates import normalise_date
 from audit.model import SourceWarning
 

@@ -9,8 +9,8 @@ deliberately no single score: each signal says what was found and where, and the
 Every signal has the same shape, ``{"value": ..., "detail": str, "items": [str, ...]}``: ``value`` is a boolean,
 number or string (``None`` when the capture cannot tell), ``detail`` one sentence saying how it was found, and
 ``items`` the sorted things an editor can look up (link texts, line numbers, speakers). Lexicons live in
-``audit/data/signals.json``. Signals that need the raw capture (links, labels outside the article text) read it
-again at the end of the run (``capture_view``): the per-capture stages keep only the cleaned text.
+``audit/data/signals.json``. Signals that need the raw capture (links, labels outside the article text) read its
+view (:mod:`audit.capture_view`): the per-capture stages keep only the cleaned text.
 """
 
 from __future__ import annotations
@@ -19,15 +19,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from audit.decode import decode
-from audit.html_dom import parse_html
-from audit.ingest import CaptureFile, read_capture
+from audit.capture_view import CaptureView
 from audit.model import Claim, Source
 
 SIGNAL_NAMES: tuple[str, ...] = (
@@ -59,62 +57,6 @@ def lexicon() -> dict[str, Any]:
     text = resources.files("audit").joinpath("data/signals.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class CaptureView:
-    """What the raw capture shows beyond the article text: its visible lines and (HTML) its links.
-
-    ``lines`` are the capture's lines (text captures) or the page's visible text lines (HTML), numbered from 1;
-    ``links`` are the page's anchors (empty for text captures, whose menus are plain lines); ``meta`` holds
-    ``article:section``-style labels from HTML meta tags; ``inspected`` is False when the capture could not be
-    read again (then link and label signals are ``None``, not "absent").
-    """
-
-    lines: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
-    meta_sections: tuple[str, ...] = ()
-    inspected: bool = False
-    html: bool = False
-
-
-def capture_view(capture: CaptureFile, max_bytes: int) -> CaptureView:
-    """Read a capture from disk for the signals that need more than the cleaned text (WARC files: not read)."""
-    raw = read_capture(capture, max_bytes)
-    if raw.status != "ok" or raw.media_type == "application/warc":
-        return CaptureView()
-    return view_from_text(decode(raw.data, raw.media_type).text, raw.media_type)
-
-
-def view_from_text(text: str, media_type: str) -> CaptureView:
-    """The view of an already decoded capture (the per-capture stage has it in hand)."""
-    head = text[:1024].lstrip().lower()
-    if media_type != "text/html" and not head.startswith(("<!doctype html", "<html")):
-        return CaptureView(lines=tuple(text.splitlines()), inspected=True)
-    tree = parse_html(text).tree
-    if tree is None:
-        return CaptureView(inspected=True, html=True)
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    links = tuple(
-        Link(" ".join(a.text_content().split()), str(a.get("href") or "").strip())
-        for a in tree.iter("a")
-        if a.get("href")
-    )
-    sections = tuple(
-        str(m.get("content") or "").strip()
-        for m in tree.iter("meta")
-        if str(m.get("property") or m.get("name") or "").lower() in {"article:section", "section", "category"}
-    )
-    # each text node on its own line: labels like "Sponsored" are whole nodes, whatever the markup around them
-    lines = tuple(line.strip() for chunk in tree.itertext() for line in chunk.splitlines() if line.strip())
-    return CaptureView(lines, links, tuple(s for s in sections if s), True, True)
 
 
 def _url_path(href: str) -> str:

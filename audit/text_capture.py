@@ -2,9 +2,10 @@
 
 A text capture has one line per block of the page. The article's own paragraphs sit between a header
 (menus, breadcrumbs, section label, title, date, byline) and a trailer (disclaimer, reactions, "Back to
-Top", the author's bio). :func:`clean_text_capture` labels every line, keeps the article's lines
-verbatim (only surrounding whitespace is stripped, so every paragraph can be found again in the raw
-capture) and records, for each removed line, why it was removed and what metadata it gave.
+Top", the author's bio). :func:`clean_text_capture` splits the capture into articles
+(:mod:`audit.text_split`), labels every line of each, keeps the article's lines verbatim (only
+surrounding whitespace is stripped, so every paragraph can be found again in the raw capture) and
+records, for each removed line, why it was removed and what metadata it gave.
 
 Steps (see :func:`_label_article`):
 1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers);
@@ -19,15 +20,15 @@ Steps (see :func:`_label_article`):
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
+from audit import date_lines as dl
 from audit import furniture as fu
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
+from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_~#*]\s*){8,}$|^\s*(?:[*#~•·]\s+){2,}[*#~•·]\s*$|^\f$")
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
 _SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
@@ -43,17 +44,11 @@ class TextArticle:
     removed: tuple[tuple[str, str], ...]  # (line, reason) removed as furniture
 
 
-@dataclass(frozen=True)
-class _Line:
-    number: int  # 1-based line number in the capture
-    text: str  # stripped
-
-
 @dataclass
 class _Labels:
     """The reason each line of one article is removed (None: kept)."""
 
-    lines: list[_Line]
+    lines: list[Line]
     reasons: list[str | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -65,9 +60,9 @@ class _Labels:
 
 def clean_text_capture(raw: str) -> list[TextArticle]:
     """Split a decoded text capture into articles and clean each (empty capture: one empty article)."""
-    lines = [_Line(number, text.strip()) for number, text in enumerate(raw.splitlines(), start=1)]
+    lines = [Line(number, text.strip()) for number, text in enumerate(raw.splitlines(), start=1)]
     lines = [line for line in lines if line.text]
-    parts = _split_articles(lines)
+    parts = split_articles(lines)
     articles = [_clean_article(part) for part in parts]
     if len(articles) > 1:
         note = SourceWarning(
@@ -78,59 +73,10 @@ def clean_text_capture(raw: str) -> list[TextArticle]:
     return articles
 
 
-# --- splitting ------------------------------------------------------------------------------------
-
-
-def _header_block(lines: list[_Line], start: int) -> tuple[bool, bool]:
-    """Whether a title at ``start`` is followed, within five lines, by a date line and by a byline."""
-    has_date = has_byline = False
-    for line in lines[start + 1 : start + 6]:
-        if fu.is_long_prose(line.text):
-            break
-        has_date = has_date or fu.parse_date_line(line.text) is not None
-        has_byline = has_byline or fu.parse_byline(line.text, bullet=True) is not None
-    return has_date, has_byline
-
-
-def _split_articles(lines: list[_Line]) -> list[list[_Line]]:
-    """Split where a second article visibly begins (conservative: a false split costs more than a miss).
-
-    A split needs a title-like line opening a header block, after a body of at least two paragraphs,
-    and either a separator line ("-----", a form feed) just before it with a date or byline after it,
-    or no separator but both a date line and a byline after it.
-    """
-    starts = [0]
-    prose_since = 0
-    in_related = False  # under a "Related" heading, where teasers look like headers but are not articles
-    for index, line in enumerate(lines):
-        if fu.is_prose(line.text):
-            in_related = in_related and index > 0 and _is_teaser_line(lines[index - 1].text)
-            prose_since += 1
-            continue
-        in_related = in_related or fu.furniture_reason(line.text) == "related"
-        if prose_since < 2 or not fu.is_title_like(line.text) or fu.furniture_reason(line.text):
-            continue
-        has_date, has_byline = _header_block(lines, index)
-        separated = index > 0 and bool(_SEPARATOR.match(lines[index - 1].text))
-        if in_related and not separated:
-            continue
-        if (separated and (has_date or has_byline)) or (has_date and has_byline):
-            start = index
-            while start - 1 > starts[-1] and fu.furniture_reason(lines[start - 1].text) in {
-                "menu",
-                "breadcrumb",
-            }:
-                start -= 1
-            starts.append(start)
-            prose_since = 0
-    bounds = [*starts, len(lines)]
-    return [lines[a:b] for a, b in itertools.pairwise(bounds)]
-
-
 # --- labelling one article --------------------------------------------------------------------------
 
 
-def _clean_article(lines: list[_Line]) -> TextArticle:
+def _clean_article(lines: list[Line]) -> TextArticle:
     labels = _Labels(lines)
     fields = FieldRecorder()
     _label_article(labels, fields)
@@ -150,7 +96,7 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     lines = labels.lines
     # 1. Context-free furniture.
     for index, line in enumerate(lines):
-        if _SEPARATOR.match(line.text):
+        if SEPARATOR.match(line.text):
             labels.reasons[index] = "separator"
         else:
             labels.reasons[index] = fu.furniture_reason(line.text)
@@ -199,15 +145,6 @@ def _label_weak(labels: _Labels) -> None:
             labels.reasons[index] = fu.weak_furniture_reason(labels.lines[index].text)
 
 
-def _is_teaser_line(text: str) -> bool:
-    """A byline or date line: under a "Related" heading, the line between a teaser's title and lead."""
-    return (
-        fu.parse_byline(text) is not None
-        or fu.parse_date_line(text) is not None
-        or fu.split_byline_date(text) is not None
-    )
-
-
 def _in_related_list(text: str, teaser_line: bool, after_teaser_line: bool) -> bool:
     """A kept line under a "Related" heading that belongs to the list: a title, teaser line or lead."""
     if teaser_line or (after_teaser_line and fu.is_prose(text)):
@@ -225,7 +162,7 @@ def _label_related(labels: _Labels) -> None:
     after_teaser_line = False
     for index, line in enumerate(labels.lines):
         text = line.text
-        teaser_line = in_list and _is_teaser_line(text)
+        teaser_line = in_list and is_teaser_line(text)
         if labels.reasons[index] == "related":
             in_list = True
         elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
@@ -274,9 +211,9 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         if not labels.kept(index):
             previous_byline = False
             continue
-        date_line = fu.parse_date_line(line.text)
+        date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        both = fu.split_byline_date(line.text) if date_line is None else None
+        both = dl.split_byline_date(line.text) if date_line is None else None
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
@@ -321,7 +258,7 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         for i in range(start, end)
         if labels.kept(i)
         and fu.is_title_like(lines[i].text)
-        and fu.parse_date_line(lines[i].text) is None
+        and dl.parse_date_line(lines[i].text) is None
         and fu.parse_byline(lines[i].text, bullet=True) is None
         and fu.url_line(lines[i].text) is None
     ]
@@ -333,7 +270,7 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         i
         for i in range(start, end)
         if labels.kept(i)
-        and (fu.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
+        and (dl.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
     ]
     if meta and (before := [i for i in long_enough if i < meta[0]]):
         return before[-1]

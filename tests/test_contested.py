@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from audit.corpus import Corpus
+from audit.event_matching import person_key
 from audit.flags import contested
-from audit.matching import normalise_measure, person_key
+from audit.matching import normalise_measure
 from tests.corpus_records import claim, source
 
 

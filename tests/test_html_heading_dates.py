@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.furniture import search_date
+from audit.date_lines import search_date
 from audit.html_dom import parse_html
 from audit.html_heading_dates import HeadingDate, heading_dates
 from audit.html_metadata import extract_metadata

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from audit.capture_view import CaptureView, Link, capture_view
 from audit.ingest import CaptureFile
 from audit.model import (
     NO_ATTRIBUTION,
@@ -18,7 +19,7 @@ from audit.model import (
     Span,
 )
 from audit.schemas import load_schema, validator
-from audit.signals import SIGNAL_NAMES, CaptureView, Link, capture_view, compute_signals
+from audit.signals import SIGNAL_NAMES, compute_signals
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from audit import date_lines as dl
 from audit import furniture as fu
 from audit.text_capture import TextArticle, clean_text_capture
 
@@ -280,7 +281,7 @@ def test_empty_capture() -> None:
     ],
 )
 def test_date_lines(line: str, iso: str | None) -> None:
-    parsed = fu.parse_date_line(line)
+    parsed = dl.parse_date_line(line)
     assert (parsed.iso if parsed else None) == iso
 
 
@@ -322,9 +323,9 @@ def test_lexicon_is_versioned() -> None:
 
 
 def test_byline_and_date_on_one_line() -> None:
-    both = fu.split_byline_date("By Jane Doe | March 3, 2020")
+    both = dl.split_byline_date("By Jane Doe | March 3, 2020")
     assert both is not None and both[0].names == ("Jane Doe",) and both[1].iso == "2020-03-03"
-    assert fu.split_byline_date("Jane Doe | March 3, 2020") is None
+    assert dl.split_byline_date("Jane Doe | March 3, 2020") is None
     raw = "Water Prices Rise Again in the Capital\n\nBy Ada Park on 1 June 2023\n\n" + BODY
     (article,) = clean_text_capture(raw)
     assert article.fields["published"].value == "2023-06-01"
