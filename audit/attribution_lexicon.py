@@ -54,6 +54,12 @@ def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
     return {length: frozenset(group) for length, group in by_length.items()}
 
 
+_NOT_INFINITIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"})
+_OBJECT_ENDS = frozenset(
+    {"of", "on", "in", "into", "for", "against", "with", "by", "from", "over", "after", "before", "at"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The word lists of ``audit/data/attribution.json``, as sets."""
@@ -101,6 +107,7 @@ class Lexicon:
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
+    demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -153,6 +160,7 @@ class Lexicon:
             main_clause_verbs=words("main_clause_verbs"),
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
+            demand_nouns=words("demand_nouns"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -175,10 +183,31 @@ class Lexicon:
         tok = toks[i]
         following = toks[i + 1].low if i + 1 < len(toks) else ""
         if not tok.cap and tok.low in self.particle_cues:
-            return following == self.particle_cues[tok.low]
+            return following == self.particle_cues[tok.low] and self.demand_object(toks, i + 2)
         if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
             return False
         return following not in self.verb_blockers.get(tok.low, frozenset())
+
+    def demand_object(self, toks: Sequence[Tok], k: int) -> bool:
+        """Is the object from token ``k`` on a demand, which makes "called for" a position? A demand noun
+        heads its first phrase ("a ban on …", "an end to …", "the resignation of …") or a to-infinitive
+        follows ("X to resign"). Events that a bare "call" convenes ("a general election", "a vote", "a
+        meeting") are left out: "Heath called for a general election" may be the calling itself."""
+        for j in range(k, min(len(toks), k + 10)):
+            tok = toks[j]
+            if tok.low in self.demand_nouns:
+                return True
+            if tok.low == "to":
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                return (
+                    after is not None
+                    and after.text.isalpha()
+                    and not after.cap
+                    and (after.low not in _NOT_INFINITIVE)
+                )
+            if not tok.text[0].isalnum() or tok.low in _OBJECT_ENDS:
+                return False
+        return False
 
     def cue_end(self, toks: Sequence[Tok], i: int) -> int:
         """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), else ``i``."""
