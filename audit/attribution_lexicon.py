@@ -55,6 +55,8 @@ def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
 
 
 _NOT_INFINITIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"})
+_FRAME_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my"})
+_SAME = frozenset({"same", "similar", "identical"})
 _OBJECT_ENDS = frozenset(
     {"of", "on", "in", "into", "for", "against", "with", "by", "from", "over", "after", "before", "at"}
 )
@@ -107,7 +109,11 @@ class Lexicon:
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
-    demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
+    demand_nouns: frozenset[str]
+    frame_verbs: frozenset[str]  # "*made* a case that": a verb that reports with a position noun
+    frame_nouns: frozenset[
+        str
+    ]  # "made a *case* that", "made the *argument* that"  # "called for a *ban*": the object of a particle cue that is a position
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -161,6 +167,8 @@ class Lexicon:
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
             demand_nouns=words("demand_nouns"),
+            frame_verbs=words("frame_verbs"),
+            frame_nouns=words("frame_nouns"),
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -182,6 +190,8 @@ class Lexicon:
         """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
         tok = toks[i]
         following = toks[i + 1].low if i + 1 < len(toks) else ""
+        if not tok.cap and tok.low in self.frame_verbs:
+            return self.noun_frame(toks, i) is not None
         if not tok.cap and tok.low in self.particle_cues:
             return following == self.particle_cues[tok.low] and self.demand_object(toks, i + 2)
         if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
@@ -209,8 +219,24 @@ class Lexicon:
                 return False
         return False
 
+    def noun_frame(self, toks: Sequence[Tok], i: int) -> int | None:
+        """The noun of "made a case that", "made the same argument that" at verb ``i`` (the last token of
+        the cue), or None: only with a determiner, at most one word before the noun, and "that" after."""
+        if toks[i].low not in self.frame_verbs or i + 1 >= len(toks) or toks[i + 1].low not in _FRAME_DETS:
+            return None
+        for k in (i + 2, i + 3):
+            if toks[k - 1].low in _SAME:
+                return None  # "made the same argument that he made in 2012": a relative clause
+            if k + 1 < len(toks) and toks[k].low in self.frame_nouns and toks[k + 1].low == "that":
+                return k
+        return None
+
     def cue_end(self, toks: Sequence[Tok], i: int) -> int:
-        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), else ``i``."""
+        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), the noun of
+        its frame ("made a *case*"), else ``i``."""
+        noun = self.noun_frame(toks, i)
+        if noun is not None:
+            return noun
         particle = self.particle_cues.get(toks[i].low)
         return i + 1 if particle is not None and i + 1 < len(toks) and toks[i + 1].low == particle else i
 

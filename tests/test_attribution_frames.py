@@ -1,0 +1,54 @@
+"""Attribution cues of the second round on PolNeAR (issue #4): position frames ("made a case that"),
+headline verbs in Title Case and evidential verbs with polls, one hand-written sentence each, with the
+negative cases that must stay unattributed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.attribution import attribute_all
+from audit.model import Span
+
+
+def _all(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(speaker, cue, content) of every attribution of ``text``, taken as one sentence."""
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    return [
+        (a.speaker, a.cue, a.content_span.slice(text) if a.content_span else None)
+        for a in found
+        if a.kind != "none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the memo, Smith made a case that the fees served the charity.",
+            ("Smith", "made a case", "the fees served the charity"),
+        ),
+        (
+            "Jones has made the argument that the tax is unfair.",
+            ("Jones", "made the argument", "the tax is unfair"),
+        ),
+        (
+            "Jones made a compelling case that the law was void.",
+            ("Jones", "made a compelling case", "the law was void"),
+        ),
+    ],
+)
+def test_a_case_or_an_argument_made_is_a_position(text: str, expected: tuple[str, str, str]) -> None:
+    assert _all(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith made a case for the defence.",
+        "Smith made a point of visiting the plant.",
+        "Smith made the same argument that Jones had made.",
+    ],
+)
+def test_a_case_made_without_a_that_clause_is_not_attributed(text: str) -> None:
+    assert _all(text) == []
