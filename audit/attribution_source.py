@@ -108,7 +108,8 @@ def classify(
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
-        source = words[words.index(named[0]) : -1]  # from the first name on: not "internal"
+        # from the first name to the last: not "internal", not "tracking" of "the Gallup tracking poll"
+        source = words[words.index(named[0]) : words.index(named[-1]) + 1]
         speaker = _strip_possessive(_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True

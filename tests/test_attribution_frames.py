@@ -52,3 +52,16 @@ def test_a_case_or_an_argument_made_is_a_position(text: str, expected: tuple[str
 )
 def test_a_case_made_without_a_that_clause_is_not_attributed(text: str) -> None:
     assert _all(text) == []
+
+
+def test_a_named_tracking_poll_is_the_source_without_its_modifier() -> None:
+    text = "A Morning Consult tracking poll showed far less change."
+    assert _all(text) == [("Morning Consult", "showed", "far less change")]
+
+
+def test_unnamed_polls_and_panels_are_a_vague_source() -> None:
+    text = "Plus, large tracking polls and panels show relatively little movement."
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [(a.kind, a.speaker, a.content_span.slice(text) if a.content_span else None) for a in found] == [
+        ("vague", None, "relatively little movement")
+    ]
