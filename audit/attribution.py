@@ -147,10 +147,20 @@ def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
     return from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
 
 
+_ACCORDING_TO_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+
 def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attribution]]:
     """Every quote that is direct speech, with its attribution (continued quotes inherit the speaker)."""
     result: list[tuple[Quote, Attribution]] = []
     for quote in outer_quotes(text):
+        words = quote.content.slice(text).split()
+        if (
+            _ACCORDING_TO_END.search(text[max(0, quote.span.start - 20) : quote.span.start])
+            and len(words) <= 8
+            and words[0][:1].isupper()
+        ):
+            continue  # "according to “Man of the World,” a book by …": a title, the cue's source
         found = _quote_speaker(text, quote, lex)
         inherited = found is None
         if found is None and result:

@@ -34,7 +34,7 @@ from audit.attribution_content import (
     trim,
 )
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
-from audit.attribution_source import np_after
+from audit.attribution_source import NounPhrase, np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
 from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
@@ -58,6 +58,26 @@ def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
         and toks[0].low in lex.adverbial_openers
         and all(t.text != "," for t in toks[: i - 1])
     )
+
+
+_OPENING = frozenset({"“", '"'})
+_CLOSING = frozenset({"”", '"'})
+
+
+def quoted_title(toks: Sequence[Tok], k: int) -> NounPhrase | None:
+    """A quoted title from token ``k`` on, the source of "according to “Man of the World,” a book by …":
+    up to eight words in quotes, the first capitalised. The title is the named source (a document)."""
+    if k >= len(toks) or toks[k].text not in _OPENING:
+        return None
+    for j in range(k + 2, min(len(toks), k + 11)):
+        if toks[j].text in _CLOSING:
+            words = [t for t in toks[k + 1 : j] if t.text[0].isalnum()]
+            if not words or not words[0].cap:
+                return None
+            span = Span(words[0].start, words[-1].end)
+            title = " ".join(t.text for t in toks[k + 1 : j]).replace(" ,", "").rstrip(",")
+            return NounPhrase(k, j, toks[k].start, toks[j].end, "org", title, span, None, True)
+    return None
 
 
 def cue_at(
@@ -89,7 +109,7 @@ def cue_at(
             return Found(
                 tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
             )
-        phrase = np_after(toks, i + length, lex)
+        phrase = np_after(toks, i + length, lex) or quoted_title(toks, i + length)
         if phrase is not None:
             cue, cue_span = cue_span_of(toks, i, i + length - 1)
             end_np = phrase.last + 1

@@ -65,3 +65,17 @@ def test_unnamed_polls_and_panels_are_a_vague_source() -> None:
     assert [(a.kind, a.speaker, a.content_span.slice(text) if a.content_span else None) for a in found] == [
         ("vague", None, "relatively little movement")
     ]
+
+
+def test_a_quoted_title_after_according_to_is_the_source_not_a_quote() -> None:
+    text = 'Smith was paid $2 million, according to "Man of the World," a book by Jane Roe.'
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [(a.kind, a.speaker, a.content_span.slice(text) if a.content_span else None) for a in found] == [
+        ("according_to", "Man of the World", "Smith was paid $2 million")
+    ]
+
+
+def test_a_lower_case_quote_after_according_to_stays_a_quote() -> None:
+    text = 'According to "the people who know him best," he is kind.'
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [a.kind for a in found] == ["direct_quote"]
