@@ -57,6 +57,9 @@ def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
 _NOT_INFINITIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"})
 _FRAME_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my"})
 _SAME = frozenset({"same", "similar", "identical"})
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"}
+)
 _OBJECT_ENDS = frozenset(
     {"of", "on", "in", "into", "for", "against", "with", "by", "from", "over", "after", "before", "at"}
 )
@@ -109,11 +112,8 @@ class Lexicon:
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
-    demand_nouns: frozenset[str]
-    frame_verbs: frozenset[str]  # "*made* a case that": a verb that reports with a position noun
-    frame_nouns: frozenset[
-        str
-    ]  # "made a *case* that", "made the *argument* that"  # "called for a *ban*": the object of a particle cue that is a position
+    demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
+    frame_nouns: dict[str, frozenset[str]]  # "made a *case* that", "expressed *alarm* that": verb -> nouns
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -167,8 +167,9 @@ class Lexicon:
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
             demand_nouns=words("demand_nouns"),
-            frame_verbs=words("frame_verbs"),
-            frame_nouns=words("frame_nouns"),
+            frame_nouns={
+                verb: frozenset(frame["nouns"]) for frame in raw["noun_frames"] for verb in frame["verbs"]
+            },
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -190,7 +191,7 @@ class Lexicon:
         """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
         tok = toks[i]
         following = toks[i + 1].low if i + 1 < len(toks) else ""
-        if not tok.cap and tok.low in self.frame_verbs:
+        if not tok.cap and tok.low in self.frame_nouns:
             return self.noun_frame(toks, i) is not None
         if not tok.cap and tok.low in self.particle_cues:
             return following == self.particle_cues[tok.low] and self.demand_object(toks, i + 2)
@@ -220,15 +221,20 @@ class Lexicon:
         return False
 
     def noun_frame(self, toks: Sequence[Tok], i: int) -> int | None:
-        """The noun of "made a case that", "made the same argument that" at verb ``i`` (the last token of
-        the cue), or None: only with a determiner, at most one word before the noun, and "that" after."""
-        if toks[i].low not in self.frame_verbs or i + 1 >= len(toks) or toks[i + 1].low not in _FRAME_DETS:
+        """The noun of "made a case that", "expressed alarm that", "made the same argument that" at verb
+        ``i`` (the last token of the cue), or None: a determiner and one more word may come before the
+        noun, and "that" must follow it, not as a relative ("the same argument that he made", "a case that
+        was weak")."""
+        nouns = self.frame_nouns.get(toks[i].low)
+        if nouns is None:
             return None
-        for k in (i + 2, i + 3):
-            if toks[k - 1].low in _SAME:
-                return None  # "made the same argument that he made in 2012": a relative clause
-            if k + 1 < len(toks) and toks[k].low in self.frame_nouns and toks[k + 1].low == "that":
-                return k
+        k = i + 1
+        if k < len(toks) and toks[k].low in _FRAME_DETS:
+            k += 1
+        for n in (k, k + 1):
+            if n + 2 < len(toks) and toks[n].low in nouns and toks[n + 1].low == "that":
+                relative = toks[n - 1].low in _SAME or toks[n + 2].low in _AUXILIARIES
+                return None if relative else n  # not "a case that was weak"
         return None
 
     def cue_end(self, toks: Sequence[Tok], i: int) -> int:

@@ -156,7 +156,7 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     low = tok.low
     if not lex.cue_verb(toks, i, document=True):
         return None
-    is_speech = low in lex.speech_verbs or low in lex.particle_cues or low in lex.frame_verbs
+    is_speech = low in lex.speech_verbs or low in lex.particle_cues or low in lex.frame_nouns
     eager = _eager_frame(toks, i, lex)  # "Democrats are quick to note that …"
     if (
         eager is None
