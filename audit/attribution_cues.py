@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from audit.attribution_content import (
     content_after,
     leads_elsewhere,
+    listener_pronoun,
     match_phrase,
     nothing_reported,
     that_ahead,
@@ -190,7 +191,10 @@ def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span
     """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
     _, cue_span = cue_span_of(toks, vague.first, vague.last)
     cue = cue_span.slice(text)  # as written: "officials in both parties, though, say"
-    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+    content_from = vague.content_from
+    if content_from == vague.last + 1 and listener_pronoun(toks, vague.last, lex):
+        content_from += 1  # "Officials tell me they'd be in jail": the listener is not reported
+    start = toks[content_from].start if content_from is not None else sentence.start
     content = trim(text, start, sentence.end)
     before = vague.first - 1
     if (

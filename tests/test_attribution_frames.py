@@ -89,3 +89,17 @@ def test_a_lower_case_quote_after_according_to_stays_a_quote() -> None:
     text = 'According to "the people who know him best," he is kind.'
     found = attribute_all(text, [Span(0, len(text))])[0]
     assert [a.kind for a in found] == ["direct_quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Smith told me he was leaving.", "he was leaving"),
+        ("Officials tell me they'd be in jail.", "they'd be in jail"),
+        ("Officials told her the plan was dead.", "the plan was dead"),
+        ("Officials told her story was false.", "her story was false"),
+    ],
+)
+def test_a_listener_pronoun_is_not_part_of_the_content(text: str, content: str) -> None:
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [a.content_span.slice(text) if a.content_span else None for a in found] == [content]
