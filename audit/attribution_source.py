@@ -108,8 +108,7 @@ def classify(
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
-        # from the first name to the last: not "internal", not "tracking" of "the Gallup tracking poll"
-        source = words[words.index(named[0]) : words.index(named[-1]) + 1]
+        source = words[words.index(named[0]) : words.index(named[-1]) + 1]  # not "internal", "tracking"
         speaker = _strip_possessive(_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True

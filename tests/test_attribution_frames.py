@@ -103,3 +103,40 @@ def test_a_lower_case_quote_after_according_to_stays_a_quote() -> None:
 def test_a_listener_pronoun_is_not_part_of_the_content(text: str, content: str) -> None:
     found = attribute_all(text, [Span(0, len(text))])[0]
     assert [a.content_span.slice(text) if a.content_span else None for a in found] == [content]
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str | None]]:
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    return [(a.kind, a.speaker, a.content_span.slice(text) if a.content_span else None) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mayor Jane Roe Says City Budget Will Balance",
+            [("reported", "Mayor Jane Roe", "City Budget Will Balance")],
+        ),
+        (
+            "Union Leader Blasts Council After Audit Reveals Missing Funds.",
+            [("reported", "Union Leader", "Council"), ("according_to", "Audit", "Missing Funds")],
+        ),
+        ("Senior Officials Say The Deal Is Dead.", [("vague", None, "The Deal Is Dead")]),
+    ],
+)
+def test_a_title_case_headline_verb_is_a_cue(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters Head To The Polls In Ohio.",
+        "The mayor Says nothing new.",  # not a headline: lower-case words
+        "New Poll Gives Clinton A Lead.",  # "gives" reports nothing
+    ],
+)
+def test_no_headline_cue_without_a_title_case_reporting_verb(text: str) -> None:
+    assert _kinds(text) == []
