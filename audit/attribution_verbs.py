@@ -150,6 +150,21 @@ def _document_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
     return None
 
 
+def _passive_agent(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
+    """ "The data was confirmed by strategists in both parties": the agent after "by" is the source and
+    the subject, which must open the sentence, is what it reported. None unless a person, organisation or
+    unnamed group is the agent."""
+    phrase = np_after(toks, i + 2, lex)
+    if phrase is None or phrase.kind not in {"person", "org", "vague"} or i < 2:
+        return None
+    subject = np_after(toks, _subject_start(toks, i, lex), lex)
+    if subject is None or subject.last != i - 2 or subject.kind in {"person", "pronoun", "first"}:
+        return None  # "Smith was criticized by …": a person is no report
+    content = trim(text, subject.start, toks[i - 2].end)
+    cue, cue_span = cue_span_of(toks, i - 1, i + 1)
+    return Found(subject.start, from_phrase(text, phrase, "reported", cue, cue_span, content), phrase)
+
+
 def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
     """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
     tok = toks[i]
@@ -166,6 +181,8 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
         return None  # "to say", "the report", "a statement": not a reporting verb here
     if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
         return None  # "Editor’s note", "the department's urging": a noun after a possessive
+    if i > 0 and toks[i - 1].low in _BE and i + 1 < len(toks) and toks[i + 1].low == "by":
+        return _passive_agent(text, toks, i, sentence, lex)  # "The data was confirmed by strategists"
     phrase = np_before(toks, i if eager is None else eager, lex)
     if phrase is None and eager is None:
         phrase = unnamed_with_postmodifier(toks, i, lex)  # "two people briefed on the talks said"

@@ -140,3 +140,26 @@ def test_a_title_case_headline_verb_is_a_cue(
 )
 def test_no_headline_cue_without_a_title_case_reporting_verb(text: str) -> None:
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The data was confirmed by strategists in both parties.",
+            [("vague", None, "The data")],
+        ),
+        (
+            "The figures were confirmed by the Finance Ministry.",
+            [("reported", "Finance Ministry", "The figures")],
+        ),
+    ],
+)
+def test_a_passive_reporting_verb_reports_its_subject_for_its_agent(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _kinds(text) == expected
+
+
+def test_a_person_criticized_by_someone_is_no_report() -> None:
+    assert _kinds("Smith was criticized by Jones.") == []
