@@ -163,3 +163,27 @@ def test_a_passive_reporting_verb_reports_its_subject_for_its_agent(
 
 def test_a_person_criticized_by_someone_is_no_report() -> None:
     assert _kinds("Smith was criticized by Jones.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It was linked to the charity - a charge the company denied.",
+            ("reported", "company", "a charge"),
+        ),
+        (
+            "Several women accused him of groping them - accusations that he too has denied.",
+            ("reported", "he", "accusations"),
+        ),
+    ],
+)
+def test_a_clause_final_denial_takes_the_noun_before_as_content(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert _kinds(text)[-1] == expected
+
+
+def test_a_hearsay_noun_before_a_relative_denial_is_not_vague_sourcing() -> None:
+    text = "Several women accused him of groping them - accusations that he too has denied."
+    assert all(cue != "accusations that" for _, cue, _ in _all(text))

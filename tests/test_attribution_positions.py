@@ -229,4 +229,7 @@ def test_second_predicate_of_the_subject(text: str, expected: list[tuple[str, st
 
 
 def test_a_noun_before_a_determiner_is_not_part_of_the_source() -> None:
-    assert _all("The spike may be linked to his work - a charge the company denied.") == []
+    # the denial's source is "the company", never "charge the company"; its content is the charge
+    assert _all("The spike may be linked to his work - a charge the company denied.") == [
+        ("company", "denied", "a charge")
+    ]
