@@ -7,8 +7,9 @@ present-tense reporting verbs ending in "s" ("Says", "Tells", "Blasts", "Reveals
 after a plural ("Officials Say"). The source is the
 words before the verb, back to the start or to a linking word ("… After WikiLeaks Reveals …"); the content
 runs from the verb to the next linking word that opens another headline cue, or to the end. A source made
-only of unnamed-source words ("Officials Say", "Senior Aides Warn") is vague, a document ("Leaked Memo
-Details") is an according-to source; otherwise the source is named as written. Only used for a sentence in which no other cue is found. Deterministic.
+only of unnamed-source words ("Officials Say", "Senior Aides Warn", "New Poll Gives") is vague, a named
+document ("Top Aide's Leaked Memo Details") is an according-to source; otherwise the source is named as
+written. Only used for a sentence in which no other cue is found. Deterministic.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
+from audit.attribution_polls import POLL_VERBS, POLLS, standing_end
 from audit.attribution_verbs import Found
 from audit.model import Attribution, Span
 
@@ -24,6 +26,9 @@ _SMALL = frozenset(
 )
 # words that open a second clause of a headline: its source starts after them
 _LINKS = frozenset({"after", "as", "while", "when", "before", "because", "since", "amid", "and", "but"})
+
+
+_FRESH = frozenset({"new", "latest", "recent", "first", "final", "leaked", "internal"})
 
 
 def _words(toks: Sequence[Tok]) -> list[Tok]:
@@ -49,11 +54,21 @@ def _verb(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     )
 
 
+def _poll_verb(toks: Sequence[Tok], i: int) -> bool:
+    """ "New Poll Gives Clinton A Lead": a poll finding (:mod:`audit.attribution_polls`)."""
+    return (
+        i > 0
+        and toks[i].low in POLL_VERBS
+        and toks[i - 1].low in POLLS
+        and standing_end(toks, i + 1) is not None
+    )
+
+
 def _unnamed(words: Sequence[Tok], lex: Lexicon) -> bool:
-    """Only unnamed-source words ("Senior Officials", "Experts", "New Poll")?"""
-    plain = lex.vague_heads | lex.vague_quantifiers | lex.np_modifiers | lex.unnamed_person_heads
+    """Only unnamed-source words ("Senior Officials", "Experts", "New Poll", "Leaked Memo")?"""
+    plain = lex.vague_heads | lex.vague_quantifiers | lex.np_modifiers | lex.unnamed_person_heads | _FRESH
     head = words[-1].low
-    return (head in lex.vague_heads or head in lex.unnamed_person_heads) and all(
+    return (head in lex.vague_heads | lex.unnamed_person_heads | lex.document_nouns) and all(
         w.low in plain or w.low in lex.document_nouns for w in words
     )
 
@@ -63,7 +78,7 @@ def headline_cues(text: str, sentence: Span, lex: Lexicon) -> list[Found]:
     toks = tokenize(text, sentence)
     if not is_headline(toks):
         return []
-    verbs = [i for i in range(len(toks)) if _verb(toks, i, lex)]
+    verbs = [i for i in range(len(toks)) if _verb(toks, i, lex) or _poll_verb(toks, i)]
     found: list[Found] = []
     for n, i in enumerate(verbs):
         first = max((k + 1 for k in range(i) if toks[k].low in _LINKS), default=0)
