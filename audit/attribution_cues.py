@@ -36,6 +36,7 @@ from audit.attribution_content import (
 )
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_polls import poll_cue
+from audit.attribution_possessive import possessive_position
 from audit.attribution_source import NounPhrase, np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
@@ -164,7 +165,11 @@ def cue_at(
         return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
         return refusal(text, toks, i, sentence, lex)
-    return verb_cue(text, toks, i, sentence, lex) or poll_cue(text, toks, i, sentence, lex)
+    return (
+        verb_cue(text, toks, i, sentence, lex)
+        or poll_cue(text, toks, i, sentence, lex)
+        or possessive_position(text, toks, i, sentence, lex)
+    )
 
 
 _PHRASE_GAP = 6  # words between a fixed vague phrase and its verb ("a source close to the campaign said")

@@ -113,6 +113,7 @@ class Lexicon:
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
     object_relative_verbs: frozenset[str]  # "a charge the company *denied*": its object comes before
+    position_nouns: frozenset[str]  # "Smith's *position* is that …"
     demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
     frame_nouns: dict[str, frozenset[str]]  # "made a *case* that", "expressed *alarm* that": verb -> nouns
 
@@ -168,6 +169,7 @@ class Lexicon:
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
             demand_nouns=words("demand_nouns"),
+            position_nouns=words("position_nouns"),
             object_relative_verbs=words("object_relative_verbs"),
             frame_nouns={
                 verb: frozenset(frame["nouns"]) for frame in raw["noun_frames"] for verb in frame["verbs"]

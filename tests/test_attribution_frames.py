@@ -220,3 +220,25 @@ def test_a_poll_finding_is_attributed_to_the_poll(
 )
 def test_a_poll_with_no_standing_or_a_person_with_a_lead_is_no_finding(text: str) -> None:
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith's position is that the tax is unfair.", ("Smith", "position is", "the tax is unfair")),
+        (
+            "Smith’s main argument was that the tax is unfair.",
+            ("Smith", "main argument was", "the tax is unfair"),
+        ),
+    ],
+)
+def test_a_possessive_position_is_a_report(text: str, expected: tuple[str, str, str]) -> None:
+    assert _all(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The problem is that the tax is unfair.", "Smith's car is that one.", "Smith's position is weak."],
+)
+def test_no_position_without_a_possessor_a_position_noun_and_that(text: str) -> None:
+    assert _all(text) == []
