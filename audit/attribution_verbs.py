@@ -215,8 +215,11 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
         and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}
     ):
         return None  # "to say", "the report", "a statement": not a reporting verb here
-    if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
-        return None  # "Editor’s note", "the department's urging": a noun after a possessive
+    j = i - 1
+    while j > 0 and lex.adverb(toks[j]) and toks[j].low.endswith("ly"):
+        j -= 1
+    if j >= 0 and toks[j].text.endswith(("’s", "'s")):
+        return None  # "Editor’s note", "Lynch's highly criticized meeting": a modifier after a possessive
     if i > 0 and toks[i - 1].low in _BE and i + 1 < len(toks) and toks[i + 1].low == "by":
         return _passive_agent(text, toks, i, sentence, lex)  # "The data was confirmed by strategists"
     phrase = np_before(toks, i if eager is None else eager, lex)

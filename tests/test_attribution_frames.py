@@ -242,3 +242,14 @@ def test_a_possessive_position_is_a_report(text: str, expected: tuple[str, str, 
 )
 def test_no_position_without_a_possessor_a_position_noun_and_that(text: str) -> None:
     assert _all(text) == []
+
+
+def test_a_participle_after_a_possessive_and_an_adverb_is_no_cue() -> None:
+    text = "It was because of Jane Roe's highly criticized meeting with Smith, officials said."
+    assert [cue for _, cue, _ in _all(text)] == ["officials said"]
+
+
+def test_a_group_that_has_seen_something_since_is_no_source() -> None:
+    text = "Voters prefer Democrats, the biggest advantage Democrats have seen since the shutdown."
+    assert all("seen" not in (cue or "") for _, cue, _ in _all(text))
+    assert ("vague", None, "the plan as a betrayal") in _kinds("Critics have seen the plan as a betrayal.")
