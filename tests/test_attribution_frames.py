@@ -253,3 +253,16 @@ def test_a_group_that_has_seen_something_since_is_no_source() -> None:
     text = "Voters prefer Democrats, the biggest advantage Democrats have seen since the shutdown."
     assert all("seen" not in (cue or "") for _, cue, _ in _all(text))
     assert ("vague", None, "the plan as a betrayal") in _kinds("Critics have seen the plan as a betrayal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Petri endorsed John McCain in 2008.", ("Petri", "endorsed", "John McCain in 2008")),
+        ("The new speaker rejected the plan.", ("new speaker", "rejected", "the plan")),
+    ],
+)
+def test_an_endorsement_and_a_speakers_rejection_are_positions(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _all(text) == [expected]
