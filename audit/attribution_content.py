@@ -165,4 +165,18 @@ def content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: L
         k += 1
     if k >= len(toks):
         return None
-    return trim(text, toks[k].start, sentence.end)
+    return trim(text, toks[k].start, _second_predicate(toks, k, sentence.end))
+
+
+_LINKS = frozenset({"but", "and"})
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "will", "would"})
+
+
+def _second_predicate(toks: Sequence[Tok], k: int, end: int) -> int:
+    """Where a content from token ``k`` ends: before ", but has …" / ", and was …", a second predicate of
+    the cue's subject with no subject of its own ("Garner endorsed Sanders, but has recently shown support
+    for Stein"); else at ``end``."""
+    for t in range(k + 1, len(toks) - 2):
+        if toks[t].text == "," and toks[t + 1].low in _LINKS and toks[t + 2].low in _AUXILIARIES:
+            return toks[t].start
+    return end

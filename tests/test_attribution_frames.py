@@ -266,3 +266,17 @@ def test_an_endorsement_and_a_speakers_rejection_are_positions(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert _all(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She said the plan was dead, but has since changed her mind.", "the plan was dead"),
+        (
+            "She said the plan was dead, and the talks were over.",
+            "the plan was dead, and the talks were over",
+        ),
+    ],
+)
+def test_a_second_predicate_of_the_source_ends_the_content(text: str, content: str) -> None:
+    assert [c for _, _, c in _all(text)] == [content]
