@@ -12,9 +12,14 @@ joined into one). The primary attribution of a sentence is found so:
    second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
-   "a report by X notes", "according to a poll by X" (``according_to``); "X said that …", "…, X noted",
-   "X, stating that", and positions, plans and beliefs ("X called for", "X wants", "X hopes", "X
-   calculated that", "X are quick to note") (``reported``; an action such as "voted for" is none);
+   "a report by X notes", "according to a poll by X", "according to “Title,” a book by …", poll
+   findings ("a poll by X had Clinton leading", :mod:`audit.attribution_polls`) (``according_to``);
+   "X said that …", "…, X noted", "X, stating that", "The data was confirmed by X", "- a charge the
+   company denied", and positions, plans and beliefs ("X called for a ban" but not "called for a
+   general election", "X wants", "X hopes", "X calculated that", "X are quick to note", "X made a case
+   that", "X expressed alarm that", "X endorsed", "X's position is that",
+   :mod:`audit.attribution_possessive`) (``reported``; an action such as "voted for" is none); reporting
+   verbs of Title Case headlines ("Trump Tells Supporters …", :mod:`audit.attribution_headline`);
    and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
    (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
    unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
