@@ -12,9 +12,14 @@ joined into one). The primary attribution of a sentence is found so:
    second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
    no speaker) are ignored.
 2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
-   "a report by X notes", "according to a poll by X" (``according_to``); "X said that …", "…, X noted",
-   "X, stating that", and positions, plans and beliefs ("X called for", "X wants", "X hopes", "X
-   calculated that", "X are quick to note") (``reported``; an action such as "voted for" is none);
+   "a report by X notes", "according to a poll by X", "according to “Title,” a book by …", poll
+   findings ("a poll by X had Clinton leading", :mod:`audit.attribution_polls`) (``according_to``);
+   "X said that …", "…, X noted", "X, stating that", "The data was confirmed by X", "- a charge the
+   company denied", and positions, plans and beliefs ("X called for a ban" but not "called for a
+   general election", "X wants", "X hopes", "X calculated that", "X are quick to note", "X made a case
+   that", "X expressed alarm that", "X endorsed", "X's position is that",
+   :mod:`audit.attribution_possessive`) (``reported``; an action such as "voted for" is none); reporting
+   verbs of Title Case headlines ("Trump Tells Supporters …", :mod:`audit.attribution_headline`);
    and vague cues (``vague``): the pattern families of :mod:`audit.attribution_vague`
    (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
    unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
@@ -49,6 +54,7 @@ from typing import Any
 
 from audit.attribution_coref import resolve
 from audit.attribution_cues import all_cues, first_cue
+from audit.attribution_headline import headline_cues
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_source import NounPhrase, np_after, np_before
 from audit.attribution_vague_lexicon import VagueLexicon
@@ -147,10 +153,25 @@ def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
     return from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
 
 
+_ACCORDING_TO_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+
+def _title_after_according_to(text: str, quote: Quote) -> bool:
+    """Is a quote right after "according to" a title (capitalised, up to eight words), not speech?"""
+    title = quote.content.slice(text).split()
+    return (
+        0 < len(title) <= 8
+        and title[0][:1].isupper()
+        and _ACCORDING_TO_END.search(text[max(0, quote.span.start - 20) : quote.span.start]) is not None
+    )
+
+
 def _quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attribution]]:
     """Every quote that is direct speech, with its attribution (continued quotes inherit the speaker)."""
     result: list[tuple[Quote, Attribution]] = []
     for quote in outer_quotes(text):
+        if _title_after_according_to(text, quote):
+            continue  # "according to “Man of the World,” a book by …": the cue's source
         found = _quote_speaker(text, quote, lex)
         inherited = found is None
         if found is None and result:
@@ -257,7 +278,8 @@ def _primary(
 ) -> Found | None:
     """The sentence's one attribution: its first quote (or the cue whose report holds it), else its first cue."""
     if not quoted:
-        return first_cue(text, sentence, lex, vlex)
+        found = first_cue(text, sentence, lex, vlex)
+        return found if found is not None else next(iter(headline_cues(text, sentence, lex)), None)
     hit = quoted[0]
     if hit.attribution.speaker is None and hit.attribution.content_span is not None:
         hit = _prefer_cue(text, sentence, hit, lex, vlex)
@@ -298,6 +320,9 @@ def _sentence_all(
 ) -> list[Found]:
     """Every attribution of one sentence: its primary, the other quotes, then the other cues, in order."""
     quoted = _quote_hits(sentence, quotes)
+    headlines = [] if quoted else headline_cues(text, sentence, lex)
+    if headlines and first_cue(text, sentence, lex, vlex) is None:
+        return headlines  # "Daughter Of Eric Garner Blasts Clinton After WikiLeaks Reveals …"
     primary = _primary(text, sentence, quoted, lex, vlex)
     if primary is None:
         return []

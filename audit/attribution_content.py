@@ -96,6 +96,20 @@ def after_time(toks: Sequence[Tok], j: int, lex: Lexicon) -> int | None:
     return k
 
 
+_LISTENERS = frozenset({"me", "us", "him", "her", "them", "you"})
+
+
+def listener_pronoun(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Is the word after an object verb at ``j`` a listener pronoun followed by the clause told ("told
+    me they would", "tells us the plan")? Not "told her story", where "her" is a determiner."""
+    if toks[j].low not in lex.object_verbs or j + 2 >= len(toks) or toks[j + 1].low not in _LISTENERS:
+        return False
+    following = toks[j + 2]
+    if toks[j + 1].low == "her":
+        return following.low in lex.pronouns or following.low in {"the", "a", "an", "it", "there"}
+    return following.text[0].isalnum()
+
+
 def only_listener(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
     """Does only the listener follow a verb like "told" ("…,” she told reporters on Monday.")?"""
     if toks[j].low not in lex.object_verbs:
@@ -144,9 +158,25 @@ def content_after(text: str, toks: Sequence[Tok], j: int, sentence: Span, lex: L
         k = after_time(toks, j, lex)  # "announced on Monday she was …"
         if k is None:
             return None  # "wrote to the State Department seeking …", "said in a statement."
+    if k is None and listener_pronoun(toks, j, lex):
+        k = j + 2  # "tell me they'd be in jail": the listener is not reported
     k = j + 1 if k is None else k
     while k < len(toks) and toks[k].low in {"that", ":", ",", "—"}:
         k += 1
     if k >= len(toks):
         return None
-    return trim(text, toks[k].start, sentence.end)
+    return trim(text, toks[k].start, _second_predicate(toks, k, sentence.end))
+
+
+_LINKS = frozenset({"but", "and"})
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "will", "would"})
+
+
+def _second_predicate(toks: Sequence[Tok], k: int, end: int) -> int:
+    """Where a content from token ``k`` ends: before ", but has …" / ", and was …", a second predicate of
+    the cue's subject with no subject of its own ("Garner endorsed Sanders, but has recently shown support
+    for Stein"); else at ``end``."""
+    for t in range(k + 1, len(toks) - 2):
+        if toks[t].text == "," and toks[t + 1].low in _LINKS and toks[t + 2].low in _AUXILIARIES:
+            return toks[t].start
+    return end

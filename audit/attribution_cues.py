@@ -28,13 +28,16 @@ from collections.abc import Sequence
 from audit.attribution_content import (
     content_after,
     leads_elsewhere,
+    listener_pronoun,
     match_phrase,
     nothing_reported,
     that_ahead,
     trim,
 )
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
-from audit.attribution_source import np_after
+from audit.attribution_polls import poll_cue
+from audit.attribution_possessive import possessive_position
+from audit.attribution_source import NounPhrase, np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
 from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
@@ -58,6 +61,26 @@ def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
         and toks[0].low in lex.adverbial_openers
         and all(t.text != "," for t in toks[: i - 1])
     )
+
+
+_OPENING = frozenset({"“", '"'})
+_CLOSING = frozenset({"”", '"'})
+
+
+def quoted_title(toks: Sequence[Tok], k: int) -> NounPhrase | None:
+    """A quoted title from token ``k`` on, the source of "according to “Man of the World,” a book by …":
+    up to eight words in quotes, the first capitalised. The title is the named source (a document)."""
+    if k >= len(toks) or toks[k].text not in _OPENING:
+        return None
+    for j in range(k + 2, min(len(toks), k + 11)):
+        if toks[j].text in _CLOSING:
+            words = [t for t in toks[k + 1 : j] if t.text[0].isalnum()]
+            if not words or not words[0].cap:
+                return None
+            span = Span(words[0].start, words[-1].end)
+            title = " ".join(t.text for t in toks[k + 1 : j]).replace(" ,", "").rstrip(",")
+            return NounPhrase(k, j, toks[k].start, toks[j].end, "org", title, span, None, True)
+    return None
 
 
 def cue_at(
@@ -89,7 +112,7 @@ def cue_at(
             return Found(
                 tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
             )
-        phrase = np_after(toks, i + length, lex)
+        phrase = np_after(toks, i + length, lex) or quoted_title(toks, i + length)
         if phrase is not None:
             cue, cue_span = cue_span_of(toks, i, i + length - 1)
             end_np = phrase.last + 1
@@ -142,7 +165,11 @@ def cue_at(
         return Found(tok.start, from_phrase(text, phrase, "reported", tok.text, tok.span, content))
     if low in lex.refusal_verbs:
         return refusal(text, toks, i, sentence, lex)
-    return verb_cue(text, toks, i, sentence, lex)
+    return (
+        verb_cue(text, toks, i, sentence, lex)
+        or poll_cue(text, toks, i, sentence, lex)
+        or possessive_position(text, toks, i, sentence, lex)
+    )
 
 
 _PHRASE_GAP = 6  # words between a fixed vague phrase and its verb ("a source close to the campaign said")
@@ -170,7 +197,10 @@ def _vague_found(text: str, toks: Sequence[Tok], vague: VagueCue, sentence: Span
     """The attribution of a vague-sourcing cue; content after "that" or else the whole sentence."""
     _, cue_span = cue_span_of(toks, vague.first, vague.last)
     cue = cue_span.slice(text)  # as written: "officials in both parties, though, say"
-    start = toks[vague.content_from].start if vague.content_from is not None else sentence.start
+    content_from = vague.content_from
+    if content_from == vague.last + 1 and listener_pronoun(toks, vague.last, lex):
+        content_from += 1  # "Officials tell me they'd be in jail": the listener is not reported
+    start = toks[content_from].start if content_from is not None else sentence.start
     content = trim(text, start, sentence.end)
     before = vague.first - 1
     if (

@@ -54,6 +54,17 @@ def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:
     return {length: frozenset(group) for length, group in by_length.items()}
 
 
+_NOT_INFINITIVE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"})
+_FRAME_DETS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my"})
+_SAME = frozenset({"same", "similar", "identical"})
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"}
+)
+_OBJECT_ENDS = frozenset(
+    {"of", "on", "in", "into", "for", "against", "with", "by", "from", "over", "after", "before", "at"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """The word lists of ``audit/data/attribution.json``, as sets."""
@@ -101,6 +112,10 @@ class Lexicon:
     main_clause_verbs: frozenset[str]  # "wants", "hopes": not inside "This suggests that X wants …"
     eager_adjectives: frozenset[str]  # "are quick to note that": the subject stands before "are"
     particle_cues: dict[str, str]  # "called for a ban": a cue only with its particle, content after it
+    object_relative_verbs: frozenset[str]  # "a charge the company *denied*": its object comes before
+    position_nouns: frozenset[str]  # "Smith's *position* is that …"
+    demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
+    frame_nouns: dict[str, frozenset[str]]  # "made a *case* that", "expressed *alarm* that": verb -> nouns
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -153,6 +168,12 @@ class Lexicon:
             main_clause_verbs=words("main_clause_verbs"),
             eager_adjectives=words("eager_adjectives"),
             particle_cues={str(k): str(v) for k, v in raw["particle_cues"].items()},
+            demand_nouns=words("demand_nouns"),
+            position_nouns=words("position_nouns"),
+            object_relative_verbs=words("object_relative_verbs"),
+            frame_nouns={
+                verb: frozenset(frame["nouns"]) for frame in raw["noun_frames"] for verb in frame["verbs"]
+            },
         )
 
     def np_word(self, tok: Tok) -> bool:
@@ -174,14 +195,58 @@ class Lexicon:
         """Is token ``i`` a reporting verb here (lower-case, not "think" in "think tanks")?"""
         tok = toks[i]
         following = toks[i + 1].low if i + 1 < len(toks) else ""
+        if not tok.cap and tok.low in self.frame_nouns:
+            return self.noun_frame(toks, i) is not None
         if not tok.cap and tok.low in self.particle_cues:
-            return following == self.particle_cues[tok.low]
+            return following == self.particle_cues[tok.low] and self.demand_object(toks, i + 2)
         if tok.cap or not (tok.low in self.speech_verbs or (document and tok.low in self.document_verbs)):
             return False
         return following not in self.verb_blockers.get(tok.low, frozenset())
 
+    def demand_object(self, toks: Sequence[Tok], k: int) -> bool:
+        """Is the object from token ``k`` on a demand, which makes "called for" a position? A demand noun
+        heads its first phrase ("a ban on …", "an end to …", "the resignation of …") or a to-infinitive
+        follows ("X to resign"). Events that a bare "call" convenes ("a general election", "a vote", "a
+        meeting") are left out: "Heath called for a general election" may be the calling itself."""
+        for j in range(k, min(len(toks), k + 10)):
+            tok = toks[j]
+            if tok.low in self.demand_nouns:
+                return True
+            if tok.low == "to":
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                return (
+                    after is not None
+                    and after.text.isalpha()
+                    and not after.cap
+                    and (after.low not in _NOT_INFINITIVE)
+                )
+            if not tok.text[0].isalnum() or tok.low in _OBJECT_ENDS:
+                return False
+        return False
+
+    def noun_frame(self, toks: Sequence[Tok], i: int) -> int | None:
+        """The noun of "made a case that", "expressed alarm that", "made the same argument that" at verb
+        ``i`` (the last token of the cue), or None: a determiner and one more word may come before the
+        noun, and "that" must follow it, not as a relative ("the same argument that he made", "a case that
+        was weak")."""
+        nouns = self.frame_nouns.get(toks[i].low)
+        if nouns is None:
+            return None
+        k = i + 1
+        if k < len(toks) and toks[k].low in _FRAME_DETS:
+            k += 1
+        for n in (k, k + 1):
+            if n + 2 < len(toks) and toks[n].low in nouns and toks[n + 1].low == "that":
+                relative = toks[n - 1].low in _SAME or toks[n + 2].low in _AUXILIARIES
+                return None if relative else n  # not "a case that was weak"
+        return None
+
     def cue_end(self, toks: Sequence[Tok], i: int) -> int:
-        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), else ``i``."""
+        """The last token of the cue whose verb is at ``i``: its particle ("called *for*"), the noun of
+        its frame ("made a *case*"), else ``i``."""
+        noun = self.noun_frame(toks, i)
+        if noun is not None:
+            return noun
         particle = self.particle_cues.get(toks[i].low)
         return i + 1 if particle is not None and i + 1 < len(toks) and toks[i + 1].low == particle else i
 

@@ -108,7 +108,7 @@ def classify(
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
-        source = words[words.index(named[0]) : -1]  # from the first name on: not "internal"
+        source = words[words.index(named[0]) : words.index(named[-1]) + 1]  # not "internal", "tracking"
         speaker = _strip_possessive(_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True

@@ -221,7 +221,18 @@ def _evidential(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None
         return None
     if i > 0 and (toks[i - 1].cap or toks[i - 1].low in v.evidential_blockers):
         return None
+    if _object_relative(toks, i + 2, v):
+        return None  # "accusations that he too has denied": a relative clause, the denial is the cue
     return VagueCue(i, i + 1, "evidential", after_that(toks, i))
+
+
+def _object_relative(toks: Sequence[Tok], k: int, v: VagueLexicon) -> bool:
+    """Is the clause from ``k`` a short relative whose verb takes the noun before as its object ("that he
+    too has denied", "that the company rejected"): at most six words, ending in such a verb?"""
+    end = k
+    while end < len(toks) and toks[end].text[0].isalnum() and end - k < 7:
+        end += 1
+    return end - k >= 2 and end - k < 7 and toks[end - 1].low in v.object_relative_verbs
 
 
 def _hearsay_phrase(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:

@@ -45,6 +45,7 @@ class VagueLexicon:
     there_nouns_need_that: frozenset[str]
     evidential_nouns: frozenset[str]
     evidential_blockers: frozenset[str]
+    object_relative_verbs: frozenset[str]  # "accusations that he *denied*": the noun is the verb's object
     group_quantifiers: tuple[tuple[str, ...], ...]
     group_heads: frozenset[str]
     group_verbs: frozenset[str]
@@ -92,6 +93,7 @@ class VagueLexicon:
             there_nouns_need_that=_words(v["there_nouns_need_that"]),
             evidential_nouns=_words(v["evidential_nouns"]),
             evidential_blockers=_words(v["evidential_blockers"]),
+            object_relative_verbs=_words(raw["object_relative_verbs"]),
             group_quantifiers=_multi(v["group_quantifiers"]),
             group_heads=_words(v["group_heads"]),
             group_verbs=_words(v["group_verbs"]),

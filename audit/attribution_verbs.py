@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from audit.attribution_content import content_after, leads_elsewhere, trim
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import NounPhrase, noun_phrase_ending, np_after, np_before
+from audit.attribution_source import NounPhrase, classify, noun_phrase_ending, np_after, np_before
 from audit.attribution_unnamed import unnamed_with_postmodifier
 from audit.model import Attribution, Span
 
@@ -150,13 +150,64 @@ def _document_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> int | None:
     return None
 
 
+def _relative_subject(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject of a clause-final "denied" in a relative clause with no boundary before it ("a charge
+    *the company* denied", "accusations that *he* too has denied"): a pronoun or a short noun phrase."""
+    if i + 1 < len(toks) and toks[i + 1].text not in _ENDS:
+        return None
+    j = i - 1
+    while j > 0 and (lex.adverb(toks[j]) or toks[j].low == "too") and toks[j].low not in lex.pronouns:
+        j -= 1
+    first = j
+    if toks[j].low not in lex.pronouns:
+        while first > 0 and first > j - 4 and lex.np_word(toks[first - 1]) and toks[first - 1].low != "that":
+            first -= 1
+    if first == 0 or not toks[j].text.isalpha():
+        return None
+    phrase = classify(toks, first, j, lex)
+    return phrase if phrase.kind in {"person", "pronoun", "org", "vague", "group"} else None
+
+
+def _relative_object(text: str, toks: Sequence[Tok], begin: int, i: int, lex: Lexicon) -> Span | None:
+    """The noun phrase that a clause-final verb such as "denied" takes as its object, before the source
+    starting at ``begin`` ("- a charge the company denied.", "- accusations that he too has denied."):
+    up to four lower-case words after a dash, comma or colon; None otherwise."""
+    if toks[i].low not in lex.object_relative_verbs or (i + 1 < len(toks) and toks[i + 1].text not in _ENDS):
+        return None
+    last = begin - 2 if toks[begin - 1].low in {"that", "which"} else begin - 1
+    first = last
+    while first > 0 and first > last - 4 and toks[first - 1].text[0].isalpha() and not toks[first - 1].cap:
+        first -= 1
+    if last < 0 or first == 0 or toks[first - 1].text not in BEFORE_SOURCE or not toks[last].text.isalpha():
+        return None
+    return trim(text, toks[first].start, toks[last].end)
+
+
+_ENDS = frozenset({".", "!", "?", ",", ";"})
+
+
+def _passive_agent(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
+    """ "The data was confirmed by strategists in both parties": the agent after "by" is the source and
+    the subject, which must open the sentence, is what it reported. None unless a person, organisation or
+    unnamed group is the agent."""
+    phrase = np_after(toks, i + 2, lex)
+    if phrase is None or phrase.kind not in {"person", "org", "vague"} or i < 2:
+        return None
+    subject = np_after(toks, _subject_start(toks, i, lex), lex)
+    if subject is None or subject.last != i - 2 or subject.kind in {"person", "pronoun", "first"}:
+        return None  # "Smith was criticized by …": a person is no report
+    content = trim(text, subject.start, toks[i - 2].end)
+    cue, cue_span = cue_span_of(toks, i - 1, i + 1)
+    return Found(subject.start, from_phrase(text, phrase, "reported", cue, cue_span, content), phrase)
+
+
 def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
     """A reporting verb at token ``i`` with its source before it ("X said") or after it ("said X")."""
     tok = toks[i]
     low = tok.low
     if not lex.cue_verb(toks, i, document=True):
         return None
-    is_speech = low in lex.speech_verbs or low in lex.particle_cues
+    is_speech = low in lex.speech_verbs or low in lex.particle_cues or low in lex.frame_nouns
     eager = _eager_frame(toks, i, lex)  # "Democrats are quick to note that …"
     if (
         eager is None
@@ -164,9 +215,16 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
         and toks[i - 1].low in {"to", "the", "a", "an", "his", "her", "their", "its", "this", "that"}
     ):
         return None  # "to say", "the report", "a statement": not a reporting verb here
-    if i > 0 and toks[i - 1].text.endswith(("’s", "'s")):
-        return None  # "Editor’s note", "the department's urging": a noun after a possessive
+    j = i - 1
+    while j > 0 and lex.adverb(toks[j]) and toks[j].low.endswith("ly"):
+        j -= 1
+    if j >= 0 and toks[j].text.endswith(("’s", "'s")):
+        return None  # "Editor’s note", "Lynch's highly criticized meeting": a modifier after a possessive
+    if i > 0 and toks[i - 1].low in _BE and i + 1 < len(toks) and toks[i + 1].low == "by":
+        return _passive_agent(text, toks, i, sentence, lex)  # "The data was confirmed by strategists"
     phrase = np_before(toks, i if eager is None else eager, lex)
+    if phrase is None and low in lex.object_relative_verbs:
+        phrase = _relative_subject(toks, i, lex)  # "a charge the company denied"
     if phrase is None and eager is None:
         phrase = unnamed_with_postmodifier(toks, i, lex)  # "two people briefed on the talks said"
     if phrase is None and _second_verb(toks, i, lex):
@@ -223,18 +281,25 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     if leads_elsewhere(toks, end, lex):
         return None  # "reports for the Daily News", "wrote to Podesta seeking …": no content
     after_verb = content_after(text, toks, end, sentence, lex)
+    relative = False
     if phrase.first > i or after_verb is None or (i + 1 < len(toks) and toks[i + 1].text in {".", "!", "?"}):
         begin = min(phrase.first, i)  # "content, X said.": the content ends at a comma, quote or dash
-        if begin == 0 or toks[begin - 1].text not in BEFORE_SOURCE:
+        if begin > 0 and toks[begin - 1].text not in BEFORE_SOURCE:
+            content = _relative_object(text, toks, begin, i, lex)  # "a charge the company denied"
+            relative = True
+        elif begin == 0:
             return None
-        content = trim(text, sentence.start, toks[begin].start)
+        else:
+            content = trim(text, sentence.start, toks[begin].start)
     else:
         content = after_verb
     if content is None:
         return None
     cue, cue_span = cue_span_of(toks, i, end)
     return Found(
-        min(tok.start, phrase.start),
+        min(
+            tok.start, phrase.start, content.start if relative else tok.start
+        ),  # from "accusations that he denied"
         from_phrase(text, phrase, "reported", cue, cue_span, content),
         phrase,
     )

@@ -65,9 +65,11 @@ def test_a_document_with_no_named_author_stays_vague() -> None:
     [
         ("Smith called for a ban on assault weapons.", ("Smith", "called for", "a ban on assault weapons")),
         (
-            "The senator has long called for a new vote on the measure.",
-            ("senator", "called for", "a new vote on the measure"),
+            "The senator has long called for a new inquiry into the measure.",
+            ("senator", "called for", "a new inquiry into the measure"),
         ),
+        ("The senator called for Congress to act.", ("senator", "called for", "Congress to act")),
+        ("The mayor called for an end to the strike.", ("mayor", "called for", "an end to the strike")),
     ],
 )
 def test_called_for_is_a_position(text: str, expected: tuple[str, str, str]) -> None:
@@ -81,6 +83,10 @@ def test_called_for_is_a_position(text: str, expected: tuple[str, str, str]) -> 
         "Smith called his mother on Sunday.",
         "Smith voted for the bill.",
         "Smith hired a lobbyist to press the case.",
+        # "call" an election, a vote, a strike: convening it, which "called for" may also mean
+        "Heath called for a general election.",
+        "The union called for a strike in March.",
+        "The chairman called for a vote on the motion.",
     ],
 )
 def test_actions_are_not_attributions(text: str) -> None:
@@ -223,4 +229,7 @@ def test_second_predicate_of_the_subject(text: str, expected: list[tuple[str, st
 
 
 def test_a_noun_before_a_determiner_is_not_part_of_the_source() -> None:
-    assert _all("The spike may be linked to his work - a charge the company denied.") == []
+    # the denial's source is "the company", never "charge the company"; its content is the charge
+    assert _all("The spike may be linked to his work - a charge the company denied.") == [
+        ("company", "denied", "a charge")
+    ]
