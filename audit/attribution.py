@@ -56,7 +56,8 @@ from audit.attribution_coref import resolve
 from audit.attribution_cues import all_cues, first_cue
 from audit.attribution_headline import headline_cues
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
-from audit.attribution_source import NounPhrase, np_after, np_before
+from audit.attribution_source import NounPhrase, np_before
+from audit.attribution_source_after import np_after
 from audit.attribution_vague_lexicon import VagueLexicon
 from audit.attribution_verbs import Found, from_phrase, participle_subject
 from audit.model import NO_ATTRIBUTION, Attribution, Span

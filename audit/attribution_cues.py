@@ -37,7 +37,8 @@ from audit.attribution_content import (
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_polls import poll_cue
 from audit.attribution_possessive import possessive_position
-from audit.attribution_source import NounPhrase, np_after
+from audit.attribution_source import NounPhrase
+from audit.attribution_source_after import np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
 from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
