@@ -82,6 +82,9 @@ class Lexicon:
     vague_quantifiers: frozenset[str]
     vague_heads: frozenset[str]
     unnamed_person_heads: frozenset[str]  # "officials", "a source": unnamed even when an org is named
+    unnamed_single_heads: frozenset[str]  # "an investigator", "one official": an unnamed person
+    unnamed_single_determiners: frozenset[str]
+    definite_org_heads: frozenset[str]  # "the company said": resolved to the one such body named before
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     np_inner: frozenset[str]
@@ -138,6 +141,9 @@ class Lexicon:
             vague_quantifiers=words("vague_quantifiers"),
             vague_heads=words("vague_heads"),
             unnamed_person_heads=words("unnamed_person_heads"),
+            unnamed_single_heads=words("unnamed_single_heads"),
+            unnamed_single_determiners=words("unnamed_single_determiners"),
+            definite_org_heads=words("definite_org_heads"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),
             np_inner=words("np_inner_words"),

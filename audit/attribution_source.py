@@ -133,7 +133,17 @@ def classify(
     unnamed_people = (  # "White House officials"; not "the Justice Department and F.B.I. officials"
         not words[-1].cap and head in lex.unnamed_person_heads and all(w.low != "and" for w in words)
     )
-    if unnamed_people or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers)):
+    unnamed_single = (  # "an internal company fraud investigator", "one official": no name, no named body
+        len(words) > 1
+        and words[0].low in lex.unnamed_single_determiners
+        and head in lex.unnamed_single_heads
+        and not any(w.cap for w in words[1:])
+    )
+    if (
+        unnamed_people
+        or unnamed_single
+        or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers))
+    ):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     if not any(w.cap and w.low not in _DETERMINERS for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)
@@ -191,6 +201,19 @@ def noun_phrase_ending(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase 
     return _antecedent(toks, j, lex)
 
 
+def _indefinite_start(toks: Sequence[Tok], first: int, lex: Lexicon) -> int:
+    """Where a phrase starting at ``first`` starts when "a"/"an"/"one" and up to four plain lower-case
+    words precede it ("*an internal company fraud* investigator"); ``first`` when none do."""
+    k = first - 1
+    while k >= 0 and first - k <= 5 and toks[k].text.isalpha() and toks[k].text.islower():
+        if toks[k].low in lex.unnamed_single_determiners:
+            return k
+        if toks[k].low in lex.np_inner or toks[k].low in lex.clause_openers or lex.adverb(toks[k]):
+            break
+        k -= 1
+    return first
+
+
 def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
     "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
@@ -202,6 +225,8 @@ def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
         first += 1
     if first > j:
         return None
+    if toks[j].low in lex.unnamed_single_heads:  # "an internal company fraud investigator, who"
+        first = _indefinite_start(toks, first, lex)
     phrase = classify(toks, first, j, lex)
     return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
 
