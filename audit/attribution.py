@@ -29,13 +29,16 @@ joined into one). The primary attribution of a sentence is found so:
 3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
    "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did
    (or, of several, the one who spoke alone in the sentence just before; never against "Mr."/"Ms."),
-   "they" to the previous group; never across an ambiguous pair (two candidates keep the short form).
+   "they" to the previous group, "the company"/"the senator" to the one body or person of that kind
+   named in the window ("the investigator" after "an investigator" stays unnamed, vague); never across
+   an ambiguous pair (two candidates keep the short form).
 
 Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian officials") is a vague
 source, and "They contend" that refers back to one stays vague; so are unnamed officials and sources of a
 named body ("senior White House officials said", "a State Department official said", "a spokesperson who
 declined to be named said", "according to a person familiar with the talks"), while the body itself or its
-spokesperson ("The White House said", "an F.B.I. spokeswoman said") is named; named organisations and documents are
+spokesperson ("The White House said", "an F.B.I. spokeswoman said") is named, and an unnamed single
+person ("an investigator", "one official", "a former aide") is vague; named organisations and documents are
 sources ("A report by the U.S. Council on Foreign Relations notes" -> according_to). A quote reported
 second-hand ("Trump reportedly remarked, “…”") stays a direct quote of Trump: the words are attributed to
 him. Opinion words alone ("appears", "may") are not attributions; first-person statements outside quotes

@@ -8,6 +8,9 @@
   otherwise the pronoun stays. A person the article calls "Mr." is never "she" (nor "Ms." "he").
 - "they" takes the previous group source in the window: a vague group ("Supporters argue … They contend")
   keeps the sentence vague; a named group gives its name.
+- A definite lower-case source ("the company said", "the senator said", "the investigator wrote") takes
+  the one body or person of that kind named in the window, or stays unnamed (vague) after an unnamed
+  introduction ("an internal company fraud investigator"): :mod:`audit.attribution_definite`.
 
 Why here and not in the parser: resolution needs the whole article's history, the parser sees one
 sentence. Deterministic and local: nothing outside the article is consulted.
@@ -19,6 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from audit.attribution_definite import resolve_definite
 from audit.attribution_lexicon import Lexicon
 from audit.model import Attribution, Span
 
@@ -189,6 +193,8 @@ def resolve(
                 attribution = dataclasses.replace(
                     attribution, speaker=name, role=attribution.role or roles.get(name)
                 )
+        elif speaker and speaker.islower():  # "the company said", "the investigator wrote"
+            attribution = resolve_definite(text, sentences, sentence, attribution, _WINDOW, lex)
         if attribution.speaker and attribution.role and attribution.speaker not in roles:
             roles[attribution.speaker] = attribution.role
         result.append(attribution)

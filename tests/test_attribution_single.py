@@ -2,7 +2,10 @@
 
 "said an investigator", "“…,” an investigator said", "an internal company fraud investigator, who
 expressed alarm that …" name nobody: kind "vague", no speaker. A name or a named body in the phrase
-("a Dow spokeswoman", "Jane Doe, an investigator,") keeps the source named. Hand-written sentences only.
+("a Dow spokeswoman", "Jane Doe, an investigator,") keeps the source named. A definite reference ("the
+company said", "the senator said", "the investigator wrote") takes the one body or person of that kind
+named in the window, is vague after an unnamed introduction, and is left alone when ambiguous.
+Hand-written sentences only.
 """
 
 from __future__ import annotations
@@ -48,3 +51,69 @@ def test_named_person_or_body_stays_named(text: str, speaker: str) -> None:
     found = _first(text)
     assert found.kind == "reported", text
     assert found.speaker == speaker
+
+
+def _last(text: str) -> Attribution:
+    """The first attribution of the last sentence (sentences end at ". ")."""
+    spans: list[Span] = []
+    start = 0
+    for end in [m + 1 for m in range(len(text)) if text.startswith(". ", m)] + [len(text)]:
+        spans.append(Span(start, end))
+        start = end + 1
+    found = attribute_all(text, spans)[-1]
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Pfizer Inc. and the Justice Department reached a deal in May. The department said the deal was fair.",
+            "Justice Department",
+        ),
+        ("Teneo, a consulting firm, paid the fee. The firm said the fee was normal.", "Teneo"),
+        (
+            "The Clinton campaign released an ad on Monday. The campaign said the ad was true.",
+            "Clinton campaign",
+        ),
+        (
+            "Senator Claire McCaskill spoke on Monday. “It was a bad day for all of us,” the senator said.",
+            "Claire McCaskill",
+        ),
+        ("Jane Doe, an investigator, filed the report. The investigator said the car was red.", "Jane Doe"),
+    ],
+)
+def test_definite_reference_resolved_to_the_one_named_candidate(text: str, speaker: str) -> None:
+    found = _last(text)
+    assert found.speaker == speaker, text
+    assert found.speaker_span is not None and found.speaker_span.slice(text).islower()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Clinton campaign and the Trump campaign traded barbs. The campaign said the ad was false.",
+            "campaign",
+        ),
+        ("Dow paid Teneo a large fee in 2012. The company said the fee was normal.", "company"),
+        (
+            "Senator Claire McCaskill met Sen. Roy Blunt on Monday. “It was a bad day for all of us,” the senator said.",
+            "senator",
+        ),
+    ],
+)
+def test_definite_reference_left_alone_when_ambiguous_or_unnamed(text: str, speaker: str) -> None:
+    assert _last(text).speaker == speaker
+
+
+def test_definite_reference_to_an_unnamed_person_is_vague() -> None:
+    text = (
+        "The spike raised red flags for an internal company fraud investigator. "
+        "“It appears Dow is paying Teneo for connections,” the investigator wrote."
+    )
+    found = _last(text)
+    assert found.kind == "vague"
+    assert found.speaker is None
+    assert found.cue == "the investigator wrote"
