@@ -117,3 +117,14 @@ def test_definite_reference_to_an_unnamed_person_is_vague() -> None:
     assert found.kind == "vague"
     assert found.speaker is None
     assert found.cue == "the investigator wrote"
+
+
+def test_characterized_by_people_is_an_opinion_only_with_as() -> None:
+    text = (
+        "Tampa also has a strong Midwestern influence, characterized by voters with a penchant for "
+        "crossing party lines, Schale says."
+    )
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [(a.kind, a.speaker) for a in found] == [("reported", "Schale")]
+    opinion = "The plan was characterized by critics as reckless."
+    assert _first(opinion).kind == "vague"
