@@ -301,7 +301,8 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
 
     Yes when its cue words lie inside a quote (speech within speech), or when at least half of its
     content is the content of a kept attribution
-    (``…,” Trump said.``: the quote already carries it).
+    (``…,” Trump said.``: the quote already carries it), unless that attribution's cue lies inside its
+    content ("He also thought that A, officials said": the officials report his thought).
     """
     attribution = cue.attribution
     span = attribution.cue_span
@@ -309,6 +310,9 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
         return True
     content = attribution.content_span
     for other in kept:
+        inner = other.attribution.cue_span
+        if content is not None and inner is not None and content.start <= inner.start < content.end:
+            continue  # "He thought that A, officials said": a report inside this one's content
         shared = _overlap(content, other.attribution.content_span)
         if content is not None and shared * 2 >= content.end - content.start:
             return True

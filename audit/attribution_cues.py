@@ -320,6 +320,19 @@ def _cut(text: str, found: Found, start: int, end: int) -> Found | None:
     return dataclasses.replace(found, attribution=dataclasses.replace(found.attribution, content_span=cut))
 
 
+def _frames_all(text: str, hit: Found, earlier: Sequence[Found]) -> bool:
+    """Is ``hit`` a sentence-final ", X said" whose content holds every earlier cue of the sentence, each
+    running on to it ("He also thought that A, officials said": the officials report what he thought)?"""
+    content = hit.attribution.content_span
+    if (
+        content is None
+        or content.start != _start(earlier[0])  # the inner report opens the sentence
+        or text[content.end : _start(hit)].strip() != ","
+    ):
+        return False
+    return all((c := f.attribution.content_span) is not None and c.end >= content.end - 1 for f in earlier)
+
+
 def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> list[Found]:
     """Every attribution cue of a sentence outside quotes, in order, contents cut as the module says."""
     toks = tokenize(text, sentence)
@@ -343,6 +356,8 @@ def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> lis
             if content is not None and content.start < _start(later) and _start(later) > _end(hit):
                 upper = min(upper, _start(later))
                 break
+        if index > 0 and _frames_all(text, hit, found[:index]):
+            lower = sentence.start
         cut = _cut(
             text,
             hit,

@@ -128,3 +128,26 @@ def test_characterized_by_people_is_an_opinion_only_with_as() -> None:
     assert [(a.kind, a.speaker) for a in found] == [("reported", "Schale")]
     opinion = "The plan was characterized by critics as reckless."
     assert _first(opinion).kind == "vague"
+
+
+def test_sentence_final_report_frames_the_report_that_opens_the_sentence() -> None:
+    text = "He also thought that he alone was a trusted voice on the case, officials said."
+    found = attribute_all(text, [Span(0, len(text))])[0]
+    assert [(a.kind, a.speaker) for a in found] == [("reported", "He"), ("vague", None)]
+    outer = found[1].content_span
+    assert (
+        outer is not None
+        and outer.slice(text) == "He also thought that he alone was a trusted voice on the case"
+    )
+
+
+def test_they_does_not_reach_over_a_sentence_with_its_own_subject() -> None:
+    text = (
+        "Supporters argue that the plan is sound. But F.B.I. agents have struggled to defend his decision. "
+        "They acknowledge that he was in a bind."
+    )
+    found = _last(text)
+    assert found.kind == "reported"
+    assert found.speaker == "They"
+    adjacent = "Supporters argue that the plan is sound. They contend that it will work."
+    assert _last(adjacent).kind == "vague"
