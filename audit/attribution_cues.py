@@ -56,11 +56,14 @@ from audit.model import Attribution, Span
 
 def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     """Does a cue at token ``i`` open its sentence, after at most a short adverbial ("In all, …")?"""
-    return i <= 1 or (
-        i <= 4
-        and toks[i - 1].text == ","
-        and toks[0].low in lex.adverbial_openers
-        and all(t.text != "," for t in toks[: i - 1])
+    return (
+        i <= 1
+        or (
+            i <= 6  # "In all,", "By Sept. 30,", "In the first week,"
+            and toks[i - 1].text == ","
+            and toks[0].low in lex.adverbial_openers
+            and all(t.text != "," for t in toks[: i - 1])
+        )
     )
 
 
@@ -99,7 +102,9 @@ def cue_at(
     # according to X / as reported by X
     length = match_phrase(toks, i, lex.according_to)
     if length:
-        group_end = unnamed_group_after(toks, i + length, vlex)
+        owned = np_after(toks, i + length, lex)
+        named_document = owned is not None and owned.document and owned.kind in {"person", "org"}
+        group_end = None if named_document else unnamed_group_after(toks, i + length, vlex)
         if group_end is not None:  # "according to federal law enforcement officials": unnamed
             cue, cue_span = cue_span_of(toks, i, group_end)
             if _opens(toks, i, lex):
@@ -113,12 +118,14 @@ def cue_at(
             return Found(
                 tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
             )
-        phrase = np_after(toks, i + length, lex) or quoted_title(toks, i + length)
+        phrase = owned or quoted_title(toks, i + length)
         if phrase is not None:
             cue, cue_span = cue_span_of(toks, i, i + length - 1)
             end_np = phrase.last + 1
             if _opens(toks, i, lex):  # "According to X, content." / "In all, according to X, content."
                 content = trim(text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end)
+                if phrase.role and content is not None and phrase.role in content.slice(text):
+                    phrase = dataclasses.replace(phrase, role=None)  # ", the committee had spent": content
             else:  # "content, according to X."
                 content = trim(text, sentence.start, tok.start)
             kind = "according_to" if phrase.kind != "vague" else "vague"

@@ -85,6 +85,8 @@ class Lexicon:
     unnamed_single_heads: frozenset[str]  # "an investigator", "one official": an unnamed person
     unnamed_single_determiners: frozenset[str]
     definite_org_heads: frozenset[str]  # "the company said": resolved to the one such body named before
+    document_owner_participles: frozenset[str]  # "emails *released* by WikiLeaks"
+    document_with_nouns: frozenset[str]  # "filings *with* the Federal Election Commission"
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     np_inner: frozenset[str]
@@ -144,6 +146,8 @@ class Lexicon:
             unnamed_single_heads=words("unnamed_single_heads"),
             unnamed_single_determiners=words("unnamed_single_determiners"),
             definite_org_heads=words("definite_org_heads"),
+            document_owner_participles=words("document_owner_participles"),
+            document_with_nouns=words("document_with_nouns"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),
             np_inner=words("np_inner_words"),

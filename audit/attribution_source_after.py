@@ -33,12 +33,13 @@ def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
 
 
 _OWNER_LINK = frozenset({"by", "from"})
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does"})
 
 
 def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> NounPhrase | None:
     """A document phrase ``toks[i..last]`` and the named author after it: "a poll *by Quinnipiac
     University*", "a report from the Congressional Budget Office", "a review of financial disclosures by
-    Public Citizen". The whole phrase is the source, the author its speaker; None when no author is named."""
+    Public Citizen", "emails released by WikiLeaks", "new filings with the Federal Election Commission". The whole phrase is the source, the author its speaker; None when no author is named."""
     if _strip_possessive(toks[last].low) not in lex.document_nouns:
         return None
     k = last + 1
@@ -48,7 +49,21 @@ def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> Nou
             if toks[k].low in _OWNER_LINK:
                 break
             k += 1
-    if k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
+    if (
+        k + 1 < len(toks)
+        and toks[k].low in lex.document_owner_participles
+        and toks[k + 1].low in {"by", "with"}
+    ):
+        k += 1  # "emails released by WikiLeaks", "reports filed with the F.E.C."
+    elif (
+        k < len(toks)
+        and toks[k].low == "with"
+        and _strip_possessive(toks[last].low) in lex.document_with_nouns
+    ):
+        pass  # "new filings with the Federal Election Commission"
+    elif k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
+        return None
+    if k + 1 >= len(toks):
         return None
     owner = np_after(toks, k + 1, lex)
     if owner is None or owner.kind not in {"person", "org"} or owner.speaker_span is None:
@@ -126,7 +141,8 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         end = last + 2
         while end < len(toks) and toks[end].text not in {",", "."}:
             end += 1
-        role = _text(toks[last + 2 : end])
+        if not any(t.low in _FINITE for t in toks[last + 2 : end]):  # ", the committee had spent …"
+            role = _text(toks[last + 2 : end])
     phrase = classify(toks, i, last, lex, role)
     anonymous = _anonymity_after(toks, last + 1, lex)
     if anonymous is not None and phrase.kind in {"person", "org", "vague"}:

@@ -151,3 +151,29 @@ def test_they_does_not_reach_over_a_sentence_with_its_own_subject() -> None:
     assert found.speaker == "They"
     adjacent = "Supporters argue that the plan is sound. They contend that it will work."
     assert _last(adjacent).kind == "vague"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "According to emails released by WikiLeaks, the deal collapsed in May.",
+            "WikiLeaks",
+            "the deal collapsed in May",
+        ),
+        (
+            "By Sept. 30, according to new filings with the Federal Election Commission, the committee had spent $28.3 million.",
+            "Federal Election Commission",
+            "the committee had spent $28.3 million",
+        ),
+    ],
+)
+def test_document_owner_after_a_participle_or_filed_with(text: str, speaker: str, content: str) -> None:
+    found = _first(text)
+    assert (found.kind, found.speaker, found.role) == ("according_to", speaker, None)
+    assert found.content_span is not None and found.content_span.slice(text) == content
+
+
+def test_document_owner_needs_a_name() -> None:
+    text = "The plan failed, according to emails released by a former aide."
+    assert _first(text).kind == "vague"
