@@ -177,3 +177,23 @@ def test_document_owner_after_a_participle_or_filed_with(text: str, speaker: str
 def test_document_owner_needs_a_name() -> None:
     text = "The plan failed, according to emails released by a former aide."
     assert _first(text).kind == "vague"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The area, which conservative blogger Ed Morrissey calls “the most generic place” he knows, is quiet.",
+            "Ed Morrissey",
+        ),
+        ("Donald Trump called it “a total disaster for the country.”", "Donald Trump"),
+    ],
+)
+def test_naming_verb_before_a_quote_gives_its_subject(text: str, speaker: str) -> None:
+    found = _first(text)
+    assert (found.kind, found.speaker) == ("direct_quote", speaker)
+
+
+def test_naming_verb_with_a_noun_object_is_left_alone() -> None:
+    text = "Donald Trump called the plan “a total disaster for the country.”"
+    assert _first(text).speaker is None
