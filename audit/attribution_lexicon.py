@@ -87,6 +87,7 @@ class Lexicon:
     definite_org_heads: frozenset[str]  # "the company said": resolved to the one such body named before
     document_owner_participles: frozenset[str]  # "emails *released* by WikiLeaks"
     document_with_nouns: frozenset[str]  # "filings *with* the Federal Election Commission"
+    document_writer_verbs: frozenset[str]  # "a memo that Band *wrote*"
     naming_verbs: frozenset[str]  # "which X *calls* “the most generic place”"
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -149,6 +150,7 @@ class Lexicon:
             definite_org_heads=words("definite_org_heads"),
             document_owner_participles=words("document_owner_participles"),
             document_with_nouns=words("document_with_nouns"),
+            document_writer_verbs=words("document_writer_verbs"),
             naming_verbs=words("naming_verbs"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),

@@ -23,6 +23,40 @@ from audit.model import Span
 _DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +127,10 @@ def classify(
         named = [
             w
             for w in words[:-1]
-            if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers
+            if w.cap
+            and w.low not in _DETERMINERS
+            and w.low not in lex.vague_quantifiers
+            and w.low not in CALENDAR  # "a June 2011 memo" is no memo by June
         ]
         owner = [
             n

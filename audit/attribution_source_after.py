@@ -9,11 +9,12 @@ before their verb.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import _DETERMINERS, NounPhrase, _strip_possessive, _text, classify
+from audit.attribution_source import _DETERMINERS, CALENDAR, NounPhrase, _strip_possessive, _text, classify
 
 
 def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
@@ -39,7 +40,9 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> NounPhrase | None:
     """A document phrase ``toks[i..last]`` and the named author after it: "a poll *by Quinnipiac
     University*", "a report from the Congressional Budget Office", "a review of financial disclosures by
-    Public Citizen", "emails released by WikiLeaks", "new filings with the Federal Election Commission". The whole phrase is the source, the author its speaker; None when no author is named."""
+    Public Citizen", "emails released by WikiLeaks", "new filings with the Federal Election Commission",
+    "a memo that Band wrote". The whole phrase is the source, the author its speaker; None when no author
+    is named."""
     if _strip_possessive(toks[last].low) not in lex.document_nouns:
         return None
     k = last + 1
@@ -49,6 +52,17 @@ def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> Nou
             if toks[k].low in _OWNER_LINK:
                 break
             k += 1
+    if k + 2 < len(toks) and toks[k].low in {"that", "which"}:  # "a memo that Band wrote"
+        writer = np_after(toks, k + 1, lex)
+        if (
+            writer is None
+            or writer.kind not in {"person", "org"}
+            or writer.speaker_span is None
+            or writer.last + 1 >= len(toks)
+            or toks[writer.last + 1].low not in lex.document_writer_verbs
+        ):
+            return None
+        return dataclasses.replace(writer, first=i, start=toks[i].start, document=True)
     if (
         k + 1 < len(toks)
         and toks[k].low in lex.document_owner_participles
@@ -99,12 +113,40 @@ def _unnamed(phrase: NounPhrase, toks: Sequence[Tok], last: int) -> NounPhrase:
     )
 
 
+def _dated_document(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
+    """A document with its author whose noun comes after a date or plain adjectives: "a separate *June
+    2011* memo that Band wrote", "a *2015* report by the Congressional Budget Office"."""
+    for last in range(i + 1, min(i + 6, len(toks))):
+        tok = toks[last]
+        if _strip_possessive(tok.low) in lex.document_nouns:
+            if not any(t.text.isdigit() or (t.cap and t.low in CALENDAR) for t in toks[i:last]):
+                return None  # undated phrases take the ordinary path
+            owned = _document_owner(toks, i, last, lex)
+            if owned is not None:
+                return owned
+            phrase = classify(toks, i, last, lex)
+            if phrase.kind == "vague" and toks[i].low not in lex.unnamed_single_determiners:
+                return None  # "according to the 2002 census": a definite record is no vague source
+            return phrase
+        if (
+            not tok.text[0].isalnum()
+            or tok.low in lex.clause_openers
+            or (not tok.cap and tok.low.endswith(("ed", "ing")))
+            or lex.cue_verb(toks, last)
+        ):
+            return None  # "the firm issued a statement": a clause, not a dated document
+    return None
+
+
 def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
     if i >= len(toks):
         return None
     if toks[i].low in lex.pronouns:
         return classify(toks, i, i, lex)
+    dated = _dated_document(toks, i, lex)
+    if dated is not None:
+        return dated
     k = i
     if (  # one plain adjective before a name or a document: "according to *internal* Dow documents"
         i + 1 < len(toks)

@@ -197,3 +197,31 @@ def test_naming_verb_before_a_quote_gives_its_subject(text: str, speaker: str) -
 def test_naming_verb_with_a_noun_object_is_left_alone() -> None:
     text = "Donald Trump called the plan “a total disaster for the country.”"
     assert _first(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        (
+            "Smith was hired, according to a separate June 2011 memo that Band wrote to the board.",
+            "according_to",
+            "Band",
+        ),
+        (
+            "The plan failed, according to a memo that the Acme Group sent to investors.",
+            "according_to",
+            "Acme Group",
+        ),
+        ("The plan failed, according to a 2015 Pew report.", "according_to", "Pew"),
+        ("The plan failed, according to a June 2011 memo.", "vague", None),
+        ("The plan failed, according to a memo that says otherwise.", "vague", None),
+    ],
+)
+def test_dated_documents_and_their_writers(text: str, kind: str, speaker: str | None) -> None:
+    found = _first(text)
+    assert (found.kind, found.speaker) == (kind, speaker)
+
+
+def test_a_definite_dated_record_is_no_vague_source() -> None:
+    text = "There were 206 ethnic Jews in the city according to the 2002 census."
+    assert all(a.kind != "vague" for a in attribute_all(text, [Span(0, len(text))])[0])
