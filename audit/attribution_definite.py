@@ -62,9 +62,9 @@ def _person_candidates(window: str, head: str, lex: Lexicon) -> tuple[set[str], 
     titles = "|".join([re.escape(head), *(re.escape(a) for a in _ABBREVIATIONS.get(head, ()))])
     person = rf"{_NAME}(?:\s+{_NAME}){{0,2}}"
     for match in re.finditer(rf"(?i:\b(?:{titles}))\s+({person})", window):
-        words = [w for w in match.group(1).split() if w.lower() not in lex.org_words]
-        if words and len(words) == len(match.group(1).split()):
-            named.add(match.group(1))
+        name = re.sub(r"[’']s?$", "", match.group(1))  # "Senator Sanders's plan"
+        if not any(w.lower() in lex.org_words for w in name.split()):
+            named.add(name)
     for match in re.finditer(rf"\b({person}),\s+(?:a|an|the)\s+(?:[a-z\-]+\s+){{0,3}}{head}\b", window):
         cleaned = _clean(match.group(1), lex)
         if cleaned is not None:

@@ -82,6 +82,10 @@ def _last(text: str) -> Attribution:
             "Claire McCaskill",
         ),
         ("Jane Doe, an investigator, filed the report. The investigator said the car was red.", "Jane Doe"),
+        (
+            "Senator Bernie Sanders's plan was debated on Monday. The senator said it would pass.",
+            "Bernie Sanders",
+        ),
     ],
 )
 def test_definite_reference_resolved_to_the_one_named_candidate(text: str, speaker: str) -> None:
