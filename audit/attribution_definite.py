@@ -70,7 +70,10 @@ def _person_candidates(window: str, head: str, lex: Lexicon) -> tuple[set[str], 
         if cleaned is not None:
             named.add(cleaned)
     unnamed = 0
-    for match in re.finditer(rf"\b(?:a|an|one|another)\s+(?:[a-z\-]+\s+){{0,4}}{head}\b(?!\s+[A-Z])", window):
+    # an unnamed official of a named body is unnamed too ("a State Department official"), a
+    # spokeswoman of one is not ("a Dow spokeswoman")
+    filler = r"[\w.\-’']+" if head in lex.unnamed_person_heads else r"[a-z\-]+"
+    for match in re.finditer(rf"\b(?:a|an|one|another)\s+(?:{filler}\s+){{0,4}}{head}\b(?!\s+[A-Z])", window):
         if not re.search(rf"{_NAME},\s*$", window[: match.start()]):  # not "Jane Doe, an investigator"
             unnamed += 1
     return named, unnamed

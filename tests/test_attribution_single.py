@@ -229,3 +229,9 @@ def test_dated_documents_and_their_writers(text: str, kind: str, speaker: str | 
 def test_a_definite_dated_record_is_no_vague_source() -> None:
     text = "There were 206 ethnic Jews in the city according to the 2002 census."
     assert all(a.kind != "vague" for a in attribute_all(text, [Span(0, len(text))])[0])
+
+
+def test_the_official_after_an_unnamed_official_of_a_named_body_is_vague() -> None:
+    text = "A State Department official said the talks had stalled. The official said no date was set."
+    found = _last(text)
+    assert (found.kind, found.speaker) == ("vague", None)
