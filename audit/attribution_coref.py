@@ -6,8 +6,11 @@
 - "he"/"she" becomes the one person who spoke in the previous ``_WINDOW`` sentences; when several
   did, the one who spoke alone in the sentence just before ("Ana Cruz … says … “…,” she says");
   otherwise the pronoun stays. A person the article calls "Mr." is never "she" (nor "Ms." "he").
-- "they" takes the previous group source in the window: a vague group ("Supporters argue … They contend")
+- "they" takes the previous group source of its own or the previous sentence: a vague group ("Supporters argue … They contend")
   keeps the sentence vague; a named group gives its name.
+- A definite lower-case source ("the company said", "the senator said", "the investigator wrote") takes
+  the one body or person of that kind named in the window, or stays unnamed (vague) after an unnamed
+  introduction ("an internal company fraud investigator"): :mod:`audit.attribution_definite`.
 
 Why here and not in the parser: resolution needs the whole article's history, the parser sees one
 sentence. Deterministic and local: nothing outside the article is consulted.
@@ -19,6 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from audit.attribution_definite import resolve_definite
 from audit.attribution_lexicon import Lexicon
 from audit.model import Attribution, Span
 
@@ -157,11 +161,14 @@ def resolve(
                     attribution, speaker=name, role=attribution.role or roles.get(name)
                 )
         elif speaker and low in _GROUP_PRONOUNS:
-            for previous, prev_raw in zip(
+            for previous, prev_raw, prev_sentence in zip(
                 reversed(result[low_index:index]),
                 reversed(attributions[low_index:index]),
+                reversed(owner[low_index:index]),
                 strict=True,
             ):
+                if prev_sentence < sentence - 1:
+                    break  # a sentence between has a subject of its own ("But F.B.I. agents … They")
                 if previous.kind == "vague" and prev_raw.speaker is None:
                     cue_span = attribution.cue_span
                     if cue_span is not None and attribution.speaker_span is not None:  # "They contend"
@@ -189,6 +196,8 @@ def resolve(
                 attribution = dataclasses.replace(
                     attribution, speaker=name, role=attribution.role or roles.get(name)
                 )
+        elif speaker and speaker.islower():  # "the company said", "the investigator wrote"
+            attribution = resolve_definite(text, sentences, sentence, attribution, _WINDOW, lex)
         if attribution.speaker and attribution.role and attribution.speaker not in roles:
             roles[attribution.speaker] = attribution.role
         result.append(attribution)

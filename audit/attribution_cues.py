@@ -37,7 +37,8 @@ from audit.attribution_content import (
 from audit.attribution_lexicon import Lexicon, Tok, tokenize
 from audit.attribution_polls import poll_cue
 from audit.attribution_possessive import possessive_position
-from audit.attribution_source import NounPhrase, np_after
+from audit.attribution_source import NounPhrase
+from audit.attribution_source_after import np_after
 from audit.attribution_vague import vague_cue_at
 from audit.attribution_vague_groups import unnamed_group_after
 from audit.attribution_vague_lexicon import VagueCue, VagueLexicon
@@ -55,11 +56,14 @@ from audit.model import Attribution, Span
 
 def _opens(toks: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     """Does a cue at token ``i`` open its sentence, after at most a short adverbial ("In all, …")?"""
-    return i <= 1 or (
-        i <= 4
-        and toks[i - 1].text == ","
-        and toks[0].low in lex.adverbial_openers
-        and all(t.text != "," for t in toks[: i - 1])
+    return (
+        i <= 1
+        or (
+            i <= 6  # "In all,", "By Sept. 30,", "In the first week,"
+            and toks[i - 1].text == ","
+            and toks[0].low in lex.adverbial_openers
+            and all(t.text != "," for t in toks[: i - 1])
+        )
     )
 
 
@@ -98,7 +102,9 @@ def cue_at(
     # according to X / as reported by X
     length = match_phrase(toks, i, lex.according_to)
     if length:
-        group_end = unnamed_group_after(toks, i + length, vlex)
+        owned = np_after(toks, i + length, lex)
+        named_document = owned is not None and owned.document and owned.kind in {"person", "org"}
+        group_end = None if named_document else unnamed_group_after(toks, i + length, vlex)
         if group_end is not None:  # "according to federal law enforcement officials": unnamed
             cue, cue_span = cue_span_of(toks, i, group_end)
             if _opens(toks, i, lex):
@@ -112,12 +118,14 @@ def cue_at(
             return Found(
                 tok.start, Attribution(kind="vague", cue=cue, cue_span=cue_span, content_span=content)
             )
-        phrase = np_after(toks, i + length, lex) or quoted_title(toks, i + length)
+        phrase = owned or quoted_title(toks, i + length)
         if phrase is not None:
             cue, cue_span = cue_span_of(toks, i, i + length - 1)
             end_np = phrase.last + 1
             if _opens(toks, i, lex):  # "According to X, content." / "In all, according to X, content."
                 content = trim(text, toks[end_np].start if end_np < len(toks) else sentence.end, sentence.end)
+                if phrase.role and content is not None and phrase.role in content.slice(text):
+                    phrase = dataclasses.replace(phrase, role=None)  # ", the committee had spent": content
             else:  # "content, according to X."
                 content = trim(text, sentence.start, tok.start)
             kind = "according_to" if phrase.kind != "vague" else "vague"
@@ -319,6 +327,19 @@ def _cut(text: str, found: Found, start: int, end: int) -> Found | None:
     return dataclasses.replace(found, attribution=dataclasses.replace(found.attribution, content_span=cut))
 
 
+def _frames_all(text: str, hit: Found, earlier: Sequence[Found]) -> bool:
+    """Is ``hit`` a sentence-final ", X said" whose content holds every earlier cue of the sentence, each
+    running on to it ("He also thought that A, officials said": the officials report what he thought)?"""
+    content = hit.attribution.content_span
+    if (
+        content is None
+        or content.start != _start(earlier[0])  # the inner report opens the sentence
+        or text[content.end : _start(hit)].strip() != ","
+    ):
+        return False
+    return all((c := f.attribution.content_span) is not None and c.end >= content.end - 1 for f in earlier)
+
+
 def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> list[Found]:
     """Every attribution cue of a sentence outside quotes, in order, contents cut as the module says."""
     toks = tokenize(text, sentence)
@@ -342,6 +363,8 @@ def all_cues(text: str, sentence: Span, lex: Lexicon, vlex: VagueLexicon) -> lis
             if content is not None and content.start < _start(later) and _start(later) > _end(hit):
                 upper = min(upper, _start(later))
                 break
+        if index > 0 and _frames_all(text, hit, found[:index]):
+            lower = sentence.start
         cut = _cut(
             text,
             hit,

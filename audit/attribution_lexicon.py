@@ -82,6 +82,13 @@ class Lexicon:
     vague_quantifiers: frozenset[str]
     vague_heads: frozenset[str]
     unnamed_person_heads: frozenset[str]  # "officials", "a source": unnamed even when an org is named
+    unnamed_single_heads: frozenset[str]  # "an investigator", "one official": an unnamed person
+    unnamed_single_determiners: frozenset[str]
+    definite_org_heads: frozenset[str]  # "the company said": resolved to the one such body named before
+    document_owner_participles: frozenset[str]  # "emails *released* by WikiLeaks"
+    document_with_nouns: frozenset[str]  # "filings *with* the Federal Election Commission"
+    document_writer_verbs: frozenset[str]  # "a memo that Band *wrote*"
+    naming_verbs: frozenset[str]  # "which X *calls* “the most generic place”"
     source_nouns: frozenset[str]
     document_nouns: frozenset[str]
     np_inner: frozenset[str]
@@ -138,6 +145,13 @@ class Lexicon:
             vague_quantifiers=words("vague_quantifiers"),
             vague_heads=words("vague_heads"),
             unnamed_person_heads=words("unnamed_person_heads"),
+            unnamed_single_heads=words("unnamed_single_heads"),
+            unnamed_single_determiners=words("unnamed_single_determiners"),
+            definite_org_heads=words("definite_org_heads"),
+            document_owner_participles=words("document_owner_participles"),
+            document_with_nouns=words("document_with_nouns"),
+            document_writer_verbs=words("document_writer_verbs"),
+            naming_verbs=words("naming_verbs"),
             source_nouns=words("source_nouns"),
             document_nouns=words("document_nouns"),
             np_inner=words("np_inner_words"),

@@ -23,6 +23,40 @@ from audit.model import Span
 _DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +127,10 @@ def classify(
         named = [
             w
             for w in words[:-1]
-            if w.cap and w.low not in _DETERMINERS and w.low not in lex.vague_quantifiers
+            if w.cap
+            and w.low not in _DETERMINERS
+            and w.low not in lex.vague_quantifiers
+            and w.low not in CALENDAR  # "a June 2011 memo" is no memo by June
         ]
         owner = [
             n
@@ -133,7 +170,17 @@ def classify(
     unnamed_people = (  # "White House officials"; not "the Justice Department and F.B.I. officials"
         not words[-1].cap and head in lex.unnamed_person_heads and all(w.low != "and" for w in words)
     )
-    if unnamed_people or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers)):
+    unnamed_single = (  # "an internal company fraud investigator", "one official": no name, no named body
+        len(words) > 1
+        and words[0].low in lex.unnamed_single_determiners
+        and head in lex.unnamed_single_heads
+        and not any(w.cap for w in words[1:])
+    )
+    if (
+        unnamed_people
+        or unnamed_single
+        or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers))
+    ):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     if not any(w.cap and w.low not in _DETERMINERS for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)
@@ -191,6 +238,19 @@ def noun_phrase_ending(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase 
     return _antecedent(toks, j, lex)
 
 
+def _indefinite_start(toks: Sequence[Tok], first: int, lex: Lexicon) -> int:
+    """Where a phrase starting at ``first`` starts when "a"/"an"/"one" and up to four plain lower-case
+    words precede it ("*an internal company fraud* investigator"); ``first`` when none do."""
+    k = first - 1
+    while k >= 0 and first - k <= 5 and toks[k].text.isalpha() and toks[k].text.islower():
+        if toks[k].low in lex.unnamed_single_determiners:
+            return k
+        if toks[k].low in lex.np_inner or toks[k].low in lex.clause_openers or lex.adverb(toks[k]):
+            break
+        k -= 1
+    return first
+
+
 def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
     """The noun phrase ending at ``j`` that a relative "who" after it refers to (no boundary needed:
     "scrutiny from *Republicans*, who say"); None unless it names a person, organisation or group."""
@@ -202,6 +262,8 @@ def _antecedent(toks: Sequence[Tok], j: int, lex: Lexicon) -> NounPhrase | None:
         first += 1
     if first > j:
         return None
+    if toks[j].low in lex.unnamed_single_heads:  # "an internal company fraud investigator, who"
+        first = _indefinite_start(toks, first, lex)
     phrase = classify(toks, first, j, lex)
     return phrase if phrase.kind in {"person", "org", "vague", "group"} else None
 
@@ -286,121 +348,3 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     if start is None:
         return None
     return classify(toks, start, j, lex, role, document)
-
-
-def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
-    """Extend a phrase over up to three plain lower-case words that lead to a source noun: "according to the
-    *city's finance department*", "the *transit authority*". Returns the new end (exclusive); ``k`` if none."""
-    j = k
-    while j < len(toks) and j - k < 3 and toks[j].text[0].isalpha() and not toks[j].cap:
-        if _strip_possessive(toks[j].low) in lex.source_nouns and toks[j].low not in lex.vague_heads:
-            end = j + 1
-            while end < len(toks) and lex.np_word(toks[end]) and not toks[end].cap:
-                end += 1
-            return end
-        if toks[j].low in lex.clause_openers or toks[j].low in lex.not_sources:
-            return k
-        j += 1
-    return k
-
-
-_OWNER_LINK = frozenset({"by", "from"})
-
-
-def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> NounPhrase | None:
-    """A document phrase ``toks[i..last]`` and the named author after it: "a poll *by Quinnipiac
-    University*", "a report from the Congressional Budget Office", "a review of financial disclosures by
-    Public Citizen". The whole phrase is the source, the author its speaker; None when no author is named."""
-    if _strip_possessive(toks[last].low) not in lex.document_nouns:
-        return None
-    k = last + 1
-    if k < len(toks) and toks[k].low == "of":  # "a review of financial disclosures by …"
-        k += 1
-        while k < len(toks) and k - last < 6 and toks[k].text.isalpha() and not toks[k].cap:
-            if toks[k].low in _OWNER_LINK:
-                break
-            k += 1
-    if k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
-        return None
-    owner = np_after(toks, k + 1, lex)
-    if owner is None or owner.kind not in {"person", "org"} or owner.speaker_span is None:
-        return None
-    return NounPhrase(
-        i,
-        owner.last,
-        toks[i].start,
-        owner.end,
-        owner.kind,
-        owner.speaker,
-        owner.speaker_span,
-        owner.role,
-        True,
-    )
-
-
-def _anonymity_after(toks: Sequence[Tok], k: int, lex: Lexicon) -> int | None:
-    """The last token of an anonymity phrase at ``k`` (or after a comma there): "who declined to be
-    named", ", speaking on condition of anonymity"; None when none starts there."""
-    start = k + 1 if k < len(toks) and toks[k].text == "," else k
-    for length in sorted(lex.anonymity_phrases, reverse=True):
-        words = tuple(t.low for t in toks[start : start + length])
-        if len(words) == length and words in lex.anonymity_phrases[length]:
-            return start + length - 1
-    return None
-
-
-def _unnamed(phrase: NounPhrase, toks: Sequence[Tok], last: int) -> NounPhrase:
-    """``phrase`` as an unnamed source that runs on to token ``last`` (its anonymity phrase)."""
-    return NounPhrase(
-        phrase.first, last, phrase.start, toks[last].end, "vague", None, None, None, phrase.document
-    )
-
-
-def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
-    """The noun phrase that starts at token ``i`` ("according to *RIA Novosti news agency*,")."""
-    if i >= len(toks):
-        return None
-    if toks[i].low in lex.pronouns:
-        return classify(toks, i, i, lex)
-    k = i
-    if (  # one plain adjective before a name or a document: "according to *internal* Dow documents"
-        i + 1 < len(toks)
-        and toks[i].text.isalpha()
-        and toks[i].text.islower()
-        and not lex.np_word(toks[i])
-        and toks[i].low not in lex.clause_openers | lex.not_sources | lex.np_extension_blockers
-        and not toks[i].low.endswith(("ing", "ed", "ly"))
-        and (toks[i + 1].cap or toks[i + 1].low in lex.document_nouns)
-        and toks[i + 1].text[0].isalpha()
-    ):
-        k = i + 1
-    while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
-        if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
-            break
-        k += 1
-    if all(t.low in _DETERMINERS or t.low in lex.np_modifiers for t in toks[i:k]):
-        k = _lowercase_institution(toks, k, lex)  # only a determiner so far: "the *transit authority*"
-    last = k - 1
-    while last >= i and toks[last].low in lex.np_inner:
-        last -= 1
-    if last < i:
-        return None
-    owned = _document_owner(toks, i, last, lex)
-    if owned is not None:
-        return owned
-    role: str | None = None
-    if (
-        last + 2 < len(toks)
-        and toks[last + 1].text == ","
-        and toks[last + 2].low in lex.appositive_openers
-        and toks[last + 2].low not in {"who", "which"}
-    ):
-        end = last + 2
-        while end < len(toks) and toks[end].text not in {",", "."}:
-            end += 1
-        role = _text(toks[last + 2 : end])
-    phrase = classify(toks, i, last, lex, role)
-    anonymous = _anonymity_after(toks, last + 1, lex)
-    if anonymous is not None and phrase.kind in {"person", "org", "vague"}:
-        return _unnamed(phrase, toks, anonymous)  # "said a spokesperson who declined to be named"
-    return phrase

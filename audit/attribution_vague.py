@@ -104,7 +104,7 @@ def _participle_hit(
     nxt = low_at(toks, j + 1)
     if nxt == "by" and p in v.by_participles:
         kind, last = _agent(toks, j + 2, v, strict=p in v.strict_agent_participles)
-        return (last, None) if kind == "vague" else None
+        return (last, None) if kind == "vague" and _as_follows(toks, p, last, v) else None
     if (p in v.evaluative_participles or p in v.coining_participles) and nxt != "to":
         return j, None  # "was widely praised", "has been criticised for", "was dubbed 'the Iron Lady'"
     if p in v.to_participles and nxt == "to":
@@ -281,6 +281,12 @@ def _reduced(toks: Sequence[Tok], i: int, v: VagueLexicon) -> bool:
     return bool(nxt) and toks[i + 1].text[0].isalpha() and not _named_agent_follows(toks, i)
 
 
+def _as_follows(toks: Sequence[Tok], participle: str, last: int, v: VagueLexicon) -> bool:
+    """Is the agent ending at ``last`` followed by "as", when the participle needs it ("characterized
+    by critics *as* reckless"; "an influence characterized by voters with a penchant" is no opinion)?"""
+    return participle not in v.as_agent_participles or low_at(toks, last + 1) == "as"
+
+
 def _by_agent(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     """A participle whose "by" agent, a few words on, is an unnamed group: "considered by many",
     "viewed sceptically by some scientists", "embraced and disowned with equal fervour by various fans"."""
@@ -289,7 +295,8 @@ def _by_agent(toks: Sequence[Tok], i: int, v: VagueLexicon) -> VagueCue | None:
     for k in range(i + 1, min(i + 7, len(toks) - 1)):
         if toks[k].low == "by":
             kind, last = _agent(toks, k + 1, v, strict=toks[i].low in v.strict_agent_participles)
-            return VagueCue(i, last, "by_agent", None) if kind == "vague" else None
+            vague = kind == "vague" and _as_follows(toks, toks[i].low, last, v)
+            return VagueCue(i, last, "by_agent", None) if vague else None
         if not lower_word(toks[k]) or toks[k].low in v.be_forms or toks[k].low in {"that", "which", "who"}:
             return None
     return None

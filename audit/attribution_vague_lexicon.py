@@ -57,6 +57,7 @@ class VagueLexicon:
     evaluative_participles: frozenset[str]
     agent_participles: frozenset[str]
     opinion_participles: frozenset[str]
+    as_agent_participles: frozenset[str]  # "characterized by X": an opinion only with "as"
     coining_participles: frozenset[str]
     called_blockers: frozenset[str]
     singular_quantifiers: tuple[tuple[str, ...], ...]
@@ -105,6 +106,7 @@ class VagueLexicon:
             evaluative_participles=_words(v["evaluative_participles"]),
             agent_participles=_words(v["agent_participles"]),
             opinion_participles=_words(v["opinion_participles"]),
+            as_agent_participles=_words(v["as_agent_participles"]),
             coining_participles=_words(v["coining_participles"]),
             called_blockers=_words(v["called_blockers"]),
             singular_quantifiers=_multi(v["singular_quantifiers"]),
