@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from audit.attribution_lexicon import Lexicon, Tok
 from audit.model import Span
 
-_DETERMINERS = frozenset({"a", "an", "the"})
+DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
 CALENDAR = frozenset(
@@ -74,11 +74,11 @@ class NounPhrase:
     document: bool = False
 
 
-def _text(toks: Sequence[Tok]) -> str:
+def tokens_text(toks: Sequence[Tok]) -> str:
     return " ".join(t.text for t in toks).replace(" ,", ",").replace(" .", ".")
 
 
-def _strip_possessive(word: str) -> str:
+def strip_possessive(word: str) -> str:
     return re.sub(r"[’']s$", "", word)
 
 
@@ -87,7 +87,7 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
 
     def nameish(k: int) -> bool:
         tok = toks[k]
-        low = _strip_possessive(tok.low)
+        low = strip_possessive(tok.low)
         if not (tok.cap and tok.text[0].isalpha()) or low in lex.titles or low in lex.org_words:
             return False
         if low in lex.vague_heads or low in lex.vague_quantifiers or low in lex.document_nouns:
@@ -121,32 +121,32 @@ def classify(
         return NounPhrase(first, last, start, end, kind, words[0].text, words[0].span, role)
     if words[0].low in lex.not_sources and len(words) == 1:
         return NounPhrase(first, last, start, end, "thing", None, None)
-    head = _strip_possessive(words[-1].low)
+    head = strip_possessive(words[-1].low)
     if head in lex.document_nouns and (not words[-1].cap or len(words) == 1):
         document = True
         named = [
             w
             for w in words[:-1]
             if w.cap
-            and w.low not in _DETERMINERS
+            and w.low not in DETERMINERS
             and w.low not in lex.vague_quantifiers
             and w.low not in CALENDAR  # "a June 2011 memo" is no memo by June
         ]
         owner = [
             n
             for n, w in enumerate(words[:-1])
-            if re.search(r"[’']s$", w.text) and _strip_possessive(w.low) in lex.source_nouns
+            if re.search(r"[’']s$", w.text) and strip_possessive(w.low) in lex.source_nouns
         ]
         if not named and owner:  # "the transit authority's annual report": the authority is the source
-            source = [w for w in words[: owner[-1] + 1] if w.low not in _DETERMINERS]
-            speaker = _strip_possessive(_text(source))
+            source = [w for w in words[: owner[-1] + 1] if w.low not in DETERMINERS]
+            speaker = strip_possessive(tokens_text(source))
             return NounPhrase(
                 first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
             )
         if not named:
             return NounPhrase(first, last, start, end, "vague", None, None, role, True)
         source = words[words.index(named[0]) : words.index(named[-1]) + 1]  # not "internal", "tracking"
-        speaker = _strip_possessive(_text(source))
+        speaker = strip_possessive(tokens_text(source))
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
         )
@@ -154,19 +154,19 @@ def classify(
     if run is not None:
         a, b = run
         name = words[a : b + 1]
-        pre = [w for w in words[:a] if w.low not in _DETERMINERS]
+        pre = [w for w in words[:a] if w.low not in DETERMINERS]
         post = words[b + 1 :]
         if role is None:
-            parts = [_text(pre)] if pre else []
+            parts = [tokens_text(pre)] if pre else []
             if post:
-                parts.append(_text(post) if pre else _text(post[1:]))
+                parts.append(tokens_text(post) if pre else tokens_text(post[1:]))
             role = " ".join(parts) or None
-        speaker = _strip_possessive(_text(name))
+        speaker = strip_possessive(tokens_text(name))
         kind = "person" if b == len(words) - 1 or post else "org"
         return NounPhrase(
             first, last, start, end, kind, speaker, Span(name[0].start, name[-1].end), role, document
         )
-    has_org = any(w.cap and _strip_possessive(w.low) in lex.org_words for w in words)
+    has_org = any(w.cap and strip_possessive(w.low) in lex.org_words for w in words)
     unnamed_people = (  # "White House officials"; not "the Justice Department and F.B.I. officials"
         not words[-1].cap and head in lex.unnamed_person_heads and all(w.low != "and" for w in words)
     )
@@ -182,16 +182,16 @@ def classify(
         or (not has_org and (head in lex.vague_heads or words[0].low in lex.vague_quantifiers))
     ):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
-    if not any(w.cap and w.low not in _DETERMINERS for w in words) and head not in lex.source_nouns:
+    if not any(w.cap and w.low not in DETERMINERS for w in words) and head not in lex.source_nouns:
         return NounPhrase(first, last, start, end, "thing", None, None)
-    source = words[1:] if words[0].low in _DETERMINERS and len(words) > 1 else words
+    source = words[1:] if words[0].low in DETERMINERS and len(words) > 1 else words
     return NounPhrase(
         first,
         last,
         start,
         end,
         "org",
-        _strip_possessive(_text(source)),
+        strip_possessive(tokens_text(source)),
         Span(source[0].start, source[-1].end),
         role,
         document,
@@ -218,7 +218,7 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
         word = toks[start - 1]
         if (
             first - start >= 3
-            or toks[start].low in _DETERMINERS  # "a charge *the company* denied": another noun phrase
+            or toks[start].low in DETERMINERS  # "a charge *the company* denied": another noun phrase
             or word.cap
             or word.low in lex.np_extension_blockers
             or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
@@ -307,7 +307,11 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             return None  # an appositive opens with "a", "who", "former" …, or is an age ("Hirth, 31,")
         segment = toks[k + 1 : j]
         # a relative clause or a participle ("writing in The Texas Observer") is no role
-        role = None if segment[0].low in {"who", "which", "whose", "writing", "speaking"} else _text(segment)
+        role = (
+            None
+            if segment[0].low in {"who", "which", "whose", "writing", "speaking"}
+            else tokens_text(segment)
+        )
         j = k - 1
     if toks[j].low == "who" and j >= 2 and toks[j - 1].text == "," and role is None:
         return _antecedent(toks, j - 2, lex)  # "from Republicans, who say …"
@@ -319,14 +323,14 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     while k >= 0 and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
         k -= 1
     first = k + 1
-    while first <= j and toks[first].low in lex.np_inner and toks[first].low not in _DETERMINERS:
+    while first <= j and toks[first].low in lex.np_inner and toks[first].low not in DETERMINERS:
         first += 1
     if first > j:
         return None
     document = False
     if first >= 2 and toks[first - 1].low in _DOC_LINK and toks[first - 2].low in lex.document_nouns:
         doc = first - 2  # "A report by the Council …" / "Studies from U.S. think tanks"
-        while doc > 0 and toks[doc - 1].low in _DETERMINERS | lex.np_modifiers:
+        while doc > 0 and toks[doc - 1].low in DETERMINERS | lex.np_modifiers:
             doc -= 1
         if not _boundary_ok(toks, doc - 1, lex):
             return None

@@ -14,7 +14,14 @@ import re
 from collections.abc import Sequence
 
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import _DETERMINERS, CALENDAR, NounPhrase, _strip_possessive, _text, classify
+from audit.attribution_source import (
+    CALENDAR,
+    DETERMINERS,
+    NounPhrase,
+    classify,
+    strip_possessive,
+    tokens_text,
+)
 
 
 def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
@@ -22,7 +29,7 @@ def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
     *city's finance department*", "the *transit authority*". Returns the new end (exclusive); ``k`` if none."""
     j = k
     while j < len(toks) and j - k < 3 and toks[j].text[0].isalpha() and not toks[j].cap:
-        if _strip_possessive(toks[j].low) in lex.source_nouns and toks[j].low not in lex.vague_heads:
+        if strip_possessive(toks[j].low) in lex.source_nouns and toks[j].low not in lex.vague_heads:
             end = j + 1
             while end < len(toks) and lex.np_word(toks[end]) and not toks[end].cap:
                 end += 1
@@ -43,7 +50,7 @@ def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> Nou
     Public Citizen", "emails released by WikiLeaks", "new filings with the Federal Election Commission",
     "a memo that Band wrote". The whole phrase is the source, the author its speaker; None when no author
     is named."""
-    if _strip_possessive(toks[last].low) not in lex.document_nouns:
+    if strip_possessive(toks[last].low) not in lex.document_nouns:
         return None
     k = last + 1
     if k < len(toks) and toks[k].low == "of":  # "a review of financial disclosures by …"
@@ -72,7 +79,7 @@ def _document_owner(toks: Sequence[Tok], i: int, last: int, lex: Lexicon) -> Nou
     elif (
         k < len(toks)
         and toks[k].low == "with"
-        and _strip_possessive(toks[last].low) in lex.document_with_nouns
+        and strip_possessive(toks[last].low) in lex.document_with_nouns
     ):
         pass  # "new filings with the Federal Election Commission"
     elif k + 1 >= len(toks) or toks[k].low not in _OWNER_LINK:
@@ -118,7 +125,7 @@ def _dated_document(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | N
     2011* memo that Band wrote", "a *2015* report by the Congressional Budget Office"."""
     for last in range(i + 1, min(i + 6, len(toks))):
         tok = toks[last]
-        if _strip_possessive(tok.low) in lex.document_nouns:
+        if strip_possessive(tok.low) in lex.document_nouns:
             if not any(t.text.isdigit() or (t.cap and t.low in CALENDAR) for t in toks[i:last]):
                 return None  # undated phrases take the ordinary path
             owned = _document_owner(toks, i, last, lex)
@@ -163,7 +170,7 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
             break
         k += 1
-    if all(t.low in _DETERMINERS or t.low in lex.np_modifiers for t in toks[i:k]):
+    if all(t.low in DETERMINERS or t.low in lex.np_modifiers for t in toks[i:k]):
         k = _lowercase_institution(toks, k, lex)  # only a determiner so far: "the *transit authority*"
     last = k - 1
     while last >= i and toks[last].low in lex.np_inner:
@@ -184,7 +191,7 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
         while end < len(toks) and toks[end].text not in {",", "."}:
             end += 1
         if not any(t.low in _FINITE for t in toks[last + 2 : end]):  # ", the committee had spent …"
-            role = _text(toks[last + 2 : end])
+            role = tokens_text(toks[last + 2 : end])
     phrase = classify(toks, i, last, lex, role)
     anonymous = _anonymity_after(toks, last + 1, lex)
     if anonymous is not None and phrase.kind in {"person", "org", "vague"}:
