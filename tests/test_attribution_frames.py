@@ -9,16 +9,7 @@ import pytest
 
 from audit.attribution import attribute_all
 from audit.model import Span
-
-
-def _all(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    """(speaker, cue, content) of every attribution of ``text``, taken as one sentence."""
-    found = attribute_all(text, [Span(0, len(text))])[0]
-    return [
-        (a.speaker, a.cue, a.content_span.slice(text) if a.content_span else None)
-        for a in found
-        if a.kind != "none"
-    ]
+from tests.attribution_helpers import attributions_of as _all
 
 
 @pytest.mark.parametrize(
