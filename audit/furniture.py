@@ -26,6 +26,7 @@ _ABBREV_END = re.compile(
 _DOMAIN = re.compile(
     r"\b((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|info|news|co\.uk|co|io|eu|int|gov|edu|[a-z]{2}))\b"
 )
+_SENTENCE_MAX_WORDS = 120  # a notice (cookies, newsletter, comment form) is shorter than this
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 
 
@@ -37,6 +38,7 @@ class Lexicon:
     exact: dict[str, str]  # normalised line -> reason
     weak: dict[str, str]  # normalised line -> reason; furniture only beside other furniture
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, whole-line pattern)
+    sentences: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern searched anywhere in a line)
     caption_markers: tuple[re.Pattern[str], ...]
     byline: re.Pattern[str]
     date_prefix: re.Pattern[str]
@@ -67,6 +69,11 @@ def lexicon() -> Lexicon:
         for reason, items in raw["patterns"].items()
         for pattern in items
     )
+    sentences = tuple(
+        (reason, re.compile(pattern, re.IGNORECASE))
+        for reason, items in raw["sentence_patterns"].items()
+        for pattern in items
+    )
     months: dict[str, int] = raw["months"]
     weekdays = frozenset(raw["weekdays"])
     bio_nouns = _alternation(raw["bio_nouns"])
@@ -75,6 +82,7 @@ def lexicon() -> Lexicon:
         exact=exact,
         weak=weak,
         patterns=patterns,
+        sentences=sentences,
         caption_markers=tuple(re.compile(p, re.IGNORECASE) for p in raw["caption_markers"]),
         byline=re.compile(rf"^(?:{_alternation(raw['byline_prefixes'])})\s*[:：]?\s+(.+)$", re.IGNORECASE),
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
@@ -169,11 +177,21 @@ def furniture_reason(line: str) -> str | None:
                 return reason
         elif pattern.match(text):
             return reason
+    if len(words(text)) <= _SENTENCE_MAX_WORDS and not _opens_with_byline(text):
+        for reason, pattern in lex.sentences:
+            if pattern.search(text):
+                return reason
     if is_caption(text):
         return "caption"
     if is_menu_bar(text):
         return "menu"
     return None
+
+
+def _opens_with_byline(text: str) -> bool:
+    """Whether a line starts as a byline ("By Ela on 31 October | This post may contain ...")."""
+    match = lexicon().byline.match(text)
+    return bool(match) and is_person_name(match.group(1).split()[0].strip(",;|"))
 
 
 def weak_furniture_reason(line: str) -> str | None:

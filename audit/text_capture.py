@@ -165,6 +165,8 @@ def _label_related(labels: _Labels) -> None:
         teaser_line = in_list and is_teaser_line(text)
         if labels.reasons[index] == "related":
             in_list = True
+        elif not labels.kept(index) and fu.is_prose(text):
+            in_list = False  # a notice (cookies, affiliate links) is not an item of the list
         elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
             labels.reasons[index] = "related"
         elif labels.kept(index):
