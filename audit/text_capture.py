@@ -172,7 +172,8 @@ def _label_related(labels: _Labels) -> None:
         elif labels.kept(index):
             in_list = False
         if labels.kept(index) or labels.reasons[index] == "related":
-            after_teaser_line = teaser_line
+            label = after_teaser_line and not fu.is_prose(text) and len(fu.words(text)) <= 3
+            after_teaser_line = teaser_line or label  # a section label may sit between date and lead
 
 
 def _header_window(labels: _Labels) -> tuple[int, int]:
