@@ -31,6 +31,10 @@ from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
+_FURNITURE_COST = 12  # body selection: a notice or a related heading between two runs of prose
+# The removed lines that separate the article from other text (a related heading, a notice), not those
+# found inside an article (captions, ads, share bars).
+_RUN_BREAKERS = frozenset({"related", "cookie", "newsletter", "comment_form", "affiliate", "copyright", "login"})
 _SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
 
 
@@ -310,18 +314,21 @@ def _label_outside_body(labels: _Labels, header_start: int, header_end: int) -> 
 
     Prose of the header window (a standfirst) is kept.
     """
-    kept = [i for i in range(len(labels.lines)) if labels.kept(i)]
+    kept = [i for i in range(len(labels.lines)) if labels.kept(i) or labels.reasons[i] in _RUN_BREAKERS]
     best, best_span, total, first = 0, (0, -1), 0, 0
     for position, index in enumerate(kept):
         text = labels.lines[index].text
-        score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
+        if not labels.kept(index):
+            score = -_FURNITURE_COST
+        else:
+            score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
         if total <= 0:
             total, first = 0, position
         total += score
         if total > best:
             best, best_span = total, (first, position)
     body = set(kept[best_span[0] : best_span[1] + 1])
-    for index in kept:
+    for index in (i for i in kept if labels.kept(i)):
         in_header = header_start <= index < header_end and fu.is_prose(labels.lines[index].text)
         if index not in body and not in_header:
             labels.reasons[index] = "boilerplate"
