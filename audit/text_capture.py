@@ -15,7 +15,8 @@ Steps (see :func:`_label_article`):
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, or "X is a journalist ..." after trailing furniture);
 6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
-7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate).
+7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate);
+   a notice or a related list between two runs of prose separates them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
-_FURNITURE_COST = 12  # body selection: a notice or a related heading between two runs of prose
+_FURNITURE_COST = 12  # body selection: what a notice (or a related list, at most) costs a run
 # The removed lines that separate the article from other text (a related heading, a notice), not those
 # found inside an article (captions, ads, share bars).
 _RUN_BREAKERS = frozenset({"related", "cookie", "newsletter", "comment_form", "affiliate", "copyright", "login"})
@@ -312,15 +313,20 @@ def _label_link_lists(labels: _Labels) -> None:
 def _label_outside_body(labels: _Labels, header_start: int, header_end: int) -> None:
     """Keep the best-scoring run of kept lines (prose earns its words, a short line costs); drop the rest.
 
-    Prose of the header window (a standfirst) is kept.
+    A removed notice (cookies, newsletter, comment form, copyright) or related list between two runs
+    of prose costs too: it marks where the article ends and other text begins. Prose of the header
+    window (a standfirst) is kept.
     """
     kept = [i for i in range(len(labels.lines)) if labels.kept(i) or labels.reasons[i] in _RUN_BREAKERS]
-    best, best_span, total, first = 0, (0, -1), 0, 0
+    best, best_span, total, first, block_cost = 0, (0, -1), 0, 0, 0
     for position, index in enumerate(kept):
         text = labels.lines[index].text
-        if not labels.kept(index):
-            score = -_FURNITURE_COST
+        if not labels.kept(index):  # a related list costs like its short lines, a notice at once
+            line_cost = _SHORT_LINE_COST if labels.reasons[index] == "related" else _FURNITURE_COST
+            score = -min(line_cost, _FURNITURE_COST - block_cost)
+            block_cost -= score
         else:
+            block_cost = 0
             score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
         if total <= 0:
             total, first = 0, position
