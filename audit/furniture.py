@@ -191,7 +191,7 @@ def furniture_reason(line: str) -> str | None:
 def _opens_with_byline(text: str) -> bool:
     """Whether a line starts as a byline ("By Ela on 31 October | This post may contain ...")."""
     match = lexicon().byline.match(text)
-    return bool(match) and is_person_name(match.group(1).split()[0].strip(",;|"))
+    return match is not None and is_person_name(match.group(1).split()[0].strip(",;|"))
 
 
 def weak_furniture_reason(line: str) -> str | None:

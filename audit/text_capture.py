@@ -35,7 +35,9 @@ _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers,
 _FURNITURE_COST = 12  # body selection: what a notice (or a related list, at most) costs a run
 # The removed lines that separate the article from other text (a related heading, a notice), not those
 # found inside an article (captions, ads, share bars).
-_RUN_BREAKERS = frozenset({"related", "cookie", "newsletter", "comment_form", "affiliate", "copyright", "login"})
+_RUN_BREAKERS = frozenset(
+    {"related", "cookie", "newsletter", "comment_form", "affiliate", "copyright", "login"}
+)
 _SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
 
 
@@ -221,11 +223,12 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             continue
         date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        both = dl.split_byline_date(line.text) if date_line is None else None
+        both = _byline_and_date(line.text) if date_line is None else None
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
-            fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
+            if both[1] is not None:
+                fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
         elif date_line is not None:
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
@@ -233,6 +236,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         elif byline is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(byline, line.number)
+        elif dl.is_unreadable_date_line(line.text):
+            labels.reasons[index] = "date"  # a date line all the same, but it gives no date
         elif previous_byline and fu.is_role_line(line.text):
             labels.reasons[index] = "byline"
             fields.add_role(line.text, line.number)
@@ -257,6 +262,11 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         previous_byline = labels.reasons[index] == "byline"
 
 
+def _byline_and_date(text: str) -> tuple[fu.Byline, dl.DateLine | None] | None:
+    """A byline and a date on one line: "By A | March 3, 2020", "3 March 2020 by A", "A, 03.03.2020"."""
+    return dl.split_byline_date(text) or dl.split_meta_line(text)
+
+
 def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]) -> int | None:
     """The headline: the header line a breadcrumb names, else the title-like line (4+ words) nearest
     above the first date or byline, else the last such line of the header, else any title-like line."""
@@ -268,6 +278,8 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         and fu.is_title_like(lines[i].text)
         and dl.parse_date_line(lines[i].text) is None
         and fu.parse_byline(lines[i].text, bullet=True) is None
+        and _byline_and_date(lines[i].text) is None
+        and not dl.is_unreadable_date_line(lines[i].text)
         and fu.url_line(lines[i].text) is None
     ]
     for i in candidates:
@@ -278,7 +290,12 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         i
         for i in range(start, end)
         if labels.kept(i)
-        and (dl.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
+        and (
+            dl.parse_date_line(lines[i].text)
+            or fu.parse_byline(lines[i].text, bullet=True)
+            or _byline_and_date(lines[i].text)
+            or dl.is_unreadable_date_line(lines[i].text)
+        )
     ]
     if meta and (before := [i for i in long_enough if i < meta[0]]):
         return before[-1]
