@@ -30,6 +30,7 @@ _TRAILING_PREFIX = re.compile(
     r"|pubblicato)$",
     re.IGNORECASE,
 )
+_NAME_PART_MAX = 13  # letters in one part of a name; a longer word is a noun ("Experteninterviews")
 _NOT_FIRST_NAME = frozenset(
     {"the", "a", "an", "el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "den"}
     | {"dem", "des", "de", "del", "du", "do", "da", "dos", "von", "vom", "from"}
@@ -176,12 +177,14 @@ def _strip_weekday(text: str) -> str:
 
 def _is_bare_name(name: str) -> bool:
     """A name standing alone beside a date: two words or more, not an upper-case dateline place, not
-    a date prefix ("Publié le") and not opening with an article or preposition ("El Deporte", "Do UOL")."""
+    a date prefix ("Publié le"), not opening with an article or preposition ("El Deporte", "Do UOL"),
+    no over-long word."""
     tokens = name.split()
     return (
         len(tokens) >= 2
         and not name.isupper()
         and tokens[0].lower() not in _NOT_FIRST_NAME
+        and all(len(part) <= _NAME_PART_MAX for token in tokens for part in token.split("-"))
         and not lexicon().date_prefix.match(name)
         and is_person_name(name)
     )

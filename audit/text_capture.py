@@ -233,6 +233,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
             fields.add(key, date_line.iso, "text:dateline", line.number, "high")
+            if (with_author := dl.split_meta_line(line.text)) is not None:  # "8 May 2020 · by A · in B"
+                fields.add_byline(with_author[0], line.number)
         elif byline is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(byline, line.number)
