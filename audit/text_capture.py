@@ -8,15 +8,17 @@ surrounding whitespace is stripped, so every paragraph can be found again in the
 records, for each removed line, why it was removed and what metadata it gave.
 
 Steps (see :func:`_label_article`):
-1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers);
+1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers,
+   notices: cookie banners, newsletter boxes, comment forms, affiliate and copyright lines);
 2. weak widget words ("like", "wow") only beside other furniture; lists under "Related articles";
 3. the header (lines before the body starts): dates, bylines and role lines, stated URLs, the title,
-   section labels above it, repeats and variants of the title;
+   section labels above it, repeats and variants of the title; without a date there, a date line
+   among the first lines after the body's start (below a long standfirst);
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, or "X is a journalist ..." after trailing furniture);
 6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
-7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate);
-   a notice or a related list between two runs of prose separates them.
+7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate;
+   :mod:`audit.text_body`): a notice or a related list between two runs of prose separates them.
 """
 
 from __future__ import annotations
@@ -26,19 +28,13 @@ from dataclasses import dataclass, field
 
 from audit import date_lines as dl
 from audit import furniture as fu
+from audit import text_body as tb
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
-_LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
-_FURNITURE_COST = 12  # body selection: what a notice (or a related list, at most) costs a run
-# The removed lines that separate the article from other text (a related heading, a notice), not those
-# found inside an article (captions, ads, share bars).
-_RUN_BREAKERS = frozenset(
-    {"related", "cookie", "newsletter", "comment_form", "affiliate", "copyright", "login"}
-)
-_SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
+_BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
 @dataclass(frozen=True)
@@ -117,6 +113,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     # 3. The header.
     header_start, header_end = _header_window(labels)
     _label_header(labels, fields, header_start, header_end)
+    if fields.value("published") is None:
+        _label_date_below_standfirst(labels, fields, header_end)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -135,8 +133,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
         elif labels.kept(index) and fu.is_title_like(lines[index].text):
             labels.reasons[index] = "trailer"
     # 7. Runs of short lines (link lists), then everything outside the main run of prose.
-    _label_link_lists(labels)
-    _label_outside_body(labels, header_start, header_end)
+    tb.label_link_lists(labels.lines, labels.reasons)
+    tb.label_outside_body(labels.lines, labels.reasons, header_start, header_end)
 
 
 def _neighbours(labels: _Labels, index: int) -> list[int]:
@@ -264,6 +262,23 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         previous_byline = labels.reasons[index] == "byline"
 
 
+def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
+    """A date line (or byline with a date) among the first lines after the body's start: a long
+    standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
+    following = [i for i in range(body_start + 1, len(labels.lines)) if labels.kept(i)][:_BELOW_STANDFIRST]
+    for index in following:
+        line = labels.lines[index]
+        if (date_line := dl.parse_date_line(line.text)) is not None and not date_line.updated:
+            labels.reasons[index] = "date"
+            fields.add("published", date_line.iso, "text:dateline", line.number, "medium")
+            return
+        if (both := _byline_and_date(line.text)) is not None and both[1] is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(both[0], line.number)
+            fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
+            return
+
+
 def _byline_and_date(text: str) -> tuple[fu.Byline, dl.DateLine | None] | None:
     """A byline and a date on one line: "By A | March 3, 2020", "3 March 2020 by A", "A, 03.03.2020"."""
     return dl.split_byline_date(text) or dl.split_meta_line(text)
@@ -304,59 +319,6 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
     if long_enough:
         return long_enough[0] if not meta else long_enough[-1]
     return candidates[0] if candidates else None
-
-
-def _label_link_lists(labels: _Labels) -> None:
-    """Runs of ``_LIST_RUN`` or more short kept lines without sentence punctuation: menus and link lists."""
-    run: list[int] = []
-    for index in [*range(len(labels.lines)), -1]:
-        text = labels.lines[index].text if index >= 0 else ""
-        short = (
-            index >= 0
-            and labels.kept(index)
-            and len(fu.words(text)) <= 10
-            and not fu.is_prose(text)
-            and text[-1:] not in ".!?:;"
-        )
-        if short:
-            run.append(index)
-            continue
-        if index >= 0 and not labels.kept(index) and run:
-            continue  # furniture inside a run does not break it
-        if len(run) >= _LIST_RUN:
-            for i in run:
-                labels.reasons[i] = "link-list"
-        run = []
-
-
-def _label_outside_body(labels: _Labels, header_start: int, header_end: int) -> None:
-    """Keep the best-scoring run of kept lines (prose earns its words, a short line costs); drop the rest.
-
-    A removed notice (cookies, newsletter, comment form, copyright) or related list between two runs
-    of prose costs too: it marks where the article ends and other text begins. Prose of the header
-    window (a standfirst) is kept.
-    """
-    kept = [i for i in range(len(labels.lines)) if labels.kept(i) or labels.reasons[i] in _RUN_BREAKERS]
-    best, best_span, total, first, block_cost = 0, (0, -1), 0, 0, 0
-    for position, index in enumerate(kept):
-        text = labels.lines[index].text
-        if not labels.kept(index):  # a related list costs like its short lines, a notice at once
-            line_cost = _SHORT_LINE_COST if labels.reasons[index] == "related" else _FURNITURE_COST
-            score = -min(line_cost, _FURNITURE_COST - block_cost)
-            block_cost -= score
-        else:
-            block_cost = 0
-            score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
-        if total <= 0:
-            total, first = 0, position
-        total += score
-        if total > best:
-            best, best_span = total, (first, position)
-    body = set(kept[best_span[0] : best_span[1] + 1])
-    for index in (i for i in kept if labels.kept(i)):
-        in_header = header_start <= index < header_end and fu.is_prose(labels.lines[index].text)
-        if index not in body and not in_header:
-            labels.reasons[index] = "boilerplate"
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:

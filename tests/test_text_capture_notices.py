@@ -190,3 +190,19 @@ def test_byline_before_a_published_word_and_date() -> None:
     assert article.fields["authors"].value == ["Anna Roth"]
     assert article.fields["published"].value == "2020-01-08"
     assert article.text == BODY
+
+
+def test_date_line_below_a_long_standfirst() -> None:
+    standfirst = (
+        "A mural painted on the wall of a foundation's building overnight has divided neighbours, some of "
+        "whom call it vandalism while others say it is the best thing to happen to the street in years."
+    )
+    raw = f"Mural Divides the Neighbourhood\n\n{standfirst}\n\n01.11.2023, 07:00 Uhr\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["published"].value == "2023-11-01"
+    assert dict(article.removed)["01.11.2023, 07:00 Uhr"] == "date"
+    assert article.text == f"{standfirst}\n\n{BODY}"
+    # a date further down the article is not its publication date
+    late = f"Mural Divides the Neighbourhood\n\n{standfirst}\n\n{BODY}\n\n{PARA}\n\n01.11.2023, 07:00 Uhr"
+    (article,) = clean_text_capture(late)
+    assert article.fields["published"].value is None
