@@ -41,7 +41,7 @@ _TIME_ONLY = re.compile(
 )
 _SUFFIX = r"(?:\s+[/|·•]\s+[^\n]{0,40})?"  # "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"
 _TIME = (
-    r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.]|[hH](?=\d))\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
 )
 
@@ -84,15 +84,26 @@ def _date_forms() -> tuple[re.Pattern[str], ...]:
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?",
         r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
         r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # day-first with dots: unambiguous in use
+        r"(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?",  # "2020. 06. 04." (year first)
+        r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日",
+        r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",  # read only where one part is over 12
     )
     return tuple(re.compile(rf"\b{form}" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
 
 
 def _iso(match: re.Match[str], lex: Lexicon) -> str | None:
-    month_text = match.group("m")
-    month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
+    parts = match.groupdict()
+    if parts.get("a") is not None:  # "12/30/2019" or "30/12/2019"; "3/5/2022" is not read
+        first, second = int(parts["a"]), int(parts["b"])
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
+        month_text = match.group("m")
+        month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
+        day = int(match.group("d"))
     try:
-        return date(int(match.group("y")), month, int(match.group("d"))).isoformat()
+        return date(int(match.group("y")), month, day).isoformat()
     except ValueError:
         return None
 

@@ -206,3 +206,26 @@ def test_date_line_below_a_long_standfirst() -> None:
     late = f"Mural Divides the Neighbourhood\n\n{standfirst}\n\n{BODY}\n\n{PARA}\n\n01.11.2023, 07:00 Uhr"
     (article,) = clean_text_capture(late)
     assert article.fields["published"].value is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2020年07月03日", "2020-07-03"),
+        ("2020. 06. 04. 11:27", "2020-06-04"),
+        ("12/30/2019 05:03 AM EST", "2019-12-30"),  # month first: 30 cannot be a month
+        ("23/06/2020 16h45", "2020-06-23"),  # day first, French-style time
+        ("3/5/2022", None),  # 3 May or 5 March: not read
+        ("Среда, 2 декабря 2020, 16:34", "2020-12-02"),
+        ("Dilluns, Març 23, 2020", "2020-03-23"),
+        ("Datum: 18.10.2021", "2021-10-18"),
+    ],
+)
+def test_more_date_line_forms(line: str, iso: str | None) -> None:
+    parsed = dl.parse_date_line(line)
+    assert (parsed.iso if parsed else None) == iso
+
+
+def test_changed_on_is_an_update() -> None:
+    parsed = dl.parse_date_line("Geändert am 3. März 2020")
+    assert parsed is not None and parsed.updated
