@@ -93,7 +93,7 @@ def lexicon() -> Lexicon:
         role_words=frozenset(raw["role_words"]),
         bio=re.compile(
             r"^(?:(?P<handle>[a-z][\w.-]*)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-            rf"\s+(?:is|was|has been|serves as|works as)\s+(?:an?|the)\b[^.]{{0,120}}?\b(?:{bio_nouns})",
+            rf"\s+(?:is|was|has been|serves as|works as)\s+(?:an?|the)\b[^.]{{0,120}}?\b(?i:{bio_nouns})",
         ),
         non_person=frozenset(raw["non_person_names"]),
         particles=frozenset(raw["name_particles"]),
@@ -302,6 +302,15 @@ def parse_byline(line: str, bullet: bool = False) -> Byline | None:
     if not names:
         return None
     return Byline(tuple(names), tuple(roles.items()))
+
+
+def is_unnamed_byline(line: str) -> bool:
+    """A byline naming a desk or an agency, not a person ("By JERUSALEM POST STAFF", "By Reuters")."""
+    match = lexicon().byline.match(line.strip())
+    if match is None or parse_byline(line) is not None:
+        return False
+    rest = match.group(1).strip()
+    return rest[:1].isupper() and len(words(rest)) <= 6 and not any(ch in rest for ch in ".!?")
 
 
 def is_role_line(line: str) -> bool:

@@ -15,7 +15,8 @@ Steps (see :func:`_label_article`):
    section labels above it, repeats and variants of the title; without a date there, a date line
    among the first lines after the body's start (below a long standfirst);
 4. repeats of the title anywhere;
-5. the author's bio ("About X" + paragraph, or "X is a journalist ..." after trailing furniture);
+5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
+   a line naming X);
 6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
 7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate;
    :mod:`audit.text_body`): a notice or a related list between two runs of prose separates them.
@@ -236,6 +237,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         elif byline is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(byline, line.number)
+        elif fu.is_unnamed_byline(line.text):
+            labels.reasons[index] = "byline"  # a desk or an agency: no author
         elif dl.is_unreadable_date_line(line.text):
             labels.reasons[index] = "date"  # a date line all the same, but it gives no date
         elif previous_byline and fu.is_role_line(line.text):
@@ -297,6 +300,7 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         and fu.parse_byline(lines[i].text, bullet=True) is None
         and _byline_and_date(lines[i].text) is None
         and not dl.is_unreadable_date_line(lines[i].text)
+        and not fu.is_unnamed_byline(lines[i].text)
         and fu.url_line(lines[i].text) is None
     ]
     for i in candidates:
@@ -343,6 +347,7 @@ def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
         subject = fu.bio_subject(text)
         after_furniture = not labels.kept(index - 1)
         near_end = index >= last_prose  # no kept paragraph after it
-        if subject and after_furniture and near_end:
+        named_above = fu.normalise(lines[index - 1].text) == fu.normalise(subject or "")
+        if subject and ((after_furniture and near_end) or named_above):  # "Jane Doe" / "Jane Doe is ..."
             labels.reasons[index] = "bio"
             fields.add_bio(subject, text, lines[index].number, "low")

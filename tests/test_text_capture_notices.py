@@ -229,3 +229,23 @@ def test_more_date_line_forms(line: str, iso: str | None) -> None:
 def test_changed_on_is_an_update() -> None:
     parsed = dl.parse_date_line("Geändert am 3. März 2020")
     assert parsed is not None and parsed.updated
+
+
+def test_bio_under_its_name_line() -> None:
+    bio = "Jane Doe is the Senior Editor of Example News. Since joining in 2014, she has covered city hall."
+    raw = f"Council Approves New Budget\n\nBy Jane Doe\n\n{BODY}\n\nJane Doe\n\n{bio}"
+    (article,) = clean_text_capture(raw)
+    assert article.text == BODY
+    assert dict(article.removed)[bio] == "bio"
+    assert article.fields["author_bio"].value == bio
+
+
+def test_byline_naming_a_desk_is_not_a_title_or_an_author() -> None:
+    assert fu.is_unnamed_byline("By JERUSALEM POST STAFF")
+    assert not fu.is_unnamed_byline("By Jane Doe")
+    assert not fu.is_unnamed_byline("By continuing to use this site you agree.")
+    raw = f"Son of Former President Dies in Berlin\n\nBy JERUSALEM POST STAFF\n\nNOVEMBER 20, 2019 10:43\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["title"].value == "Son of Former President Dies in Berlin"
+    assert article.fields["authors"].value == []
+    assert article.fields["published"].value == "2019-11-20"
