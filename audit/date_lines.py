@@ -173,7 +173,7 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     before, after = text[:start], text[end:]
     for name_side, other in ((before, after), (after, before)):
         name = _strip_weekday(name_side.strip(TRIM + ","))
-        if _TIME_ONLY.fullmatch(_strip_weekday(other.strip())) and _is_bare_name(name):
+        if _TIME_ONLY.fullmatch(_strip_weekday(other.strip())) and is_bare_name(name):
             return Byline((name,), ()), date_line
     return None
 
@@ -186,7 +186,7 @@ def _strip_weekday(text: str) -> str:
     return text if text.lower().strip(",.") not in lexicon().weekdays else ""
 
 
-def _is_bare_name(name: str) -> bool:
+def is_bare_name(name: str) -> bool:
     """A name standing alone beside a date: two words or more, not an upper-case dateline place, not
     a date prefix ("Publié le"), not opening with an article or preposition ("El Deporte", "Do UOL"),
     no over-long word."""

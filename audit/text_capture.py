@@ -247,6 +247,9 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         elif url := fu.url_line(line.text):
             labels.reasons[index] = "url"
             fields.add("url", url, "text:url-line", line.number, "medium")
+        elif (named := _name_line(labels, index, title_index)) is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(named, line.number)
         elif index == title_index:
             labels.reasons[index] = "title"
             confirmed = any(fu.similarity(c, line.text) >= 0.8 for c in crumb_titles)
@@ -263,6 +266,29 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         elif not fu.is_prose(line.text) and fu.is_title_like(line.text) and len(fu.words(line.text)) <= 3:
             labels.reasons[index] = "header"
         previous_byline = labels.reasons[index] == "byline"
+
+
+def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Byline | None:
+    """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
+    / 3 March 2020"), or a name and a role ("Jane Doe | Reporter")."""
+    if title_index is None or index <= title_index:
+        return None
+    text = labels.lines[index].text
+    name, _, role = (part.strip() for part in text.partition(" | "))
+    if role and dl.is_bare_name(name) and fu.is_role_line(role):
+        return fu.Byline((name,), ((name, role),))
+    if role or not dl.is_bare_name(text) or labels.lines[index - 1].text == text:
+        return None  # a label printed twice in a row ("Open Future / Open Future") is a section
+    following = [
+        i for i in range(index + 1, len(labels.lines)) if labels.kept(i) or labels.reasons[i] == "date"
+    ]
+    if following and _is_date_line(labels.lines[following[0]].text):
+        return fu.Byline((text,), ())
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    return dl.parse_date_line(text) is not None or dl.is_unreadable_date_line(text)
 
 
 def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:

@@ -249,3 +249,23 @@ def test_byline_naming_a_desk_is_not_a_title_or_an_author() -> None:
     assert article.fields["title"].value == "Son of Former President Dies in Berlin"
     assert article.fields["authors"].value == []
     assert article.fields["published"].value == "2019-11-20"
+
+
+def test_name_line_under_the_title_followed_by_a_date() -> None:
+    raw = f"Menu\n\nCouncil Approves New Budget\n\nDominique Wehr\n\nam 4. Februar 2022 um 11:23\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["title"].value == "Council Approves New Budget"
+    assert article.fields["authors"].value == ["Dominique Wehr"]
+    assert article.fields["published"].value == "2022-02-04"
+    # a section label printed twice, or a name line with no date after it, is no author
+    twice = f"Council Approves New Budget\n\nOpen Future\n\nOpen Future\n\nJun 18th 2018\n\n{BODY}"
+    assert clean_text_capture(twice)[0].fields["authors"].value == []
+    undated = f"Council Approves New Budget\n\nCity Hall\n\n{BODY}"
+    assert clean_text_capture(undated)[0].fields["authors"].value == []
+
+
+def test_name_and_role_line() -> None:
+    raw = f"Council Approves New Budget\n\nJane Doe | Reporter\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Jane Doe"]
+    assert article.fields["author_roles"].value == {"Jane Doe": "Reporter"}
