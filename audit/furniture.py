@@ -39,7 +39,9 @@ class Lexicon:
     weak: dict[str, str]  # normalised line -> reason; furniture only beside other furniture
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, whole-line pattern)
     sentences: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern searched anywhere in a line)
+    any_sentence: re.Pattern[str]  # all of them at once: a quick test before finding the reason
     caption_markers: tuple[re.Pattern[str], ...]
+    any_caption: re.Pattern[str]  # the caption markers at once
     byline: re.Pattern[str]
     date_prefix: re.Pattern[str]
     updated_prefixes: frozenset[str]
@@ -83,7 +85,9 @@ def lexicon() -> Lexicon:
         weak=weak,
         patterns=patterns,
         sentences=sentences,
+        any_sentence=re.compile("|".join(f"(?:{p.pattern})" for _, p in sentences), re.IGNORECASE),
         caption_markers=tuple(re.compile(p, re.IGNORECASE) for p in raw["caption_markers"]),
+        any_caption=re.compile("|".join(f"(?:{p})" for p in raw["caption_markers"]), re.IGNORECASE),
         byline=re.compile(rf"^(?:{_alternation(raw['byline_prefixes'])})\s*[:：]?\s+(.+)$", re.IGNORECASE),
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
         updated_prefixes=frozenset(raw["updated_prefixes"]),
@@ -162,6 +166,7 @@ def similarity(a: str, b: str) -> float:
 # --- furniture -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def furniture_reason(line: str) -> str | None:
     """The kind of site furniture a line is on its own ("widget", "menu", "share", "ad", "caption"...)."""
     lex = lexicon()
@@ -177,7 +182,11 @@ def furniture_reason(line: str) -> str | None:
                 return reason
         elif pattern.match(text):
             return reason
-    if len(words(text)) <= _SENTENCE_MAX_WORDS and not _opens_with_byline(text):
+    if (
+        lex.any_sentence.search(text)
+        and len(words(text)) <= _SENTENCE_MAX_WORDS
+        and not _opens_with_byline(text)
+    ):
         for reason, pattern in lex.sentences:
             if pattern.search(text):
                 return reason
@@ -203,7 +212,7 @@ def is_caption(line: str) -> bool:
     """An image caption or credit: a short line carrying a photo-credit marker."""
     if len(words(line)) > 70:
         return False
-    return any(marker.search(line) for marker in lexicon().caption_markers)
+    return bool(lexicon().any_caption.search(line))
 
 
 def is_menu_bar(line: str) -> bool:
