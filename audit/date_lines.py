@@ -14,11 +14,34 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from audit.furniture import TRIM, Byline, Lexicon, lexicon, normalise, parse_byline
+from audit.furniture import TRIM, Byline, Lexicon, is_person_name, lexicon, normalise, parse_byline, words
 
+_META_MAX_WORDS = 16  # a line giving a date and an author, not a sentence mentioning them
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")  # "3/5/2022", "06.11.23"
+_BY_INSIDE = re.compile(r"(?:^|\s)(?:by|von|par|por|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_NAME_END = re.compile(
+    r"\s+(?=\d)|\s+(?:on|am|le|el|em|um|at|à|in|dans|en|unter)\s|\s*[|·•—–]|\s+-\s"
+    r"|\s+(?:ein |no |keine )?(?:comments?|kommentare?|commentaires?|comentarios?)\b"
+    r"|\s+(?:erstellt|veröffentlicht|aktualisiert|published|posted|updated|publié|publicado|actualizado)\b",
+    re.IGNORECASE,
+)
+_TRAILING_PREFIX = re.compile(
+    r"\s+(?:published|posted|updated|veröffentlicht|erstellt|aktualisiert|publié|mis à jour|publicado|actualizado"
+    r"|pubblicato)$",
+    re.IGNORECASE,
+)
+_NAME_PART_MAX = 13  # letters in one part of a name; a longer word is a noun ("Experteninterviews")
+_NOT_FIRST_NAME = frozenset(
+    {"the", "a", "an", "el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "den"}
+    | {"dem", "des", "de", "del", "du", "do", "da", "dos", "von", "vom", "from"}
+)  # an article or preposition does not open a bare name ("El Deporte", "Do UOL")
+_TIME_ONLY = re.compile(
+    r"[\s,|·•–—-]*(?:(?:à|um|at|a las|às|alle)?\s*\d{1,2}[:h.]\d{2}\s*(?:uhr|h|[ap]\.?m\.?)?)?[\s,|·•–—-]*",
+    re.I,
+)
 _SUFFIX = r"(?:\s+[/|·•]\s+[^\n]{0,40})?"  # "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"
 _TIME = (
-    r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.]|[hH](?=\d))\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
 )
 
@@ -61,15 +84,26 @@ def _date_forms() -> tuple[re.Pattern[str], ...]:
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?",
         r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
         r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # day-first with dots: unambiguous in use
+        r"(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?",  # "2020. 06. 04." (year first)
+        r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日",
+        r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",  # read only where one part is over 12
     )
     return tuple(re.compile(rf"\b{form}" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
 
 
 def _iso(match: re.Match[str], lex: Lexicon) -> str | None:
-    month_text = match.group("m")
-    month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
+    parts = match.groupdict()
+    if parts.get("a") is not None:  # "12/30/2019" or "30/12/2019"; "3/5/2022" is not read
+        first, second = int(parts["a"]), int(parts["b"])
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
+        month_text = match.group("m")
+        month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
+        day = int(match.group("d"))
     try:
-        return date(int(match.group("y")), month, int(match.group("d"))).isoformat()
+        return date(int(match.group("y")), month, day).isoformat()
     except ValueError:
         return None
 
@@ -108,7 +142,69 @@ def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
         iso = _iso(match, lex)
         left = line[: match.start()].strip(TRIM + ",")
         left = re.sub(r"\s*(?:on|am|le|el|em|,)$", "", left, flags=re.IGNORECASE).strip(TRIM + ",")
+        left = _TRAILING_PREFIX.sub("", left).strip(TRIM + ",")  # "By A Published on" -> "By A"
         byline = parse_byline(left)
         if iso and byline is not None:
             return byline, DateLine(iso=iso, updated=False, prefix="")
     return None
+
+
+def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
+    """An author and a date on one short line that does not open with a byline prefix.
+
+    "July 24, 2019 by Amy Motroni 5 Comments", "8. Januar 2020 · von Anna Roth · in Kultur" (a "by"
+    inside), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
+    décembre 2019 à 09h08", "11.12.2019 - Anna Roth"). A numeric date that is not unambiguous
+    ("3/5/2022") still marks the line, but gives no date.
+    """
+    text = line.strip()
+    if len(words(text)) > _META_MAX_WORDS:
+        return None
+    found = search_date(text)
+    numeric = _NUMERIC_DATE.search(text) if found is None else None
+    if found is None and numeric is None:
+        return None
+    date_line = DateLine(iso=found[2], updated=False, prefix="") if found else None
+    if by := _BY_INSIDE.search(text):
+        name = _NAME_END.split(by.group("rest"), maxsplit=1)[0].strip(TRIM + ",")
+        byline = parse_byline(f"By {name}")
+        return (byline, date_line) if byline is not None else None
+    start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
+    before, after = text[:start], text[end:]
+    for name_side, other in ((before, after), (after, before)):
+        name = _strip_weekday(name_side.strip(TRIM + ","))
+        if _TIME_ONLY.fullmatch(_strip_weekday(other.strip())) and is_bare_name(name):
+            return Byline((name,), ()), date_line
+    return None
+
+
+def _strip_weekday(text: str) -> str:
+    """ "Marie Merlet | lundi" -> "Marie Merlet": a weekday beside the date belongs to it."""
+    head, _, last = text.rpartition(" ")
+    if last.lower().strip(",.") in lexicon().weekdays:
+        return head.strip(TRIM + ",")
+    return text if text.lower().strip(",.") not in lexicon().weekdays else ""
+
+
+def is_bare_name(name: str) -> bool:
+    """A name standing alone beside a date: two words or more, not an upper-case dateline place, not
+    a date prefix ("Publié le"), not opening with an article or preposition ("El Deporte", "Do UOL"),
+    no over-long word."""
+    tokens = name.split()
+    return (
+        len(tokens) >= 2
+        and not name.isupper()
+        and tokens[0].lower() not in _NOT_FIRST_NAME
+        and all(len(part) <= _NAME_PART_MAX for token in tokens for part in token.split("-"))
+        and not lexicon().date_prefix.match(name)
+        and is_person_name(name)
+    )
+
+
+def is_unreadable_date_line(line: str) -> bool:
+    """A line that is a date we cannot read unambiguously ("Publicado el 03/05/2022 a las 22h03")."""
+    text = line.strip().strip("|·•()[]").rstrip(".")
+    prefix = lexicon().date_prefix.match(text)
+    rest = re.sub(r"^(?:el|le|am|on|em|il|op)\s+", "", (text[prefix.end() :] if prefix else text).strip())
+    numeric = _NUMERIC_DATE.match(rest)
+    return numeric is not None and bool(_TIME_ONLY.fullmatch(rest[numeric.end() :]))

@@ -26,6 +26,7 @@ _ABBREV_END = re.compile(
 _DOMAIN = re.compile(
     r"\b((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|info|news|co\.uk|co|io|eu|int|gov|edu|[a-z]{2}))\b"
 )
+_SENTENCE_MAX_WORDS = 120  # a notice (cookies, newsletter, comment form) is shorter than this
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 
 
@@ -37,7 +38,10 @@ class Lexicon:
     exact: dict[str, str]  # normalised line -> reason
     weak: dict[str, str]  # normalised line -> reason; furniture only beside other furniture
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, whole-line pattern)
+    sentences: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern searched anywhere in a line)
+    any_sentence: re.Pattern[str]  # all of them at once: a quick test before finding the reason
     caption_markers: tuple[re.Pattern[str], ...]
+    any_caption: re.Pattern[str]  # the caption markers at once
     byline: re.Pattern[str]
     date_prefix: re.Pattern[str]
     updated_prefixes: frozenset[str]
@@ -67,6 +71,11 @@ def lexicon() -> Lexicon:
         for reason, items in raw["patterns"].items()
         for pattern in items
     )
+    sentences = tuple(
+        (reason, re.compile(pattern, re.IGNORECASE))
+        for reason, items in raw["sentence_patterns"].items()
+        for pattern in items
+    )
     months: dict[str, int] = raw["months"]
     weekdays = frozenset(raw["weekdays"])
     bio_nouns = _alternation(raw["bio_nouns"])
@@ -75,7 +84,10 @@ def lexicon() -> Lexicon:
         exact=exact,
         weak=weak,
         patterns=patterns,
+        sentences=sentences,
+        any_sentence=re.compile("|".join(f"(?:{p.pattern})" for _, p in sentences), re.IGNORECASE),
         caption_markers=tuple(re.compile(p, re.IGNORECASE) for p in raw["caption_markers"]),
+        any_caption=re.compile("|".join(f"(?:{p})" for p in raw["caption_markers"]), re.IGNORECASE),
         byline=re.compile(rf"^(?:{_alternation(raw['byline_prefixes'])})\s*[:：]?\s+(.+)$", re.IGNORECASE),
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
         updated_prefixes=frozenset(raw["updated_prefixes"]),
@@ -85,7 +97,7 @@ def lexicon() -> Lexicon:
         role_words=frozenset(raw["role_words"]),
         bio=re.compile(
             r"^(?:(?P<handle>[a-z][\w.-]*)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-            rf"\s+(?:is|was|has been|serves as|works as)\s+(?:an?|the)\b[^.]{{0,120}}?\b(?:{bio_nouns})",
+            rf"\s+(?:is|was|has been|serves as|works as)\s+(?:an?|the)\b[^.]{{0,120}}?\b(?i:{bio_nouns})",
         ),
         non_person=frozenset(raw["non_person_names"]),
         particles=frozenset(raw["name_particles"]),
@@ -154,6 +166,7 @@ def similarity(a: str, b: str) -> float:
 # --- furniture -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def furniture_reason(line: str) -> str | None:
     """The kind of site furniture a line is on its own ("widget", "menu", "share", "ad", "caption"...)."""
     lex = lexicon()
@@ -169,11 +182,25 @@ def furniture_reason(line: str) -> str | None:
                 return reason
         elif pattern.match(text):
             return reason
+    if (
+        lex.any_sentence.search(text)
+        and len(words(text)) <= _SENTENCE_MAX_WORDS
+        and not _opens_with_byline(text)
+    ):
+        for reason, pattern in lex.sentences:
+            if pattern.search(text):
+                return reason
     if is_caption(text):
         return "caption"
     if is_menu_bar(text):
         return "menu"
     return None
+
+
+def _opens_with_byline(text: str) -> bool:
+    """Whether a line starts as a byline ("By Ela on 31 October | This post may contain ...")."""
+    match = lexicon().byline.match(text)
+    return match is not None and is_person_name(match.group(1).split()[0].strip(",;|"))
 
 
 def weak_furniture_reason(line: str) -> str | None:
@@ -185,7 +212,7 @@ def is_caption(line: str) -> bool:
     """An image caption or credit: a short line carrying a photo-credit marker."""
     if len(words(line)) > 70:
         return False
-    return any(marker.search(line) for marker in lexicon().caption_markers)
+    return bool(lexicon().any_caption.search(line))
 
 
 def is_menu_bar(line: str) -> bool:
@@ -284,6 +311,15 @@ def parse_byline(line: str, bullet: bool = False) -> Byline | None:
     if not names:
         return None
     return Byline(tuple(names), tuple(roles.items()))
+
+
+def is_unnamed_byline(line: str) -> bool:
+    """A byline naming a desk or an agency, not a person ("By JERUSALEM POST STAFF", "By Reuters")."""
+    match = lexicon().byline.match(line.strip())
+    if match is None or parse_byline(line) is not None:
+        return False
+    rest = match.group(1).strip()
+    return rest[:1].isupper() and len(words(rest)) <= 6 and not any(ch in rest for ch in ".!?")
 
 
 def is_role_line(line: str) -> bool:

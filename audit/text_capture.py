@@ -8,14 +8,18 @@ surrounding whitespace is stripped, so every paragraph can be found again in the
 records, for each removed line, why it was removed and what metadata it gave.
 
 Steps (see :func:`_label_article`):
-1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers);
+1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers,
+   notices: cookie banners, newsletter boxes, comment forms, affiliate and copyright lines);
 2. weak widget words ("like", "wow") only beside other furniture; lists under "Related articles";
 3. the header (lines before the body starts): dates, bylines and role lines, stated URLs, the title,
-   section labels above it, repeats and variants of the title;
+   section labels above it, repeats and variants of the title; without a date there, a date line
+   among the first lines after the body's start (below a long standfirst);
 4. repeats of the title anywhere;
-5. the author's bio ("About X" + paragraph, or "X is a journalist ..." after trailing furniture);
+5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
+   a line naming X);
 6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
-7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate).
+7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate;
+   :mod:`audit.text_body`): a notice or a related list between two runs of prose separates them.
 """
 
 from __future__ import annotations
@@ -25,13 +29,13 @@ from dataclasses import dataclass, field
 
 from audit import date_lines as dl
 from audit import furniture as fu
+from audit import text_body as tb
 from audit.model import FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
 _HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
-_LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
-_SHORT_LINE_COST = 4  # body selection: a short line costs as much as this many words of prose earn
+_BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     # 3. The header.
     header_start, header_end = _header_window(labels)
     _label_header(labels, fields, header_start, header_end)
+    if fields.value("published") is None:
+        _label_date_below_standfirst(labels, fields, header_end)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -128,8 +134,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
         elif labels.kept(index) and fu.is_title_like(lines[index].text):
             labels.reasons[index] = "trailer"
     # 7. Runs of short lines (link lists), then everything outside the main run of prose.
-    _label_link_lists(labels)
-    _label_outside_body(labels, header_start, header_end)
+    tb.label_link_lists(labels.lines, labels.reasons)
+    tb.label_outside_body(labels.lines, labels.reasons, header_start, header_end)
 
 
 def _neighbours(labels: _Labels, index: int) -> list[int]:
@@ -165,12 +171,15 @@ def _label_related(labels: _Labels) -> None:
         teaser_line = in_list and is_teaser_line(text)
         if labels.reasons[index] == "related":
             in_list = True
+        elif not labels.kept(index) and fu.is_prose(text):
+            in_list = False  # a notice (cookies, affiliate links) is not an item of the list
         elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
             labels.reasons[index] = "related"
         elif labels.kept(index):
             in_list = False
         if labels.kept(index) or labels.reasons[index] == "related":
-            after_teaser_line = teaser_line
+            label = after_teaser_line and not fu.is_prose(text) and len(fu.words(text)) <= 3
+            after_teaser_line = teaser_line or label  # a section label may sit between date and lead
 
 
 def _header_window(labels: _Labels) -> tuple[int, int]:
@@ -213,24 +222,34 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             continue
         date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        both = dl.split_byline_date(line.text) if date_line is None else None
+        both = _byline_and_date(line.text) if date_line is None else None
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
-            fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
+            if both[1] is not None:
+                fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
         elif date_line is not None:
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
             fields.add(key, date_line.iso, "text:dateline", line.number, "high")
+            if (with_author := dl.split_meta_line(line.text)) is not None:  # "8 May 2020 · by A · in B"
+                fields.add_byline(with_author[0], line.number)
         elif byline is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(byline, line.number)
+        elif fu.is_unnamed_byline(line.text):
+            labels.reasons[index] = "byline"  # a desk or an agency: no author
+        elif dl.is_unreadable_date_line(line.text):
+            labels.reasons[index] = "date"  # a date line all the same, but it gives no date
         elif previous_byline and fu.is_role_line(line.text):
             labels.reasons[index] = "byline"
             fields.add_role(line.text, line.number)
         elif url := fu.url_line(line.text):
             labels.reasons[index] = "url"
             fields.add("url", url, "text:url-line", line.number, "medium")
+        elif (named := _name_line(labels, index, title_index)) is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(named, line.number)
         elif index == title_index:
             labels.reasons[index] = "title"
             confirmed = any(fu.similarity(c, line.text) >= 0.8 for c in crumb_titles)
@@ -249,6 +268,51 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         previous_byline = labels.reasons[index] == "byline"
 
 
+def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Byline | None:
+    """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
+    / 3 March 2020"), or a name and a role ("Jane Doe | Reporter")."""
+    if title_index is None or index <= title_index:
+        return None
+    text = labels.lines[index].text
+    name, _, role = (part.strip() for part in text.partition(" | "))
+    if role and dl.is_bare_name(name) and fu.is_role_line(role):
+        return fu.Byline((name,), ((name, role),))
+    if role or not dl.is_bare_name(text) or labels.lines[index - 1].text == text:
+        return None  # a label printed twice in a row ("Open Future / Open Future") is a section
+    following = [
+        i for i in range(index + 1, len(labels.lines)) if labels.kept(i) or labels.reasons[i] == "date"
+    ]
+    if following and _is_date_line(labels.lines[following[0]].text):
+        return fu.Byline((text,), ())
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    return dl.parse_date_line(text) is not None or dl.is_unreadable_date_line(text)
+
+
+def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
+    """A date line (or byline with a date) among the first lines after the body's start: a long
+    standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
+    following = [i for i in range(body_start + 1, len(labels.lines)) if labels.kept(i)][:_BELOW_STANDFIRST]
+    for index in following:
+        line = labels.lines[index]
+        if (date_line := dl.parse_date_line(line.text)) is not None and not date_line.updated:
+            labels.reasons[index] = "date"
+            fields.add("published", date_line.iso, "text:dateline", line.number, "medium")
+            return
+        if (both := _byline_and_date(line.text)) is not None and both[1] is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(both[0], line.number)
+            fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
+            return
+
+
+def _byline_and_date(text: str) -> tuple[fu.Byline, dl.DateLine | None] | None:
+    """A byline and a date on one line: "By A | March 3, 2020", "3 March 2020 by A", "A, 03.03.2020"."""
+    return dl.split_byline_date(text) or dl.split_meta_line(text)
+
+
 def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]) -> int | None:
     """The headline: the header line a breadcrumb names, else the title-like line (4+ words) nearest
     above the first date or byline, else the last such line of the header, else any title-like line."""
@@ -260,6 +324,9 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         and fu.is_title_like(lines[i].text)
         and dl.parse_date_line(lines[i].text) is None
         and fu.parse_byline(lines[i].text, bullet=True) is None
+        and _byline_and_date(lines[i].text) is None
+        and not dl.is_unreadable_date_line(lines[i].text)
+        and not fu.is_unnamed_byline(lines[i].text)
         and fu.url_line(lines[i].text) is None
     ]
     for i in candidates:
@@ -270,58 +337,18 @@ def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]
         i
         for i in range(start, end)
         if labels.kept(i)
-        and (dl.parse_date_line(lines[i].text) or fu.parse_byline(lines[i].text, bullet=True))
+        and (
+            dl.parse_date_line(lines[i].text)
+            or fu.parse_byline(lines[i].text, bullet=True)
+            or _byline_and_date(lines[i].text)
+            or dl.is_unreadable_date_line(lines[i].text)
+        )
     ]
     if meta and (before := [i for i in long_enough if i < meta[0]]):
         return before[-1]
     if long_enough:
         return long_enough[0] if not meta else long_enough[-1]
     return candidates[0] if candidates else None
-
-
-def _label_link_lists(labels: _Labels) -> None:
-    """Runs of ``_LIST_RUN`` or more short kept lines without sentence punctuation: menus and link lists."""
-    run: list[int] = []
-    for index in [*range(len(labels.lines)), -1]:
-        text = labels.lines[index].text if index >= 0 else ""
-        short = (
-            index >= 0
-            and labels.kept(index)
-            and len(fu.words(text)) <= 10
-            and not fu.is_prose(text)
-            and text[-1:] not in ".!?:;"
-        )
-        if short:
-            run.append(index)
-            continue
-        if index >= 0 and not labels.kept(index) and run:
-            continue  # furniture inside a run does not break it
-        if len(run) >= _LIST_RUN:
-            for i in run:
-                labels.reasons[i] = "link-list"
-        run = []
-
-
-def _label_outside_body(labels: _Labels, header_start: int, header_end: int) -> None:
-    """Keep the best-scoring run of kept lines (prose earns its words, a short line costs); drop the rest.
-
-    Prose of the header window (a standfirst) is kept.
-    """
-    kept = [i for i in range(len(labels.lines)) if labels.kept(i)]
-    best, best_span, total, first = 0, (0, -1), 0, 0
-    for position, index in enumerate(kept):
-        text = labels.lines[index].text
-        score = len(fu.words(text)) if fu.is_prose(text) else -_SHORT_LINE_COST
-        if total <= 0:
-            total, first = 0, position
-        total += score
-        if total > best:
-            best, best_span = total, (first, position)
-    body = set(kept[best_span[0] : best_span[1] + 1])
-    for index in kept:
-        in_header = header_start <= index < header_end and fu.is_prose(labels.lines[index].text)
-        if index not in body and not in_header:
-            labels.reasons[index] = "boilerplate"
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
@@ -346,6 +373,7 @@ def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
         subject = fu.bio_subject(text)
         after_furniture = not labels.kept(index - 1)
         near_end = index >= last_prose  # no kept paragraph after it
-        if subject and after_furniture and near_end:
+        named_above = fu.normalise(lines[index - 1].text) == fu.normalise(subject or "")
+        if subject and ((after_furniture and near_end) or named_above):  # "Jane Doe" / "Jane Doe is ..."
             labels.reasons[index] = "bio"
             fields.add_bio(subject, text, lines[index].number, "low")
