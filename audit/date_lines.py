@@ -154,7 +154,8 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
 
     "July 24, 2019 by Amy Motroni 5 Comments", "8. Januar 2020 · von Anna Roth · in Kultur" (a "by"
     inside), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
-    décembre 2019 à 09h08", "11.12.2019 - Anna Roth"). A numeric date that is not unambiguous
+    décembre 2019 à 09h08", "11.12.2019 - Anna Roth"); not a name followed by a comma and the date, the
+    shape of a place dateline ("New York, November 3, 2020"). A numeric date that is not unambiguous
     ("3/5/2022") still marks the line, but gives no date.
     """
     text = line.strip()
@@ -172,10 +173,17 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
     before, after = text[:start], text[end:]
     for name_side, other in ((before, after), (after, before)):
+        if name_side is before and before.rstrip().endswith(","):
+            # "New York, November 3, 2020": a dateline, a place as often as a person: its date, no author
+            dateline = _DATELINE_HEAD.fullmatch(before.rstrip(" ,")) and _TIME_ONLY.fullmatch(after.strip())
+            return (Byline((), ()), date_line) if dateline and date_line is not None else None
         name = _strip_weekday(name_side.strip(TRIM + ","))
         if _TIME_ONLY.fullmatch(_strip_weekday(other.strip())) and is_bare_name(name):
             return Byline((name,), ()), date_line
     return None
+
+
+_DATELINE_HEAD = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){0,3}")  # 1-4 capitalised words
 
 
 def _strip_weekday(text: str) -> str:

@@ -126,8 +126,11 @@ def test_teaser_section_label_between_date_and_lead() -> None:
         ("8. Januar 2020 · by Aureliana · in Gefühle", ("Aureliana",), "2020-01-08"),
         ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbel", ("Jona Göbel",), "2022-12-01"),
         ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ("Marie Merlet",), "2019-12-09"),
-        ("Christian Kahle, 03.11.2023 15:32 Uhr", ("Christian Kahle",), "2023-11-03"),
         ("11.12.2019 - Amelie Loewen", ("Amelie Loewen",), "2019-12-11"),
+        # a place or a person: "Name, date" is a dateline's shape, so its date and no author
+        ("New York, November 3, 2020", (), "2020-11-03"),
+        ("Christian Kahle, 03.11.2023 15:32 Uhr", (), "2023-11-03"),
+        ("WASHINGTON, Nov. 3, 2020", (), "2020-11-03"),
         ("Ariel Melgar Cabrera 3/5/2022 22:41", ("Ariel Melgar Cabrera",), None),  # ambiguous day/month
         ("von Sonia Meyer Erstellt am 01.01.2023 um 08:35", ("Sonia Meyer",), "2023-01-01"),
     ],
@@ -142,7 +145,6 @@ def test_author_and_date_on_one_line(line: str, names: tuple[str, ...], iso: str
 @pytest.mark.parametrize(
     "line",
     [
-        "WASHINGTON, Nov. 3, 2020",  # a dateline place
         "El Deporte martes, 22 de diciembre de 2020",  # a section label
         "Aktuelles Experteninterviews 27.01.2022",
         "Publicado el 03/05/2022 a las 22h03",
