@@ -197,7 +197,8 @@ def _strip_weekday(text: str) -> str:
 def is_bare_name(name: str) -> bool:
     """A name standing alone beside a date: two words or more, not an upper-case dateline place, not
     a date prefix ("Publié le"), not opening with an article or preposition ("El Deporte", "Do UOL"),
-    no over-long word."""
+    no over-long word, no section label or place word ("Middle East", "Climate Change": the lexicon's
+    ``bare_name_stopwords``)."""
     tokens = name.split()
     return (
         len(tokens) >= 2
@@ -205,6 +206,7 @@ def is_bare_name(name: str) -> bool:
         and tokens[0].lower() not in _NOT_FIRST_NAME
         and all(len(part) <= _NAME_PART_MAX for token in tokens for part in token.split("-"))
         and not lexicon().date_prefix.match(name)
+        and not any(token.lower().strip(".,") in lexicon().bare_name_stopwords for token in tokens)
         and is_person_name(name)
     )
 

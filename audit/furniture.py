@@ -52,6 +52,7 @@ class Lexicon:
     bio: re.Pattern[str]
     non_person: frozenset[str]
     particles: frozenset[str]
+    bare_name_stopwords: frozenset[str]  # section labels and places: no bare name beside a date holds one
 
 
 def _alternation(words: list[str]) -> str:
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         ),
         non_person=frozenset(raw["non_person_names"]),
         particles=frozenset(raw["name_particles"]),
+        bare_name_stopwords=frozenset(raw["bare_name_stopwords"]),
     )
 
 

@@ -150,6 +150,13 @@ def test_author_and_date_on_one_line(line: str, names: tuple[str, ...], iso: str
         "Publicado el 03/05/2022 a las 22h03",
         "Paddy · April 19, 2019 · Mac · 7 comments",  # one word and more beside the date
         "The report was published by Reuters on March 3, 2020, and then updated twice that week.",
+        # section labels and places beside a date are not people
+        "Climate Change · 8 May 2020",
+        "Middle East | 3 March 2020",
+        "Hong Kong | 3 March 2020",
+        "Latest Updates - 11.12.2019",
+        "Foreign Affairs - March 3, 2020",
+        "United States - 11.12.2019",
     ],
 )
 def test_not_an_author_and_date_line(line: str) -> None:
