@@ -138,6 +138,8 @@ def cue_at(
     length = match_phrase(toks, i, lex.vague_phrases)
     if length and i > 0 and lex.cue_verb(toks, i - 1):
         length = 0  # "…, said a person familiar with the talks": the verb's source, found at the verb
+    if length and i > 1 and toks[i - 1].text == "," and toks[i - 2].cap:
+        length = 0  # "Jane Doe, a source close to the talks, said": her role; the verb names her
     if length:
         verb = _verb_after_phrase(toks, i + length, lex)
         _, cue_span = cue_span_of(toks, i, i + length - 1 if verb is None else verb)

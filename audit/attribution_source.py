@@ -150,6 +150,8 @@ def classify(
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
         )
+    if _unnamed_member(words, lex, sentence_initial=first == 0):
+        return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     run = _name_run(words, lex, sentence_initial=first == 0)
     if run is not None:
         a, b = run
@@ -196,6 +198,25 @@ def classify(
         role,
         document,
     )
+
+
+_MEMBER_OF = frozenset({"at", "from", "in", "inside", "within", "of", "on", "to", "close"})
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
+
+
+def _unnamed_member(words: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> bool:
+    """An unnamed person or group of a named body: "officials at the Pentagon", "an official at the State
+    Department", "a source at Google", "an aide to Senator Smith" (vague, like "Pentagon officials").
+    Not a spokesperson, who speaks for the body on record."""
+    heads = lex.unnamed_person_heads | lex.unnamed_single_heads
+    h = next((n for n, w in enumerate(words[:-1]) if strip_possessive(w.low) in heads), None)
+    if h is None:
+        return False
+    low = strip_possessive(words[h].low)
+    if low in _SPEAKS_FOR or words[h + 1].low not in _MEMBER_OF:
+        return False
+    capitals = [w for n, w in enumerate(words[: h + 1]) if w.cap and not (sentence_initial and n == 0)]
+    return not capitals  # "Trump aides at …" mid-sentence names whose aides: left to the name rules
 
 
 def _boundary_ok(toks: Sequence[Tok], b: int, lex: Lexicon) -> bool:

@@ -173,3 +173,33 @@ def test_an_object_with_a_post_modifier_is_no_subject() -> None:
 )
 def test_unnamed_officials_get_the_officials_flag(cue: str) -> None:
     assert classify(cue).rule == "vague_attribution.unnamed_officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials at the Pentagon said the plan was sound.",
+        "An official at the State Department said the plan was sound.",
+        "A source at Google said the deal was close.",
+        "A member of Congress said the plan was sound.",
+        "The plan was sound, an official at the Pentagon said.",
+        "\u201cThe plan is sound,\u201d said an official at the Pentagon.",
+    ],
+)
+def test_an_unnamed_member_of_a_named_body_is_vague(text: str) -> None:
+    found = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.kind != "none"]
+    assert [(a.kind, a.speaker) for a in found] == [("vague", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("John Smith, an official at the State Department, said the plan was sound.", "John Smith"),
+        ("Jane Doe, a source close to the talks, said the deal was close.", "Jane Doe"),
+    ],
+)
+def test_a_named_person_with_such_a_role_stays_named(text: str, speaker: str) -> None:
+    found = [a for a in attribute_all(text, [Span(0, len(text))])[0] if a.kind != "none"]
+    assert [(a.kind, a.speaker) for a in found] == [("reported", speaker)]
+    assert found[0].content_span is not None
+    assert found[0].content_span.slice(text).startswith(("the plan", "the deal"))
