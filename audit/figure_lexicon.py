@@ -15,6 +15,27 @@ WORD = r"[A-Za-z][\w'’.-]*"
 SPACE = r"[ \t\u00a0]"  # a space inside a phrase (no line breaks)
 
 
+# before "over <duration>", words that make it a length ("lasted over three hours"), not a period ("over two days")
+LENGTH_WORDS = frozenset(
+    {
+        "for",
+        "of",
+        "in",
+        "after",
+        "last",
+        "lasts",
+        "lasted",
+        "lasting",
+        "took",
+        "takes",
+        "take",
+        "taken",
+        "taking",
+    }
+    | {"spent", "spend", "spends", "spending", "waited", "wait", "served", "serving", "than", "ago"}
+)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     currency_prefixes: tuple[tuple[str, str], ...]  # longest first

@@ -21,9 +21,13 @@ How a figure is read (steps in ``_read_figure``):
    people"; the noun is part of the figure's text), else "count" when a scale word was used, else None.
    Spelled-out numbers without a unit are dropped ("one of the", "two of them").
 4. Qualifier, read to the left: a currency prefix ("$", "US$", "€", "£") and a comparator ("about",
-   "nearly" → "approx"; "more than", "over" → "more_than"; "at least", "up to", "fewer than"...). Ranges
+   "nearly" → "approx"; "more than", "over" → "more_than"; "at least", "up to", "fewer than"...); "over"
+   before a duration is a period, not a comparator ("worth $1bn over five years"), unless a word of length
+   comes first ("lasted over three hours", "for over a decade"). Ranges
    ("between 10 and 12", "10-12 people", "3 to 5 million") give comparator "range" and ``value_max``.
-5. Ratios ("nearly double", "tripled", "twice as", "three times more") give comparator "ratio" with the
+5. Fractions in words before "of" ("two-thirds of voters", "more than half of") are percent figures
+   (``audit.figure_fractions``).
+6. Ratios ("nearly double", "tripled", "twice as", "three times more") give comparator "ratio" with the
    factor as ``value`` and unit None. The approximation ("nearly") stays in ``text`` but is not encoded in
    the comparator: the contract's comparator vocabulary has a single "ratio", and consumers comparing two
    ratios should treat them as approximate anyway.
@@ -53,7 +57,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audit.figure_lexicon import RATIO_FOLLOWERS, SPACE, lexicon
+from audit.figure_fractions import fraction_figures
+from audit.figure_lexicon import LENGTH_WORDS, RATIO_FOLLOWERS, SPACE, lexicon
 from audit.figure_measures import count_noun, left_subject, line_around, ratio_measure
 from audit.figure_measures import measure as measure_of
 from audit.model import Figure, Span
@@ -91,6 +96,7 @@ def extract_figures(text: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.extend(_ratios(text))
+    figures.extend(fraction_figures(text, _comparator_before))
     figures.sort(key=lambda f: (f.span.start, -f.span.end))
     kept: list[Figure] = []
     for figure in figures:
@@ -253,6 +259,7 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
                 value *= SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
                 end, has_scale = abbreviation.end(), True
     comparator = "exact"
+    number_start = start
     compared = _comparator_before(text, start)
     value_max: float | None = None
     # Ranges: "between 10 and 12", "10-12", "10–12", "3 to 5 million".
@@ -272,7 +279,7 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
     if compared is not None and (compared[1] != "range" or comparator == "range"):
         # A range keeps comparator "range" even when qualified ("almost 3 to 5 million").
         comparator = comparator if comparator == "range" else compared[1]
-        start = min(start, compared[0])
+        number_start, start = start, min(start, compared[0])
     measure: str | None = None
     unit_match = lex.unit_re.match(text, end)
     adjectival = False
@@ -308,6 +315,10 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
             end, measure, unit = counted[0], counted[1], "count"
         elif has_scale:
             unit = "count"
+    if compared is not None and compared[2] == "over" and comparator == "more_than" and value_max is None:
+        durations = {name for name, _ in lex.durations.values()}
+        if unit in durations and (_previous_word(text, start) or "").lower() not in LENGTH_WORDS:
+            start, comparator = number_start, "exact"  # "worth $1bn over five years": during, not more than
     if core.spelled and unit is None:
         return None
     if core.spelled and unit == "count":
@@ -357,7 +368,7 @@ _RATIO_RE = re.compile(
 
 
 def _ratios(text: str) -> list[Figure]:
-    """Step 5: "nearly double the pre-war volume", "tripled since", "twice as large"."""
+    """Step 6: "nearly double the pre-war volume", "tripled since", "twice as large"."""
     lex = lexicon()
     figures: list[Figure] = []
     for match in _RATIO_RE.finditer(text):

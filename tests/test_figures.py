@@ -169,3 +169,53 @@ def test_spans_are_absolute_and_ordered(path: Path) -> None:
     starts = [figure.span.start for figure in figures]
     assert starts == sorted(starts)
     assert extract_figures(text) == figures  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "comparator", "measure"),
+    [
+        ("Two-thirds of voters backed the plan.", "Two-thirds", 66.67, "exact", None),
+        ("More than half of the households lost power.", "More than half", 50.0, "more_than", None),
+        ("Nearly three-quarters of respondents agreed.", "Nearly three-quarters", 75.0, "approx", None),
+        ("Only a fifth of the funds were spent.", "a fifth", 20.0, "exact", None),
+    ],
+)
+def test_fractions_in_words_are_shares(
+    text: str, figure: str, value: float, comparator: str, measure: str | None
+) -> None:
+    [found] = extract_figures(text)
+    assert (found.text, found.value, found.unit, found.comparator) == (figure, value, "percent", comparator)
+    assert found.span.slice(text) == figure
+    if measure is not None:
+        assert found.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took half an hour.",
+        "Sales fell in the third quarter of the year.",
+        "Sales rose in the first half of the year.",
+        "He was born on the third of March.",
+        "The northern third of the country flooded.",
+    ],
+)
+def test_fraction_words_that_are_no_share(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "comparator"),
+    [
+        ("The deal is worth $1.2bn over five years.", "five years", "exact"),
+        ("It happened over two days.", "two days", "exact"),
+        ("The talks lasted over three hours.", "over three hours", "more_than"),
+        ("He has lived there for over five years.", "over five years", "more_than"),
+        ("Over 500 people came.", "Over 500 people", "more_than"),
+    ],
+)
+def test_over_before_a_duration_is_a_period_unless_it_measures_a_length(
+    text: str, figure: str, comparator: str
+) -> None:
+    found = [f for f in extract_figures(text) if f.text == figure]
+    assert [f.comparator for f in found] == [comparator]
