@@ -26,7 +26,8 @@ How a figure is read (steps in ``_read_figure``):
    comes first ("lasted over three hours", "for over a decade"). Ranges
    ("between 10 and 12", "10-12 people", "3 to 5 million") give comparator "range" and ``value_max``.
 5. Fractions in words before "of" ("two-thirds of voters", "more than half of") are percent figures
-   (``audit.figure_fractions``).
+   (``audit.figure_fractions``); temperatures ("1.5C", "40 degrees Fahrenheit") have unit "celsius" or
+   "fahrenheit" (``audit.figure_temperatures``).
 6. Ratios ("nearly double", "tripled", "twice as", "three times more") give comparator "ratio" with the
    factor as ``value`` and unit None. The approximation ("nearly") stays in ``text`` but is not encoded in
    the comparator: the contract's comparator vocabulary has a single "ratio", and consumers comparing two
@@ -61,6 +62,7 @@ from audit.figure_fractions import fraction_figures
 from audit.figure_lexicon import LENGTH_WORDS, RATIO_FOLLOWERS, SPACE, lexicon
 from audit.figure_measures import count_noun, left_subject, line_around, ratio_measure
 from audit.figure_measures import measure as measure_of
+from audit.figure_temperatures import temperature_figures
 from audit.model import Figure, Span
 from audit.numbers import (
     NUMERAL_PATTERN,
@@ -97,6 +99,7 @@ def extract_figures(text: str) -> list[Figure]:
             figures.append(figure)
     figures.extend(_ratios(text))
     figures.extend(fraction_figures(text, _comparator_before))
+    figures.extend(temperature_figures(text, _comparator_before))
     figures.sort(key=lambda f: (f.span.start, -f.span.end))
     kept: list[Figure] = []
     for figure in figures:

@@ -219,3 +219,21 @@ def test_over_before_a_duration_is_a_period_unless_it_measures_a_length(
 ) -> None:
     found = [f for f in extract_figures(text) if f.text == figure]
     assert [f.comparator for f in found] == [comparator]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "comparator"),
+    [
+        ("Temperatures rose by 1.5C since 1900.", "1.5C", 1.5, "celsius", "exact"),
+        ("It was 40 degrees Fahrenheit in the shade.", "40 degrees Fahrenheit", 40.0, "fahrenheit", "exact"),
+        ("Global warming must stay below 2 °C, scientists say.", "below 2 °C", 2.0, "celsius", "less_than"),
+        ("Limit warming to about 1.5 degrees C.", "about 1.5 degrees C", 1.5, "celsius", "approx"),
+    ],
+)
+def test_temperatures(text: str, figure: str, value: float, unit: str, comparator: str) -> None:
+    [found] = extract_figures(text)
+    assert (found.text, found.value, found.unit, found.comparator) == (figure, value, unit, comparator)
+
+
+def test_a_number_glued_to_c_needs_a_temperature_context() -> None:
+    assert extract_figures("The Boeing 737 and seat 5C were inspected.") == []
