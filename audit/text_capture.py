@@ -31,7 +31,7 @@ from audit import date_lines as dl
 from audit import furniture as fu
 from audit import text_body as tb
 from audit import text_header as th
-from audit.model import FieldEvidence, SourceWarning
+from audit.model import Confidence, FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
@@ -195,6 +195,11 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
     ]  # a headline, not a section
     crumb_titles = [crumb for crumb, _ in crumbs]
     title_index = th.choose_title(labels.lines, labels.reasons, start, end, crumb_titles)
+    # A date above the headline when the headline's own block below it is dated: a teaser's or the
+    # site's date ("today"), kept as evidence but not chosen over the article's own.
+    dated_below = title_index is not None and any(
+        labels.kept(i) and th.gives_date(lines[i].text) for i in range(title_index + 1, end)
+    )
     previous_byline = False
     for index in range(start, end):
         line = lines[index]
@@ -204,15 +209,19 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
         both = th.byline_and_date(line.text) if date_line is None else None
+        teaser = dated_below and title_index is not None and index < title_index
+        confidence: Confidence = "low" if teaser else "high"
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
             if both[1] is not None:
-                fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
+                method = "text:date-above-title" if teaser else "text:byline-date"
+                fields.add("published", both[1].iso, method, line.number, confidence)
         elif date_line is not None:
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
-            fields.add(key, date_line.iso, "text:dateline", line.number, "high")
+            method = "text:date-above-title" if teaser and key == "published" else "text:dateline"
+            fields.add(key, date_line.iso, method, line.number, confidence)
             if (with_author := dl.split_meta_line(line.text)) is not None:  # "8 May 2020 · by A · in B"
                 fields.add_byline(with_author[0], line.number)
         elif byline is not None:
@@ -222,7 +231,7 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             labels.reasons[index] = "byline"  # a desk or an agency: no author
         elif dl.is_unreadable_date_line(line.text):
             labels.reasons[index] = "date"  # a date line all the same, but it gives no date
-        elif previous_byline and fu.is_role_line(line.text):
+        elif previous_byline and index != title_index and fu.is_role_line(line.text):
             labels.reasons[index] = "byline"
             fields.add_role(line.text, line.number)
         elif url := fu.url_line(line.text):

@@ -25,6 +25,7 @@ from audit.text_split import Line
 HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _SHORT = 3  # a line of at most this many words beside another such line is a menu item
 _LONG = 4  # a headline above a subtitle: both lines have at least this many words
+_NUMERIC_DATE_START = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")  # "07/05/2022 20H06 - ..."
 _SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre": a label, not a headline
 
 
@@ -46,6 +47,15 @@ def is_meta_line(text: str) -> bool:
         or byline_and_date(text) is not None
         or fu.is_unnamed_byline(text)
     )
+
+
+def gives_date(text: str) -> bool:
+    """A line giving a publication date: a date line (not an update's) or a byline with a date."""
+    date_line = dl.parse_date_line(text)
+    if date_line is not None:
+        return not date_line.updated
+    both = byline_and_date(text)
+    return both is not None and both[1] is not None
 
 
 def header_window(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
@@ -75,7 +85,12 @@ def is_title_like_line(text: str) -> bool:
     """A line that may be a headline: title-like, not a label ending with a colon ("Search for:") or a
     salutation ending with a comma ("Dear Sir or Madam,"), not a quote's attribution ("— Jane Doe")."""
     text = text.strip()
-    return fu.is_title_like(text) and text[-1:] not in ":," and text[:1] not in "—–"
+    return (
+        fu.is_title_like(text)
+        and text[-1:] not in ":,"
+        and text[:1] not in "—–"
+        and not _NUMERIC_DATE_START.match(text)
+    )
 
 
 def _is_name_line(text: str, following: str | None) -> bool:
@@ -84,68 +99,93 @@ def _is_name_line(text: str, following: str | None) -> bool:
     return following is not None and is_date_line(following) and all(dl.is_bare_name(n) for n in names)
 
 
-def _printed_again(texts: dict[int, str], index: int) -> bool:
-    """Whether the header prints the line twice (a headline above and beside the date, say)."""
-    text = fu.normalise(texts[index])
-    return any(fu.normalise(other) == text for i, other in texts.items() if i != index)
+class _Header:
+    """The header's kept lines, each with its neighbours, and which of them are metadata."""
+
+    def __init__(self, lines: list[Line], reasons: list[str | None], start: int, end: int) -> None:
+        self.kept = [i for i in range(start, end) if reasons[i] is None]
+        self.texts = {i: lines[i].text for i in self.kept}
+        self.after = {
+            i: (self.kept[k + 1] if k + 1 < len(self.kept) else None) for k, i in enumerate(self.kept)
+        }
+        self.before = {i: (self.kept[k - 1] if k > 0 else None) for k, i in enumerate(self.kept)}
+        self.meta = {
+            i
+            for i in self.kept
+            if is_meta_line(self.texts[i]) or _is_name_line(self.texts[i], self.text(self.after[i]))
+        }
+
+    def text(self, index: int | None) -> str | None:
+        return self.texts[index] if index is not None else None
+
+    def n_words(self, index: int | None) -> int:
+        return len(fu.words(self.texts[index])) if index is not None else 0
+
+    def is_short(self, index: int | None) -> bool:
+        """A short title-like line that is not metadata: a menu item or a section label."""
+        return (
+            index is not None
+            and index not in self.meta
+            and fu.is_title_like(self.texts[index])
+            and self.n_words(index) <= _SHORT
+        )
+
+    def is_menu_item(self, index: int) -> bool:
+        return self.is_short(index) and (
+            self.is_short(self.before[index]) or self.is_short(self.after[index])
+        )
+
+    def printed_again(self, index: int) -> bool:
+        """Whether the header prints the line twice (a headline above and beside the date, say)."""
+        text = fu.normalise(self.texts[index])
+        return any(fu.normalise(other) == text for i, other in self.texts.items() if i != index)
 
 
 def choose_title(
     lines: list[Line], reasons: list[str | None], start: int, end: int, crumb_titles: list[str]
 ) -> int | None:
     """The headline's index among the header's kept lines (None when no line qualifies)."""
-    kept = [i for i in range(start, end) if reasons[i] is None]
-    texts = {i: lines[i].text for i in kept}
-    after = {i: (kept[k + 1] if k + 1 < len(kept) else None) for k, i in enumerate(kept)}
-    before = {i: (kept[k - 1] if k > 0 else None) for k, i in enumerate(kept)}
-
-    def following(i: int) -> str | None:
-        j = after[i]
-        return texts[j] if j is not None else None
-
-    meta = {i for i in kept if is_meta_line(texts[i]) or _is_name_line(texts[i], following(i))}
-    candidates = [i for i in kept if i not in meta and _is_candidate(texts[i])]
+    header = _Header(lines, reasons, start, end)
+    texts = header.texts
+    candidates = [i for i in header.kept if i not in header.meta and _is_candidate(texts[i])]
     for i in reversed(candidates):
         if any(fu.similarity(crumb, texts[i]) >= 0.8 for crumb in crumb_titles):
             return i
     for i in candidates:
-        if len(fu.words(texts[i])) >= _LONG and _printed_again(texts, i):
+        if header.n_words(i) >= _LONG and header.printed_again(i):
             return i
-
-    def n_words(i: int | None) -> int:
-        return len(fu.words(texts[i])) if i is not None and i in texts else 0
-
-    def short_neighbour(j: int | None) -> bool:
-        return j is not None and j not in meta and fu.is_title_like(texts[j]) and n_words(j) <= _SHORT
-
     plausible = [
         i
         for i in candidates
-        if n_words(i) >= 2
-        and not (n_words(i) <= _SHORT and (short_neighbour(before[i]) or short_neighbour(after[i])))
+        if header.n_words(i) >= 2 and not _SECTION_SEPARATOR.search(texts[i]) and not header.is_menu_item(i)
     ]
+
+    def without_kicker(i: int) -> int:
+        """ "Kicker Headline" below "Headline": the headline without its kicker."""
+        upper = header.before[i]
+        if upper in plausible and fu.normalise(texts[i]).endswith(" " + fu.normalise(texts[upper])):
+            return upper
+        return i
 
     def over_subtitle(i: int) -> int:
         """The headline above a subtitle: the plausible line right above ``i``, when both are long."""
-        upper = before[i]
+        upper = header.before[i]
         if (
             upper is None
             or upper not in plausible
-            or n_words(i) < _LONG
-            or n_words(upper) < _LONG
+            or min(header.n_words(i), header.n_words(upper)) < _LONG
             or _SECTION_SEPARATOR.search(texts[upper])
             or fu.normalise(texts[i]) in fu.normalise(texts[upper])
         ):
-            return i
+            return without_kicker(i)
         return upper
 
-    above_meta = [i for i in plausible if after[i] in meta]
+    above_meta = [i for i in plausible if header.after[i] in header.meta]
     if above_meta:
-        return over_subtitle(([i for i in above_meta if n_words(i) >= _LONG] or above_meta)[-1])
-    near_meta = [i for i in plausible if (j := after[i]) is not None and after[j] in meta]
-    if near_meta:
-        return near_meta[-1]
-    long_enough = [i for i in plausible if n_words(i) >= _LONG]
-    if long_enough:
-        return long_enough[-1]
-    return plausible[-1] if plausible else None
+        return over_subtitle(([i for i in above_meta if header.n_words(i) >= _LONG] or above_meta)[-1])
+    near_meta = [
+        i for i in plausible if (j := header.after[i]) is not None and header.after[j] in header.meta
+    ]
+    long_enough = [i for i in plausible if header.n_words(i) >= _LONG]
+    chosen = (near_meta or long_enough or plausible)[-1:]
+    return without_kicker(chosen[0]) if chosen else None
