@@ -11,9 +11,11 @@ Steps (see :func:`_label_article`):
 1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers,
    notices: cookie banners, newsletter boxes, comment forms, affiliate and copyright lines);
 2. weak widget words ("like", "wow") only beside other furniture; lists under "Related articles";
-3. the header (lines before the body starts): dates, bylines and role lines, stated URLs, the title,
-   section labels above it, repeats and variants of the title; without a date there, a date line
-   among the first lines after the body's start (below a long standfirst);
+3. the header (lines before the body starts; where it lies and which line is the headline:
+   :mod:`audit.text_header`): dates, bylines and role lines, stated URLs, the title, section labels
+   above it, repeats and variants of the title; a date above the title counts only when the title's
+   own block has none; without a date there, a date line among the first lines after the body's
+   start (below a long standfirst);
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
    a line naming X);

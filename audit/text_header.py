@@ -174,7 +174,6 @@ def choose_title(
             upper is None
             or upper not in plausible
             or min(header.n_words(i), header.n_words(upper)) < _LONG
-            or _SECTION_SEPARATOR.search(texts[upper])
             or fu.normalise(texts[i]) in fu.normalise(texts[upper])
         ):
             return without_kicker(i)
