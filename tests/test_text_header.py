@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from audit import date_lines as dl
 from audit import furniture as fu
 from audit import text_header as th
 from audit.text_capture import TextArticle, clean_text_capture
@@ -118,3 +119,12 @@ def test_photo_credits_in_other_languages_are_captions() -> None:
     assert fu.furniture_reason("Bildung: Schulen öffnen wieder") is None
     article = _article(TITLE, "Bild: Max Muster / pexels", "5 March 2020")
     assert article.fields["title"].value == TITLE
+
+
+def test_date_lines_with_a_weekday_after_the_day_or_a_trailing_comma() -> None:
+    assert dl.parse_date_line("31 Donnerstag Okt 2019") == dl.DateLine("2019-10-31", False, "")
+    assert dl.parse_date_line("12. Januar 2022,") == dl.DateLine("2022-01-12", False, "")
+    assert dl.parse_date_line("31 Donnerstag") is None
+    article = _article("Home", TITLE, "31 Donnerstag Okt 2019", "Posted by DT in Diary")
+    assert article.fields["title"].value == TITLE
+    assert article.fields["published"].value == "2019-10-31"
