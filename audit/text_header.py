@@ -26,6 +26,7 @@ HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, d
 _SHORT = 3  # a line of at most this many words beside another such line is a menu item
 _LONG = 4  # a headline above a subtitle: both lines have at least this many words
 _NUMERIC_DATE_START = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")  # "07/05/2022 20H06 - ..."
+_WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)  # a print notice, not a headline
 _SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre": a label, not a headline
 
 
@@ -157,7 +158,10 @@ def choose_title(
     plausible = [
         i
         for i in candidates
-        if header.n_words(i) >= 2 and not _SECTION_SEPARATOR.search(texts[i]) and not header.is_menu_item(i)
+        if header.n_words(i) >= 2
+        and not _SECTION_SEPARATOR.search(texts[i])
+        and not _WEB_ADDRESS.search(texts[i])
+        and (not header.is_menu_item(i) or (header.after[i] in header.meta and header.n_words(i) >= _SHORT))
     ]
 
     def without_kicker(i: int) -> int:

@@ -128,3 +128,17 @@ def test_date_lines_with_a_weekday_after_the_day_or_a_trailing_comma() -> None:
     article = _article("Home", TITLE, "31 Donnerstag Okt 2019", "Posted by DT in Diary")
     assert article.fields["title"].value == TITLE
     assert article.fields["published"].value == "2019-10-31"
+
+
+def test_a_short_headline_right_above_the_byline_after_a_menu() -> None:
+    article = _article("Home", "Blog", "Contact", "← Older posts", "Was ist Innovation?", "By Jane Doe")
+    assert article.fields["title"].value == "Was ist Innovation?"
+    article = _article("Home", "Blog", "Local news", "By Jane Doe")
+    assert article.fields["title"].value is None  # a two-word section label above the byline
+
+
+def test_a_print_notice_with_the_pages_address_is_not_the_headline() -> None:
+    article = _article(
+        TITLE, "This article was printed from the address: www.example.org/news/bridge-101.html"
+    )
+    assert article.fields["title"].value == TITLE
