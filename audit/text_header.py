@@ -94,8 +94,11 @@ def is_title_like_line(text: str) -> bool:
     )
 
 
-def _is_name_line(text: str, following: str | None) -> bool:
-    """A bare name (or names) right above a date line: a byline without "By", never the headline."""
+def _is_name_line(text: str, following: str | None, previous: str | None) -> bool:
+    """A bare name (or names) right above a date line: a byline without "By", never the headline (a
+    label printed twice in a row, "Open Future / Open Future", is a section)."""
+    if text == previous:
+        return False
     names = [part.strip() for part in re.split(r",\s*|\s+(?:and|und|y|et|e)\s+", text)]
     return following is not None and is_date_line(following) and all(dl.is_bare_name(n) for n in names)
 
@@ -113,7 +116,8 @@ class _Header:
         self.meta = {
             i
             for i in self.kept
-            if is_meta_line(self.texts[i]) or _is_name_line(self.texts[i], self.text(self.after[i]))
+            if is_meta_line(self.texts[i])
+            or _is_name_line(self.texts[i], self.text(self.after[i]), self.text(self.before[i]))
         }
 
     def text(self, index: int | None) -> str | None:

@@ -110,6 +110,8 @@ def test_a_bare_name_above_the_date_is_a_byline_not_the_title() -> None:
     assert article.fields["authors"].value == ["Jane Doe"]
     article = _article("Home", "News", "Jane Doe", "5 March 2020")
     assert article.fields["title"].value is None
+    article = _article("Home", TITLE, "Open Future", "Open Future", "5 March 2020")
+    assert article.fields["title"].value == TITLE  # a label printed twice is no byline, no headline
 
 
 def test_photo_credits_in_other_languages_are_captions() -> None:
