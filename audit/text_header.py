@@ -5,12 +5,17 @@ The header is the run of kept lines just above the body's first paragraph; it ho
 date and byline block, a standfirst, and often the tail of the site's menu. The headline is found from
 the layout around it, not from a lexicon:
 
-* a line a breadcrumb names, or a line printed again elsewhere in the article, is the headline;
+* a line a breadcrumb names, or a line of four words or more printed twice in the header, is the
+  headline;
 * otherwise the headline is the line right above the date/byline block nearest the body (a sidebar
   teaser's header further up is not this article's), or, with no such block, the line nearest the body;
-* a line of one word, a line ending with a colon, and the items of a menu (short lines among short
-  lines) are not headlines; a headline above a subtitle ("Title / Subtitle / By A / date") is taken
-  over the subtitle;
+* a line of one word, a line ending with a colon or a comma, a line with a web address or bars, and
+  the items of a menu (short lines among short lines) are not headlines, except a menu's last line of
+  three words or more right above the byline, or of two words or more right above the body when
+  nothing else qualifies; a headline above a subtitle ("Title / Subtitle / By A / date") is taken
+  over the subtitle, and a headline over the same line with a kicker glued before it;
+* a date above the headline counts only when the headline's own block below it has none
+  (:mod:`audit.text_capture`);
 * when nothing qualifies the title stays None: it is never guessed from a menu.
 """
 
@@ -194,5 +199,7 @@ def choose_title(
         i for i in plausible if (j := header.after[i]) is not None and header.after[j] in header.meta
     ]
     long_enough = [i for i in plausible if header.n_words(i) >= _LONG]
-    chosen = (near_meta or long_enough or plausible)[-1:]
+    # Nothing else: a line of two words or more right above the body ("Home / Contact / Short Title").
+    last = [i for i in candidates if header.after[i] is None and header.n_words(i) >= 2]
+    chosen = (near_meta or long_enough or plausible or last)[-1:]
     return without_kicker(chosen[0]) if chosen else None

@@ -144,3 +144,10 @@ def test_a_print_notice_with_the_pages_address_is_not_the_headline() -> None:
         TITLE, "This article was printed from the address: www.example.org/news/bridge-101.html"
     )
     assert article.fields["title"].value == TITLE
+
+
+def test_a_short_line_right_above_the_body_when_nothing_else_qualifies() -> None:
+    article = _article("Home", "Recipes", "Contact", "Muffin Grundrezept")
+    assert article.fields["title"].value == "Muffin Grundrezept"
+    article = _article("Home", "Recipes", "Muffin Grundrezept", "Contact")
+    assert article.fields["title"].value is None  # a menu's last item is one word
