@@ -58,15 +58,17 @@ class DateLine:
 def parse_date_line(line: str) -> DateLine | None:
     """Parse a whole line as one calendar date; None if the line says anything more than a date."""
     lex = lexicon()
-    text = line.strip().strip("|·•()[]").rstrip(".")
+    text = line.strip().strip("|·•()[]").rstrip(".,")
     prefix_match = lex.date_prefix.match(text)
     prefix = ""
     if prefix_match and prefix_match.end() < len(text):
         prefix = normalise(prefix_match.group(0))
         text = text[prefix_match.end() :]
+    weekdays = "|".join(sorted(lex.weekdays, key=len, reverse=True))
+    text = re.sub(rf"^(?:{weekdays})\.?,?\s+", "", text, flags=re.I)
     text = re.sub(
-        rf"^(?:{'|'.join(sorted(lex.weekdays, key=len, reverse=True))})\.?,?\s+", "", text, flags=re.I
-    )
+        rf"^(\d{{1,2}})\.?\s+(?:{weekdays})\.?,?\s+", r"\1 ", text, flags=re.I
+    )  # "31 Donnerstag Okt 2019"
     iso = _parse_date(text.strip(), lex)
     if iso is None:
         return None

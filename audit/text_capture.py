@@ -11,9 +11,11 @@ Steps (see :func:`_label_article`):
 1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers,
    notices: cookie banners, newsletter boxes, comment forms, affiliate and copyright lines);
 2. weak widget words ("like", "wow") only beside other furniture; lists under "Related articles";
-3. the header (lines before the body starts): dates, bylines and role lines, stated URLs, the title,
-   section labels above it, repeats and variants of the title; without a date there, a date line
-   among the first lines after the body's start (below a long standfirst);
+3. the header (lines before the body starts; where it lies and which line is the headline:
+   :mod:`audit.text_header`): dates, bylines and role lines, stated URLs, the title, section labels
+   above it, repeats and variants of the title; a date above the title counts only when the title's
+   own block has none; without a date there, a date line among the first lines after the body's
+   start (below a long standfirst);
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
    a line naming X);
@@ -30,11 +32,11 @@ from dataclasses import dataclass, field
 from audit import date_lines as dl
 from audit import furniture as fu
 from audit import text_body as tb
-from audit.model import FieldEvidence, SourceWarning
+from audit import text_header as th
+from audit.model import Confidence, FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
-_HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -112,7 +114,7 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     _label_weak(labels)
     _label_related(labels)
     # 3. The header.
-    header_start, header_end = _header_window(labels)
+    header_start, header_end = th.header_window(labels.lines, labels.reasons)
     _label_header(labels, fields, header_start, header_end)
     if fields.value("published") is None:
         _label_date_below_standfirst(labels, fields, header_end)
@@ -182,25 +184,6 @@ def _label_related(labels: _Labels) -> None:
             after_teaser_line = teaser_line or label  # a section label may sit between date and lead
 
 
-def _header_window(labels: _Labels) -> tuple[int, int]:
-    """Where the header lies: up to ``_HEADER_WINDOW`` kept lines above the body's first paragraph.
-
-    The body starts at the first long paragraph (else the second paragraph of prose, else the first).
-    """
-    kept = [i for i in range(len(labels.lines)) if labels.kept(i)]
-    prose = [i for i in kept if fu.is_prose(labels.lines[i].text)]
-    long_prose = [i for i in prose if fu.is_long_prose(labels.lines[i].text)]
-    if long_prose:
-        end = long_prose[0]
-    elif len(prose) >= 2:
-        end = prose[1]
-    else:
-        end = prose[0] if prose else len(labels.lines)
-    above = [i for i in kept if i < end]
-    start = above[-_HEADER_WINDOW] if len(above) >= _HEADER_WINDOW else 0
-    return start, end
-
-
 def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) -> None:
     """Dates, bylines (with role lines), URLs, the title, section labels and title variants."""
     lines = labels.lines
@@ -213,7 +196,12 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         (crumb, number) for crumb, number in crumbs if len(fu.words(crumb)) >= 4
     ]  # a headline, not a section
     crumb_titles = [crumb for crumb, _ in crumbs]
-    title_index = _choose_title(labels, start, end, crumb_titles)
+    title_index = th.choose_title(labels.lines, labels.reasons, start, end, crumb_titles)
+    # A date above the headline when the headline's own block below it is dated: a teaser's or the
+    # site's date ("today"), kept as evidence but not chosen over the article's own.
+    dated_below = title_index is not None and any(
+        labels.kept(i) and th.gives_date(lines[i].text) for i in range(title_index + 1, end)
+    )
     previous_byline = False
     for index in range(start, end):
         line = lines[index]
@@ -222,16 +210,20 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             continue
         date_line = dl.parse_date_line(line.text)
         byline = fu.parse_byline(line.text, bullet=True)
-        both = _byline_and_date(line.text) if date_line is None else None
+        both = th.byline_and_date(line.text) if date_line is None else None
+        teaser = dated_below and title_index is not None and index < title_index
+        confidence: Confidence = "low" if teaser else "high"
         if both is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
             if both[1] is not None:
-                fields.add("published", both[1].iso, "text:byline-date", line.number, "high")
+                method = "text:date-above-title" if teaser else "text:byline-date"
+                fields.add("published", both[1].iso, method, line.number, confidence)
         elif date_line is not None:
             labels.reasons[index] = "date"
             key = "updated" if date_line.updated else "published"
-            fields.add(key, date_line.iso, "text:dateline", line.number, "high")
+            method = "text:date-above-title" if teaser and key == "published" else "text:dateline"
+            fields.add(key, date_line.iso, method, line.number, confidence)
             if (with_author := dl.split_meta_line(line.text)) is not None:  # "8 May 2020 · by A · in B"
                 fields.add_byline(with_author[0], line.number)
         elif byline is not None:
@@ -241,7 +233,7 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             labels.reasons[index] = "byline"  # a desk or an agency: no author
         elif dl.is_unreadable_date_line(line.text):
             labels.reasons[index] = "date"  # a date line all the same, but it gives no date
-        elif previous_byline and fu.is_role_line(line.text):
+        elif previous_byline and index != title_index and fu.is_role_line(line.text):
             labels.reasons[index] = "byline"
             fields.add_role(line.text, line.number)
         elif url := fu.url_line(line.text):
@@ -282,13 +274,9 @@ def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Bylin
     following = [
         i for i in range(index + 1, len(labels.lines)) if labels.kept(i) or labels.reasons[i] == "date"
     ]
-    if following and _is_date_line(labels.lines[following[0]].text):
+    if following and th.is_date_line(labels.lines[following[0]].text):
         return fu.Byline((text,), ())
     return None
-
-
-def _is_date_line(text: str) -> bool:
-    return dl.parse_date_line(text) is not None or dl.is_unreadable_date_line(text)
 
 
 def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
@@ -301,54 +289,11 @@ def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_st
             labels.reasons[index] = "date"
             fields.add("published", date_line.iso, "text:dateline", line.number, "medium")
             return
-        if (both := _byline_and_date(line.text)) is not None and both[1] is not None:
+        if (both := th.byline_and_date(line.text)) is not None and both[1] is not None:
             labels.reasons[index] = "byline"
             fields.add_byline(both[0], line.number)
             fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
             return
-
-
-def _byline_and_date(text: str) -> tuple[fu.Byline, dl.DateLine | None] | None:
-    """A byline and a date on one line: "By A | March 3, 2020", "3 March 2020 by A", "A, 03.03.2020"."""
-    return dl.split_byline_date(text) or dl.split_meta_line(text)
-
-
-def _choose_title(labels: _Labels, start: int, end: int, crumb_titles: list[str]) -> int | None:
-    """The headline: the header line a breadcrumb names, else the title-like line (4+ words) nearest
-    above the first date or byline, else the last such line of the header, else any title-like line."""
-    lines = labels.lines
-    candidates = [
-        i
-        for i in range(start, end)
-        if labels.kept(i)
-        and fu.is_title_like(lines[i].text)
-        and dl.parse_date_line(lines[i].text) is None
-        and fu.parse_byline(lines[i].text, bullet=True) is None
-        and _byline_and_date(lines[i].text) is None
-        and not dl.is_unreadable_date_line(lines[i].text)
-        and not fu.is_unnamed_byline(lines[i].text)
-        and fu.url_line(lines[i].text) is None
-    ]
-    for i in candidates:
-        if any(fu.similarity(crumb, lines[i].text) >= 0.8 for crumb in crumb_titles):
-            return i
-    long_enough = [i for i in candidates if len(fu.words(lines[i].text)) >= 4]
-    meta = [
-        i
-        for i in range(start, end)
-        if labels.kept(i)
-        and (
-            dl.parse_date_line(lines[i].text)
-            or fu.parse_byline(lines[i].text, bullet=True)
-            or _byline_and_date(lines[i].text)
-            or dl.is_unreadable_date_line(lines[i].text)
-        )
-    ]
-    if meta and (before := [i for i in long_enough if i < meta[0]]):
-        return before[-1]
-    if long_enough:
-        return long_enough[0] if not meta else long_enough[-1]
-    return candidates[0] if candidates else None
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:

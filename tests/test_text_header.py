@@ -1,0 +1,153 @@
+"""The header of a text capture: which line is the headline, and whose date it is (audit.text_header)."""
+
+from __future__ import annotations
+
+from audit import date_lines as dl
+from audit import furniture as fu
+from audit import text_header as th
+from audit.text_capture import TextArticle, clean_text_capture
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge for repairs after inspectors found cracks in two "
+    "of its supports, and the works are expected to last until the end of the summer, officials said."
+)
+BODY2 = (
+    "Drivers will be sent across the river by the northern ring road, which the city widened last year, and "
+    "buses will run every ten minutes from the station to the market square while the bridge is shut."
+)
+TITLE = "City to close the old bridge for repairs"
+
+
+def _article(*header: str) -> TextArticle:
+    (article,) = clean_text_capture("\n\n".join([*header, BODY, BODY2]))
+    return article
+
+
+def test_a_teasers_header_above_the_headline_gives_neither_title_nor_date() -> None:
+    article = _article(
+        "Home",
+        "News",
+        "Sport",
+        "Bus drivers vote to strike over pay deal",
+        "2 March 2020",
+        TITLE,
+        "By Jane Doe",
+        "5 March 2020",
+    )
+    assert article.fields["title"].value == TITLE
+    published = article.fields["published"]
+    assert published.value == "2020-03-05"
+    assert {c.value for c in published.candidates} == {"2020-03-02", "2020-03-05"}  # kept as evidence
+    assert "text:date-above-title" in {c.method for c in published.candidates}
+
+
+def test_a_date_above_the_headline_counts_when_the_headline_has_none_below() -> None:
+    headline = "Old bridge to shut for repairs"
+    article = _article("Home", "News", "5 March 2020", "By Jane Doe", headline)
+    assert article.fields["title"].value == headline
+    assert article.fields["published"].value == "2020-03-05"
+    article = _article("Home", "News", "5 March 2020", "By Jane Doe", TITLE)  # not taken for a role line
+    assert article.fields["title"].value == TITLE
+
+
+def test_the_headline_above_a_subtitle_not_the_subtitle() -> None:
+    article = _article(
+        "Home",
+        "News",
+        TITLE,
+        "Works on the crossing will last all summer long",
+        "By Jane Doe",
+        "5 March 2020",
+    )
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_subtitle_under_a_section_label_with_bars_stays_the_title() -> None:
+    article = _article("Riverside Gazette Local News | 2020", TITLE, "By Jane Doe", "5 March 2020")
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_menu_gives_no_title() -> None:
+    article = _article("Home", "News", "Sport", "Culture", "Contact")
+    assert article.fields["title"].value is None
+
+
+def test_the_line_nearest_the_body_without_a_date_block() -> None:
+    article = _article("Home", "Welcome to the Riverside Gazette online", "Local news", TITLE)
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_headline_printed_twice_in_the_header() -> None:
+    article = _article(
+        "Welcome to the Riverside Gazette online",
+        "Home",
+        TITLE,
+        "Local news",
+        TITLE,
+        "Works on the crossing will last all summer long",
+    )
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_kicker_glued_to_the_headline_is_left_out() -> None:
+    article = _article("Welcome to the Riverside Gazette online", "Home", TITLE, f"Transport {TITLE}")
+    assert article.fields["title"].value == TITLE
+
+
+def test_salutations_labels_attributions_and_dates_are_not_headlines() -> None:
+    assert not th.is_title_like_line("Dear Sir or Madam,")
+    assert not th.is_title_like_line("Search for:")
+    assert not th.is_title_like_line("— Jane Doe (@janedoe) November 3, 2023")
+    assert not th.is_title_like_line("07/05/2022 20H06 - UPDATED 07/05/2022 20H17")
+    assert th.is_title_like_line(TITLE)
+    article = _article("Letter to the council about the bridge", "Dear Sir or Madam,")
+    assert article.fields["title"].value == "Letter to the council about the bridge"
+
+
+def test_a_bare_name_above_the_date_is_a_byline_not_the_title() -> None:
+    article = _article(TITLE, "Jane Doe", "5 March 2020")
+    assert article.fields["title"].value == TITLE
+    assert article.fields["authors"].value == ["Jane Doe"]
+    article = _article("Home", "News", "Jane Doe", "5 March 2020")
+    assert article.fields["title"].value is None
+    article = _article("Home", TITLE, "Open Future", "Open Future", "5 March 2020")
+    assert article.fields["title"].value == TITLE  # a label printed twice is no byline, no headline
+
+
+def test_photo_credits_in_other_languages_are_captions() -> None:
+    assert fu.furniture_reason("Bild: Max Muster / pexels") == "caption"
+    assert fu.furniture_reason("Foto: dpa") == "caption"
+    assert fu.furniture_reason("A garda watches over the city (Image: @GardaTraffic)") == "caption"
+    assert fu.furniture_reason("Bildung: Schulen öffnen wieder") is None
+    article = _article(TITLE, "Bild: Max Muster / pexels", "5 March 2020")
+    assert article.fields["title"].value == TITLE
+
+
+def test_date_lines_with_a_weekday_after_the_day_or_a_trailing_comma() -> None:
+    assert dl.parse_date_line("31 Donnerstag Okt 2019") == dl.DateLine("2019-10-31", False, "")
+    assert dl.parse_date_line("12. Januar 2022,") == dl.DateLine("2022-01-12", False, "")
+    assert dl.parse_date_line("31 Donnerstag") is None
+    article = _article("Home", TITLE, "31 Donnerstag Okt 2019", "Posted by DT in Diary")
+    assert article.fields["title"].value == TITLE
+    assert article.fields["published"].value == "2019-10-31"
+
+
+def test_a_short_headline_right_above_the_byline_after_a_menu() -> None:
+    article = _article("Home", "Blog", "Contact", "← Older posts", "Was ist Innovation?", "By Jane Doe")
+    assert article.fields["title"].value == "Was ist Innovation?"
+    article = _article("Home", "Blog", "Local news", "By Jane Doe")
+    assert article.fields["title"].value is None  # a two-word section label above the byline
+
+
+def test_a_print_notice_with_the_pages_address_is_not_the_headline() -> None:
+    article = _article(
+        TITLE, "This article was printed from the address: www.example.org/news/bridge-101.html"
+    )
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_short_line_right_above_the_body_when_nothing_else_qualifies() -> None:
+    article = _article("Home", "Recipes", "Contact", "Muffin Grundrezept")
+    assert article.fields["title"].value == "Muffin Grundrezept"
+    article = _article("Home", "Recipes", "Muffin Grundrezept", "Contact")
+    assert article.fields["title"].value is None  # a menu's last item is one word
