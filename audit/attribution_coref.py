@@ -22,7 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from audit.attribution_definite import resolve_definite
+from audit.attribution_definite import as_vague, resolve_definite
 from audit.attribution_lexicon import Lexicon
 from audit.model import Attribution, Span
 
@@ -169,18 +169,8 @@ def resolve(
             ):
                 if prev_sentence < sentence - 1:
                     break  # a sentence between has a subject of its own ("But F.B.I. agents … They")
-                if previous.kind == "vague" and prev_raw.speaker is None:
-                    cue_span = attribution.cue_span
-                    if cue_span is not None and attribution.speaker_span is not None:  # "They contend"
-                        cue_span = Span(min(attribution.speaker_span.start, cue_span.start), cue_span.end)
-                    attribution = dataclasses.replace(
-                        attribution,
-                        kind="vague",
-                        speaker=None,
-                        speaker_span=None,
-                        cue=cue_span.slice(text) if cue_span is not None else attribution.cue,
-                        cue_span=cue_span,
-                    )
+                if previous.kind == "vague" and prev_raw.speaker is None:  # "They contend": the pronoun too
+                    attribution = as_vague(attribution, text, attribution.speaker_span)
                     break
                 if (
                     previous.speaker

@@ -102,16 +102,21 @@ def resolve_definite(
     named, unnamed = _person_candidates(before, head, lex)
     if len(named) == 1 and not unnamed:
         return dataclasses.replace(attribution, speaker=next(iter(named)), role=attribution.role or speaker)
-    if not named and unnamed:
-        cue_span = attribution.cue_span
-        if cue_span is not None:  # "the investigator wrote": the cue names the unnamed source
-            cue_span = Span(min(the, cue_span.start), max(span.end, cue_span.end))
-        return dataclasses.replace(
-            attribution,
-            kind="vague",
-            speaker=None,
-            speaker_span=None,
-            cue=cue_span.slice(text) if cue_span is not None else attribution.cue,
-            cue_span=cue_span,
-        )
+    if not named and unnamed:  # "the investigator wrote": the cue names the unnamed source
+        return as_vague(attribution, text, Span(the, span.end))
     return attribution
+
+
+def as_vague(attribution: Attribution, text: str, source: Span | None) -> Attribution:
+    """``attribution`` made vague: no speaker, and its cue widened over the unnamed ``source`` ("They contend")."""
+    cue_span = attribution.cue_span
+    if cue_span is not None and source is not None:
+        cue_span = Span(min(source.start, cue_span.start), max(source.end, cue_span.end))
+    return dataclasses.replace(
+        attribution,
+        kind="vague",
+        speaker=None,
+        speaker_span=None,
+        cue=cue_span.slice(text) if cue_span is not None else attribution.cue,
+        cue_span=cue_span,
+    )
