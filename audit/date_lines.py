@@ -179,13 +179,34 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
             # "New York, November 3, 2020": a dateline, a place as often as a person: its date, no author
             dateline = _DATELINE_HEAD.fullmatch(before.rstrip(" ,")) and _TIME_ONLY.fullmatch(after.strip())
             return (Byline((), ()), date_line) if dateline and date_line is not None else None
-        name = _strip_weekday(name_side.strip(TRIM + ","))
+        name = _strip_section(_strip_weekday(name_side.strip(TRIM + ",")))
         if _TIME_ONLY.fullmatch(_strip_weekday(other.strip())) and is_bare_name(name):
             return Byline((name,), ()), date_line
+    label = before.strip().rstrip("|·•–—-").strip()
+    if date_line is not None and _TIME_ONLY.fullmatch(after.strip()) and _label_beside_date(before, label):
+        return Byline((), ()), date_line  # "Middle East | 3 March 2020", "Opinion · May 8, 2020": no author
     return None
 
 
+def _label_beside_date(before: str, label: str) -> bool:
+    """A section or place label of one to four capitalised words, set off from the date by a bar or dash."""
+    return (
+        bool(re.search(r"[|·•–—-]\s*$", before))
+        and bool(_DATELINE_HEAD.fullmatch(label))
+        and label.lower() not in lexicon().updated_prefixes
+        and not lexicon().date_prefix.match(label)
+    )
+
+
 _DATELINE_HEAD = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){0,3}")  # 1-4 capitalised words
+
+
+def _strip_section(text: str) -> str:
+    """ "Carola Pönisch Kultur" -> "Carola Pönisch": a section label run on after the author's name."""
+    tokens = text.split()
+    while len(tokens) > 2 and tokens[-1].lower().strip(".,") in lexicon().bare_name_stopwords:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def _strip_weekday(text: str) -> str:

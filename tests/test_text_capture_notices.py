@@ -150,17 +150,39 @@ def test_author_and_date_on_one_line(line: str, names: tuple[str, ...], iso: str
         "Publicado el 03/05/2022 a las 22h03",
         "Paddy · April 19, 2019 · Mac · 7 comments",  # one word and more beside the date
         "The report was published by Reuters on March 3, 2020, and then updated twice that week.",
-        # section labels and places beside a date are not people
-        "Climate Change · 8 May 2020",
-        "Middle East | 3 March 2020",
-        "Hong Kong | 3 March 2020",
-        "Latest Updates - 11.12.2019",
-        "Foreign Affairs - March 3, 2020",
-        "United States - 11.12.2019",
     ],
 )
 def test_not_an_author_and_date_line(line: str) -> None:
-    assert dl.split_meta_line(line) is None
+    found = dl.split_meta_line(line)
+    assert (
+        found is None or found[0].names == ()
+    )  # at most a date beside a label ("Paddy · April 19, 2019 · …")
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Climate Change · 8 May 2020", "2020-05-08"),
+        ("Middle East | 3 March 2020", "2020-03-03"),
+        ("Hong Kong | 3 March 2020", "2020-03-03"),
+        ("Kyiv | 3 March 2020", "2020-03-03"),
+        ("Latest Updates - 11.12.2019", "2019-12-11"),
+        ("Foreign Affairs - March 3, 2020", "2020-03-03"),
+        ("United States - 11.12.2019", "2019-12-11"),
+    ],
+)
+def test_a_section_or_place_label_beside_a_date_gives_the_date_and_no_author(line: str, iso: str) -> None:
+    found = dl.split_meta_line(line)
+    assert found is not None
+    assert found[0].names == ()
+    assert found[1] is not None and found[1].iso == iso
+
+
+def test_a_section_label_run_on_after_the_name_is_not_part_of_it() -> None:
+    found = dl.split_meta_line("30. Oktober 2023 Carola Pönisch Kultur")
+    assert found is not None
+    assert found[0].names == ("Carola Pönisch",)
+    assert found[1] is not None and found[1].iso == "2023-10-30"
 
 
 def test_unreadable_date_line_marks_the_header_without_a_date() -> None:
