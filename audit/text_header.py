@@ -89,14 +89,24 @@ def _is_candidate(text: str) -> bool:
 
 def is_title_like_line(text: str) -> bool:
     """A line that may be a headline: title-like, not a label ending with a colon ("Search for:") or a
-    salutation ending with a comma ("Dear Sir or Madam,"), not a quote's attribution ("— Jane Doe")."""
+    salutation ending with a comma ("Dear Sir or Madam,"), not a quote's attribution ("— Jane Doe"), not a
+    labelled date ("Updated March 3, 2020 by …")."""
     text = text.strip()
     return (
         fu.is_title_like(text)
         and text[-1:] not in ":,"
         and text[:1] not in "—–"
         and not _NUMERIC_DATE_START.match(text)
+        and not _labelled_date(text)
     )
+
+
+def _labelled_date(text: str) -> bool:
+    """ "Updated March 3, 2020 by Editorial Staff", "Published on 3 May 2021 in News": a date line with more on it."""
+    lex = fu.lexicon()
+    first = text.split()[0].lower().strip(":") if text.split() else ""
+    labelled = bool(lex.date_prefix.match(text)) or first in lex.updated_prefixes
+    return labelled and dl.search_date(text) is not None
 
 
 def _is_name_line(text: str, following: str | None, previous: str | None) -> bool:

@@ -151,3 +151,13 @@ def test_a_short_line_right_above_the_body_when_nothing_else_qualifies() -> None
     assert article.fields["title"].value == "Muffin Grundrezept"
     article = _article("Home", "Recipes", "Muffin Grundrezept", "Contact")
     assert article.fields["title"].value is None  # a menu's last item is one word
+
+
+def test_a_labelled_date_line_is_never_the_title() -> None:
+    raw = (
+        "Updated March 3, 2020 by Editorial Staff\n\n"
+        "The council approved the budget on Tuesday after a debate that lasted eleven hours, officials said.\n\n"
+        "The vote was 7 to 4. The opposition said it would appeal the decision in court next month.\n"
+    )
+    (article,) = clean_text_capture(raw)
+    assert article.fields["title"].value is None
