@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from audit.figure_lexicon import SPACE
+from audit.figure_lexicon import SPACE, qualified_start
 from audit.figure_measures import measure
 from audit.model import Figure, Span
 
@@ -30,13 +30,8 @@ _FRACTION = re.compile(
 )
 
 
-def fraction_figures(text: str, comparator_before: object) -> list[Figure]:
-    """Every fraction followed by "of" in ``text``, as a percent figure.
-
-    ``comparator_before(text, start)`` gives ``(phrase start, comparator, phrase)`` or None (the numeral
-    reader's own, passed in so both read comparators alike).
-    """
-    assert callable(comparator_before)
+def fraction_figures(text: str) -> list[Figure]:
+    """Every fraction followed by "of" in ``text``, as a percent figure."""
     figures: list[Figure] = []
     for match in _FRACTION.finditer(text):
         denominator = _DENOMINATORS[match.group("denominator").lower()]
@@ -52,10 +47,7 @@ def fraction_figures(text: str, comparator_before: object) -> list[Figure]:
         plural = match.group("denominator").lower().endswith("s")
         if (numerator > 1) != plural and denominator != 2:
             continue  # "two third of", "a thirds of": not a fraction as written
-        start, comparator = match.start(), "exact"
-        found = comparator_before(text, start)
-        if found is not None and found[1] in ("approx", "more_than", "less_than", "at_least", "at_most"):
-            start, comparator = found[0], found[1]
+        start, comparator = qualified_start(text, match.start())
         value = round(100 * numerator / denominator, 2)
         figures.append(
             Figure(

@@ -108,3 +108,28 @@ RATIO_FOLLOWERS = (
 )
 NUMBER_WORDS = frozenset([*START_WORDS, "thousand", "million", "billion", "trillion", "percent", "cent"])
 CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\[\]\"“”\n]|[.!?]\s")
+
+
+def comparator_before(text: str, start: int) -> tuple[int, str, str] | None:
+    """A comparator phrase right before ``start``: ``(phrase start, comparator, phrase)``."""
+    window = text[max(0, start - 30) : start]
+    for phrase, comparator in lexicon().comparators:
+        pattern = (re.escape(phrase) if phrase == "~" else r"\b" + re.escape(phrase)) + rf"{SPACE}*$"
+        match = re.search(pattern, window, re.IGNORECASE)
+        if match and (phrase == "~" or window[match.end(0) - 1 : match.end(0)].isspace() or match.end() == 0):
+            return start - (len(window) - match.start()), comparator, phrase.lower()
+    return None
+
+
+QUALIFIERS = frozenset(
+    {"approx", "more_than", "less_than", "at_least", "at_most"}
+)  # not "range", not "ratio"
+
+
+def qualified_start(text: str, start: int) -> tuple[int, str]:
+    """Where a figure starting at ``start`` really starts, with its comparator: a qualifier right before it
+    ("nearly two-thirds", "below 2 °C") is part of it; else ``(start, "exact")``."""
+    found = comparator_before(text, start)
+    if found is not None and found[1] in QUALIFIERS:
+        return found[0], found[1]
+    return start, "exact"

@@ -9,9 +9,8 @@ number glued to "C" or "F" ("1.5C") counts only when the sentence speaks of temp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from audit.figure_lexicon import SPACE
+from audit.figure_lexicon import SPACE, qualified_start
 from audit.figure_measures import left_subject
 from audit.model import Figure, Span
 
@@ -23,10 +22,9 @@ _TEMPERATURE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(r"\b(?:temperature|warm|heat|hott|cool|cold|climate|degree|thermometer)", re.I)
-Comparing = Callable[[str, int], tuple[int, str, str] | None]
 
 
-def temperature_figures(text: str, comparator_before: Comparing) -> list[Figure]:
+def temperature_figures(text: str) -> list[Figure]:
     """Every temperature in ``text`` (see the module docstring)."""
     figures: list[Figure] = []
     for match in _TEMPERATURE.finditer(text):
@@ -35,10 +33,7 @@ def temperature_figures(text: str, comparator_before: Comparing) -> list[Figure]
         scale = (match.group("scale") or match.group("glued")).lower()
         if match.group("glued") and match.group("glued") not in "CF":
             continue  # "1.5c" in lower case is no temperature
-        start, comparator = match.start(), "exact"
-        found = comparator_before(text, start)
-        if found is not None and found[1] in ("approx", "more_than", "less_than", "at_least", "at_most"):
-            start, comparator = found[0], found[1]
+        start, comparator = qualified_start(text, match.start())
         figures.append(
             Figure(
                 text=text[start : match.end()],

@@ -59,7 +59,14 @@ import re
 from dataclasses import dataclass
 
 from audit.figure_fractions import fraction_figures
-from audit.figure_lexicon import LENGTH_WORDS, RATIO_FOLLOWERS, SPACE, lexicon
+from audit.figure_lexicon import (
+    LENGTH_WORDS,
+    RATIO_FOLLOWERS,
+    SPACE,
+    comparator_before,
+    lexicon,
+    qualified_start,
+)
 from audit.figure_measures import count_noun, left_subject, line_around, ratio_measure
 from audit.figure_measures import measure as measure_of
 from audit.figure_temperatures import temperature_figures
@@ -98,8 +105,8 @@ def extract_figures(text: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.extend(_ratios(text))
-    figures.extend(fraction_figures(text, _comparator_before))
-    figures.extend(temperature_figures(text, _comparator_before))
+    figures.extend(fraction_figures(text))
+    figures.extend(temperature_figures(text))
     figures.sort(key=lambda f: (f.span.start, -f.span.end))
     kept: list[Figure] = []
     for figure in figures:
@@ -214,17 +221,6 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def _comparator_before(text: str, start: int) -> tuple[int, str, str] | None:
-    """A comparator phrase right before ``start``: ``(phrase start, comparator, phrase)``."""
-    window = text[max(0, start - 30) : start]
-    for phrase, comparator in lexicon().comparators:
-        pattern = (re.escape(phrase) if phrase == "~" else r"\b" + re.escape(phrase)) + rf"{SPACE}*$"
-        match = re.search(pattern, window, re.IGNORECASE)
-        if match and (phrase == "~" or window[match.end(0) - 1 : match.end(0)].isspace() or match.end() == 0):
-            return start - (len(window) - match.start()), comparator, phrase.lower()
-    return None
-
-
 def _second_number(text: str, pos: int) -> tuple[int, float, float] | None:
     """The upper bound of a range starting at ``pos``: ``(end, value, scale factor or 1.0)``."""
     if pos < len(text) and text[pos] in "$€£¥":
@@ -263,7 +259,7 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
                 end, has_scale = abbreviation.end(), True
     comparator = "exact"
     number_start = start
-    compared = _comparator_before(text, start)
+    compared = comparator_before(text, start)
     value_max: float | None = None
     # Ranges: "between 10 and 12", "10-12", "10–12", "3 to 5 million".
     joiner = re.match(rf"{SPACE}*(?:–|—|to|and){SPACE}*|-", text[end : end + 8])
@@ -381,17 +377,7 @@ def _ratios(text: str) -> list[Figure]:
             word == "twice" and not re.match(rf"{SPACE}+(?:as|the|that|what)\b", text[match.end() :])
         ):
             continue
-        start, comparator_phrase = match.start(), None
-        compared = _comparator_before(text, start)
-        if compared is not None and compared[1] in (
-            "approx",
-            "more_than",
-            "less_than",
-            "at_least",
-            "at_most",
-        ):
-            start, comparator_phrase = compared[0], compared[2]
-        del comparator_phrase  # kept in the text; see the module docstring
+        start, _ = qualified_start(text, match.start())  # the qualifier stays in the text only (docstring)
         figures.append(
             Figure(
                 text=text[start : match.end()],
