@@ -102,9 +102,9 @@ def _skipped(node: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _in_site_header(node: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
-    """True inside a ``<header>`` or masthead that does not hold the heading (the site's, not the article's)."""
-    holders = set(heading.iterancestors())
+def _in_site_header(node: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
+    """True inside a ``<header>`` or masthead that does not hold the heading (the site's, not the article's);
+    ``holders`` are the heading's ancestors."""
     for element in (node, *node.iterancestors()):
         if element in holders:
             return False
@@ -180,8 +180,10 @@ def _texts(
     ``heading`` they precede, outside the site's header: :func:`_in_site_header`)."""
     texts: list[tuple[str, lxml.html.HtmlElement | None]] = []
 
+    holders = frozenset(heading.iterancestors()) if heading is not None else None
+
     def skipped(element: lxml.html.HtmlElement) -> bool:
-        return _skipped(element) or (heading is not None and _in_site_header(element, heading))
+        return _skipped(element) or (holders is not None and _in_site_header(element, holders))
 
     for node in nodes:
         if isinstance(node, lxml.html.HtmlElement) and node.tag == "time" and node.get("datetime"):
@@ -262,10 +264,11 @@ def site_header_dates(tree: lxml.html.HtmlElement) -> frozenset[str]:
     heading = main_heading(tree)
     if heading is None:
         return frozenset()
+    holders = frozenset(heading.iterancestors())
     days: set[str] = set()
     for node in heading.xpath("preceding::text()[normalize-space()][position() <= 60]"):
         parent = node.getparent()
         holder = parent.getparent() if node.is_tail else parent
-        if holder is not None and _in_site_header(holder, heading) and (line := parse_date_line(str(node))):
+        if holder is not None and (line := parse_date_line(str(node))) and _in_site_header(holder, holders):
             days.add(line.iso)
     return frozenset(days)
