@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from audit.attribution_content import trim
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import np_before
+from audit.attribution_source import is_possessive, np_before
 from audit.attribution_verbs import Found, cue_span_of, from_phrase
 from audit.model import Span
 
@@ -81,6 +81,6 @@ def _owner(toks: Sequence[Tok], first: int, last: int) -> Span | None:
                 end += 1
             return Span(toks[k + 1].start, toks[end].end)
     before = toks[first - 1] if first > 0 else None
-    if before is not None and before.cap and before.text.endswith(("’s", "'s")):
+    if before is not None and before.cap and is_possessive(before.text):
         return Span(before.start, before.end - 2)
     return None

@@ -12,15 +12,11 @@ from collections.abc import Sequence
 
 from audit.attribution_content import content_after
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import classify
+from audit.attribution_source import classify, is_possessive
 from audit.attribution_verbs import Found, cue_span_of, from_phrase
 from audit.model import Span
 
 _IS = frozenset({"is", "was", "remains", "remained"})
-
-
-def _possessive(tok: Tok) -> bool:
-    return tok.text.endswith(("’s", "'s", "s’", "s'"))
 
 
 def possessive_position(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexicon) -> Found | None:
@@ -29,8 +25,12 @@ def possessive_position(text: str, toks: Sequence[Tok], i: int, sentence: Span, 
         return None
     if toks[i + 1].low not in _IS or toks[i + 2].low != "that":
         return None
-    k = i - 1 if _possessive(toks[i - 1]) else i - 2
-    if k < 0 or not _possessive(toks[k]) or (k == i - 2 and not toks[i - 1].text.isalpha()):
+    k = i - 1 if is_possessive(toks[i - 1].text, plural=True) else i - 2
+    if (
+        k < 0
+        or not is_possessive(toks[k].text, plural=True)
+        or (k == i - 2 and not toks[i - 1].text.isalpha())
+    ):
         return None
     first = k
     while first > 0 and lex.np_word(toks[first - 1]) and k - first < 6:

@@ -82,6 +82,11 @@ def strip_possessive(word: str) -> str:
     return re.sub(r"[’']s$", "", word)
 
 
+def is_possessive(word: str, plural: bool = False) -> bool:
+    """ "Smith's", "HuffPost’s"; with ``plural``, "officials’" too."""
+    return word.endswith(("’s", "'s", "s’", "s'") if plural else ("’s", "'s"))
+
+
 def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tuple[int, int] | None:
     """The first run of capitalised tokens that names a person (not a title, organisation or modifier)."""
 

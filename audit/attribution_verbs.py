@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from audit.attribution_content import content_after, leads_elsewhere, trim
 from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import NounPhrase, classify, noun_phrase_ending, np_before
+from audit.attribution_source import NounPhrase, classify, is_possessive, noun_phrase_ending, np_before
 from audit.attribution_source_after import np_after
 from audit.attribution_unnamed import unnamed_with_postmodifier
 from audit.model import Attribution, Span
@@ -219,7 +219,7 @@ def verb_cue(text: str, toks: Sequence[Tok], i: int, sentence: Span, lex: Lexico
     j = i - 1
     while j > 0 and lex.adverb(toks[j]) and toks[j].low.endswith("ly"):
         j -= 1
-    if j >= 0 and toks[j].text.endswith(("’s", "'s")):
+    if j >= 0 and is_possessive(toks[j].text):
         return None  # "Editor’s note", "Lynch's highly criticized meeting": a modifier after a possessive
     if i > 0 and toks[i - 1].low in _BE and i + 1 < len(toks) and toks[i + 1].low == "by":
         return _passive_agent(text, toks, i, sentence, lex)  # "The data was confirmed by strategists"
