@@ -163,10 +163,12 @@ def _sentence_all(
 ) -> list[Found]:
     """Every attribution of one sentence: its primary, the other quotes, then the other cues, in order."""
     quoted = _quote_hits(sentence, quotes)
-    headlines = [] if quoted else headline_cues(text, sentence, lex)
-    if headlines and first_cue(text, sentence, lex, vlex) is None:
-        return headlines  # "Daughter Of Eric Garner Blasts Clinton After WikiLeaks Reveals …"
-    primary = _primary(text, sentence, quoted, lex, vlex)
+    if quoted:
+        primary = _primary(text, sentence, quoted, lex, vlex)
+    else:  # the first cue, else every headline cue ("Daughter Of Eric Garner Blasts Clinton After …")
+        primary = first_cue(text, sentence, lex, vlex)
+        if primary is None:
+            return headline_cues(text, sentence, lex)
     if primary is None:
         return []
     cues = all_cues(text, sentence, lex, vlex)
