@@ -209,12 +209,15 @@ _MEMBER_OF = frozenset({"at", "from", "in", "inside", "within", "of", "on", "to"
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 
 
+def _unnamed_head(low: str, lex: Lexicon) -> bool:
+    return low in lex.unnamed_person_heads or low in lex.unnamed_single_heads
+
+
 def _unnamed_member(words: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> bool:
     """An unnamed person or group of a named body: "officials at the Pentagon", "an official at the State
     Department", "a source at Google", "an aide to Senator Smith" (vague, like "Pentagon officials").
     Not a spokesperson, who speaks for the body on record."""
-    heads = lex.unnamed_person_heads | lex.unnamed_single_heads
-    h = next((n for n, w in enumerate(words[:-1]) if strip_possessive(w.low) in heads), None)
+    h = next((n for n, w in enumerate(words[:-1]) if _unnamed_head(strip_possessive(w.low), lex)), None)
     if h is None:
         return False
     low = strip_possessive(words[h].low)
