@@ -53,7 +53,20 @@ _TAGS = frozenset(
         "h6",
     ]
 )
-_SKIP_MARKS = ("comment", "footer", "sidebar", "related", "teaser", "widget", "nav", "menu", "kommentar")
+_SKIP_MARKS = (
+    "comment",
+    "footer",
+    "sidebar",
+    "related",
+    "teaser",
+    "widget",
+    "nav",
+    "menu",
+    "kommentar",
+    "card",
+)
+# Class prefixes of layout modifiers ("has-sidebar" on the page's main container)
+_MODIFIER_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "show-", "hide-")
 _SKIP_TAGS = frozenset(["nav", "footer", "aside", "header", "form", "script", "style", "noscript"])
 # Elements that start a new line of text (with <br>): a byline is the first line of its element.
 _BLOCKS = frozenset(
@@ -115,6 +128,24 @@ def _label_only() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(parts) + r")\s*:?\s*$", re.IGNORECASE)
 
 
+# Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
+# "hide this" classes (themes put rich-snippet copies of the byline in such elements, and a
+# screen-reader copy of the name inside the byline link: "Par <a>Jo Doe<span class="u-screen-reader-text">
+# Jo Doe</span></a>"). A class counts as written or with a prefix ("u-screen-reader-text").
+_HIDDEN_CLASSES = frozenset(
+    ["hidden", "rich-snippet-hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden"]
+)
+_HIDDEN_SUFFIXES = tuple("-" + name for name in ("sr-only", "screen-reader-text", "visually-hidden"))
+
+
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """True when the element itself is hidden from readers (its ancestors are not looked at)."""
+    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
+        return True
+    classes = (element.get("class") or "").split()
+    return not _HIDDEN_CLASSES.isdisjoint(classes) or any(c.endswith(_HIDDEN_SUFFIXES) for c in classes)
+
+
 def _lines(element: lxml.html.HtmlElement) -> Iterator[str]:
     """The element's text as the lines a reader sees: broken at ``<br>`` and around block elements."""
     line: list[str] = []
@@ -130,7 +161,7 @@ def _lines(element: lxml.html.HtmlElement) -> Iterator[str]:
         if event == "start":
             if (tag in _BLOCKS or tag == "br") and (text := flush()):
                 yield text
-            if tag is None or tag in _SKIP_TAGS:
+            if tag is None or tag in _SKIP_TAGS or is_hidden(node):
                 walker.skip_subtree()
             else:
                 line.append(node.text or "")
@@ -172,12 +203,17 @@ def labelled_meta_authors(tree: lxml.html.HtmlElement) -> Iterator[str]:
             yield data
 
 
-def _skipped(element: lxml.html.HtmlElement) -> bool:
-    """True for (or inside) navigation, footers, asides or comment/teaser blocks."""
+def is_skipped(element: lxml.html.HtmlElement) -> bool:
+    """True for (or inside) navigation, footers, asides or comment/teaser blocks.
+
+    A class that states a layout modifier ("has-sidebar", "no-comments", "with-related") describes
+    the container's layout, not its content, and does not count.
+    """
     for ancestor in [element, *element.iterancestors()]:
         if ancestor.tag in _SKIP_TAGS:
             return True
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
+        tokens = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower().split()
+        marks = " ".join(t for t in tokens if not t.startswith(_MODIFIER_PREFIXES))
         if any(mark in marks for mark in _SKIP_MARKS):
             return True
     return False
@@ -200,7 +236,7 @@ def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> 
                 continue
             text = _first_line(element)
             match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
-            if match is None or _skipped(element):
+            if match is None or is_skipped(element):
                 continue
             if any(ancestor in found for ancestor in element.iterancestors()):
                 continue

@@ -36,8 +36,9 @@ import lxml.html
 from lxml import etree
 from trafilatura.metadata import extract_author as trafilatura_author
 
+from audit.html_author_links import author_links
 from audit.html_authors import clean_authors, lexicon
-from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
+from audit.html_bylines import ANY_GAP, is_hidden, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates, site_header_note
 from audit.html_jsonld import jsonld_candidates
@@ -160,6 +161,11 @@ def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterato
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
     for text in text_bylines(tree):
         yield "authors", Candidate(text, "byline", "text byline (label such as 'By', 'Von', 'Text:')", "low")
+    for name in author_links(tree):
+        yield (
+            "authors",
+            Candidate(name, "byline", "link to the author's page (a[href='/author/<name>'])", "low"),
+        )
     headings = tree.xpath("//h1")
     if len(headings) == 1:
         yield "title", Candidate(headings[0].text_content().strip(), "element", "h1", "medium")
@@ -204,18 +210,7 @@ def _normalise(
     return Candidate(value, candidate.method, location, candidate.confidence)
 
 
-# Elements a reader never sees: the ``hidden`` attribute, an inline ``display:none``, and the usual
-# "hide this" classes (themes put rich-snippet copies of the byline in such elements).
-_HIDDEN_CLASSES = frozenset(
-    ["hidden", "rich-snippet-hidden", "d-none", "sr-only", "screen-reader-text", "visually-hidden"]
-)
 _NOT_TEXT = frozenset(["script", "style", "noscript"])
-
-
-def _hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
-        return True
-    return not _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _body_texts(tree: lxml.html.HtmlElement) -> tuple[str, str]:
@@ -235,7 +230,7 @@ def _body_texts(tree: lxml.html.HtmlElement) -> tuple[str, str]:
                     if not hidden:
                         shown.append(element.tail or "")
             elif isinstance(element.tag, str) and element.tag not in _NOT_TEXT:
-                if _hidden(element):
+                if is_hidden(element):
                     hidden.append(element)
                 every.append(element.text or "")
                 if not hidden:
