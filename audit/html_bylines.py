@@ -219,13 +219,41 @@ def is_skipped(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
+def _after_breaks(element: lxml.html.HtmlElement) -> Iterator[str]:
+    """The lines that follow a ``<br>`` among the element's own children (not inside child blocks)."""
+    line: list[str] | None = None
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else None
+        if tag == "br" or tag in _BLOCKS:
+            if line is not None and (text := _squash("".join(line))):
+                yield text
+            line = [child.tail or ""] if tag == "br" else None
+        elif line is not None:
+            if tag is not None and tag not in _SKIP_TAGS and not is_hidden(child):
+                line.append(child.text_content())
+            line.append(child.tail or "")
+    if line is not None and (text := _squash("".join(line))):
+        yield text
+
+
+def _labelled(text: str, pattern: re.Pattern[str], colon: bool = False) -> str | None:
+    """What follows a byline label opening ``text`` (a label written with a colon when ``colon``)."""
+    match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
+    if match is None or (colon and ":" not in match.group(0)):
+        return None
+    rest = text[match.end() :]
+    return None if reads_as_prose(rest) else rest
+
+
 def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> list[str]:
     """The text after the label of the first ``limit`` body elements whose first line opens with one.
 
     Only the element's first line is read ("Auteur : Name" of a box whose next paragraph credits the
     editor; "Autor: Name" before a line of tags), and only when it is at most a byline long; an
     element inside one already taken is skipped ("<p><b>Von:</b> Name</p>" is read once, as the <p>).
-    A labelled sentence ("By providing your email address, you agree ...") is passed over.
+    A labelled sentence ("By providing your email address, you agree ...") is passed over. A line
+    after a ``<br>`` of the element's own text counts too when its label has a colon: articles often
+    end "... Urteil.<br><br>Autor: Name" (a bare "Von"/"By" there opens prose too often).
     """
     pattern = _label_pattern()
     found: list[lxml.html.HtmlElement] = []
@@ -234,16 +262,17 @@ def text_bylines(tree: lxml.html.HtmlElement, limit: int = MAX_TEXT_BYLINES) -> 
         for element in body.iter():
             if not isinstance(element.tag, str) or element.tag not in _TAGS:
                 continue
-            text = _first_line(element)
-            match = pattern.match(text) if len(text) <= MAX_BYLINE_LENGTH else None
-            if match is None or is_skipped(element):
+            name = _labelled(_first_line(element), pattern)
+            if name is None and len(element):
+                name = next(
+                    (n for line in _after_breaks(element) if (n := _labelled(line, pattern, True))), None
+                )
+            if name is None or is_skipped(element):
                 continue
             if any(ancestor in found for ancestor in element.iterancestors()):
                 continue
-            if reads_as_prose(text[match.end() :]):
-                continue
             found.append(element)
-            names.append(text[match.end() :])
+            names.append(name)
             if len(names) >= limit:
                 return names
     return names
@@ -270,5 +299,20 @@ def printed(name: str, visible: str, gap: str = _NAME_GAP) -> str | None:
 
 
 def page_spelling(name: str, visible: str) -> str:
-    """``name`` as the page prints it (same letters, the page's case), or ``name`` when not printed."""
-    return printed(name, visible) or name
+    """``name`` as the page prints it (same letters, the page's case), or ``name`` when not printed.
+
+    A first name alone (a CMS display name: "Nils") becomes the full name when the page's byline
+    prints it with a surname ("Eine Kolumne von Nils Pickert"): one capitalised word right after the
+    name, the whole following a byline label, and the same full name printed once more elsewhere
+    (an author box: "Nils Pickert ist freier Autor"). Without that repetition the next word is as
+    often the start of the page's next line ("By Bebs Prep Time", "von Kathrin Zum Rezept").
+    """
+    spelt = printed(name, visible) or name
+    if " " in spelt.strip():
+        return spelt
+    label = _label_pattern().pattern.removeprefix("^")  # the labels, then a lookahead for a letter
+    surname = r"[A-ZÀ-ÖØ-Þ][\w'’\-]+"
+    match = re.search(rf"(?<!\w)(?i:{label})({re.escape(spelt)}\s+{surname})(?!\w)", visible)
+    if match is None or len(re.findall(rf"(?<!\w){re.escape(match.group(1))}(?!\w)", visible)) < 2:
+        return spelt
+    return match.group(1)

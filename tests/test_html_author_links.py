@@ -71,3 +71,29 @@ def test_a_layout_modifier_class_is_not_a_sidebar() -> None:
 def test_screen_reader_copies_do_not_double_a_text_byline() -> None:
     byline = '<p class="authors">Par <a href="/profil/jo">Jo Doe<span class="u-screen-reader-text">Jo Doe</span></a></p>'
     assert _fields(byline + BODY)["authors"].value == ["Jo Doe"]
+
+
+def test_a_colon_labelled_line_after_a_break_ends_an_article_with_its_author() -> None:
+    body = (
+        '<div class="articleBody">Berlin. Das Gericht wies die Klage ab und verwies auf die Frist.'
+        " Die Kosten trägt der Kläger.<br><br>Autor: <a href='/anwalt/'>Rechtsanwalt</a> Sebastian Beispiel</div>"
+    )
+    assert _fields(body + BODY)["authors"].value == ["Sebastian Beispiel"]
+
+
+def test_a_bare_label_after_a_break_is_prose_not_a_byline() -> None:
+    body = "<div>Die Fähre fährt wieder.<br>Von Montag an gilt der neue Fahrplan für alle Linien.</div>"
+    assert _fields(body + BODY)["authors"].value == []
+
+
+def test_a_first_name_alone_takes_the_surname_the_byline_and_author_box_print() -> None:
+    head = '<meta name="author" content="Nils">'
+    byline = "<p><strong>Eine Kolumne von Nils Beispiel</strong></p>"
+    box = "<div class='author-box'><p>Nils Beispiel ist freier Autor.</p></div>"
+    html = f"<html><head>{head}</head><body>{byline}{BODY}{box}</body></html>"
+    fields, _ = extract_metadata(parse_html(html).tree)
+    assert fields["authors"].value == ["Nils Beispiel"]
+    # printed once, after the label, the next word may be the next line's: the first name stays
+    html = f"<html><head>{head}</head><body><p>By Nils</p><p>Prep Time 10 minutes</p>{BODY}</body></html>"
+    fields, _ = extract_metadata(parse_html(html).tree)
+    assert fields["authors"].value == ["Nils"]
