@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.attribution_lexicon import Lexicon, Tok
+from audit.attribution_spokesperson import SPEAKS_FOR, spokesperson_of
 from audit.model import Span
 
 DETERMINERS = frozenset({"a", "an", "the"})
@@ -155,6 +156,11 @@ def classify(
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
         )
+    spokes = spokesperson_of(words, lex)
+    if spokes is not None:  # "a spokeswoman for Mr. Trump", "a spokeswoman at the State Department"
+        return NounPhrase(
+            first, last, start, end, spokes.kind, spokes.speaker, spokes.speaker_span, role or spokes.role
+        )
     if _unnamed_member(words, lex, sentence_initial=first == 0):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     run = _name_run(words, lex, sentence_initial=first == 0)
@@ -206,7 +212,6 @@ def classify(
 
 
 _MEMBER_OF = frozenset({"at", "from", "in", "inside", "within", "of", "on", "to", "close"})
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 
 
 def _unnamed_head(low: str, lex: Lexicon) -> bool:
@@ -221,7 +226,7 @@ def _unnamed_member(words: Sequence[Tok], lex: Lexicon, sentence_initial: bool) 
     if h is None:
         return False
     low = strip_possessive(words[h].low)
-    if low in _SPEAKS_FOR or words[h + 1].low not in _MEMBER_OF:
+    if low in SPEAKS_FOR or words[h + 1].low not in _MEMBER_OF:
         return False
     capitals = [w for n, w in enumerate(words[: h + 1]) if w.cap and not (sentence_initial and n == 0)]
     return not capitals  # "Trump aides at …" mid-sentence names whose aides: left to the name rules
