@@ -24,6 +24,7 @@ from audit.model import Span
 DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 CALENDAR = frozenset(
     [
         "january",
@@ -246,15 +247,18 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
     """Where a subject starting at ``first`` really starts: at a clause boundary, or up to three plain
     lower-case words further left when a boundary is there ("Republican *presidential* nominee Donald
     Trump told", "*disclosure* records show"); None when no boundary is near (so "from European allies
-    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject."""
+    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject,
+    nor does any word before a determiner or a possessive ("Ms. Mason recalls *her editor* telling …")."""
     start = first
     while not _boundary_ok(toks, start - 1, lex):
         word = toks[start - 1]
         if (
             first - start >= 3
             or toks[start].low in DETERMINERS  # "a charge *the company* denied": another noun phrase
+            or toks[start].low in _POSSESSIVES  # "recalls *her editor* telling": her opens the phrase
             or word.cap
             or word.low in lex.np_extension_blockers
+            or word.low in lex.speech_verbs  # a verb ("recalls", "remembers") is never a speaker
             or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
             or not (
                 lex.np_word(toks[last])
