@@ -25,39 +25,10 @@ DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+CALENDAR = frozenset(  # month and day names: "a June 2011 memo" is no memo by June
+    {"january", "february", "march", "april", "june", "july", "august", "september", "october"}
+    | {"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct"}
+    | {"nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
 
@@ -116,6 +87,20 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
     return None
 
 
+def _coordinated(words: Sequence[Tok], a: int) -> int:
+    """Where the name run at ``a`` starts once coordinated names before it are joined to it: "*Exxon
+    Mobil and* Chevron", "*Senator Smith and* Senator Jones" (one speaker, as "NBC News and ABC News")."""
+    c = a - 1
+    while c >= 0 and words[c].cap and words[c].low not in DETERMINERS:
+        c -= 1  # "Senator" of "and Senator Jones"
+    if c < 1 or words[c].low != "and" or not words[c - 1].cap or words[c - 1].low in DETERMINERS:
+        return a
+    start = c - 1
+    while start > 0 and words[start - 1].cap and words[start - 1].low not in DETERMINERS:
+        start -= 1
+    return start
+
+
 def classify(
     toks: Sequence[Tok], first: int, last: int, lex: Lexicon, role: str | None = None, document: bool = False
 ) -> NounPhrase:
@@ -166,7 +151,7 @@ def classify(
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     run = _name_run(words, lex, sentence_initial=first == 0)
     if run is not None:
-        a, b = run
+        a, b = _coordinated(words, run[0]), run[1]
         name = words[a : b + 1]
         pre = [w for w in words[:a] if w.low not in DETERMINERS]
         post = words[b + 1 :]
