@@ -161,3 +161,12 @@ def test_a_labelled_date_line_is_never_the_title() -> None:
     )
     (article,) = clean_text_capture(raw)
     assert article.fields["title"].value is None
+
+
+def test_a_found_dates_span_covers_the_date_only() -> None:
+    line = "April 19, 2019 · Mac · 7 comments"
+    start, end, iso = dl.search_date(line) or (0, 0, "")
+    assert (line[start:end], iso) == ("April 19, 2019", "2019-04-19")
+    start, end, _ = dl.search_date("Posted on 3 March 2020, 10:30 / Updated later") or (0, 0, "")
+    assert (start, end) == (10, 22)
+    assert dl.search_date(line, with_tail=True) == (0, len(line), "2019-04-19")  # the whole statement
