@@ -159,7 +159,7 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     """An author and a date on one short line that does not open with a byline prefix.
 
     "July 24, 2019 by Amy Motroni 5 Comments", "8. Januar 2020 · von Anna Roth · in Kultur" (a "by"
-    inside), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
+    inside; a site account's name such as "by admin" gives the date and no author), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
     décembre 2019 à 09h08", "11.12.2019 - Anna Roth"); not a name followed by a comma and the date, the
     shape of a place dateline ("New York, November 3, 2020"). A numeric date that is not unambiguous
     ("3/5/2022") still marks the line, but gives no date.
@@ -175,6 +175,8 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     if by := _BY_INSIDE.search(text):
         name = _NAME_END.split(by.group("rest"), maxsplit=1)[0].strip(TRIM + ",")
         byline = parse_byline(f"By {name}")
+        if byline is None and date_line is not None and normalise(name) in lexicon().non_person:
+            return Byline((), ()), date_line  # "Tuesday March 3, 2020 by admin": an account, no author
         return (byline, date_line) if byline is not None else None
     start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
     before, after = text[:start], text[end:]
