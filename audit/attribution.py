@@ -38,7 +38,9 @@ Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian
 source, and "They contend" that refers back to one stays vague; so are unnamed officials and sources of a
 named body ("senior White House officials said", "a State Department official said", "a spokesperson who
 declined to be named said", "according to a person familiar with the talks"), while the body itself or its
-spokesperson ("The White House said", "an F.B.I. spokeswoman said") is named, and an unnamed single
+spokesperson ("The White House said", "an F.B.I. spokeswoman said"; "a spokeswoman at the State
+Department" is the State Department, role "spokeswoman"; "a spokeswoman for Mr. Trump" is the spokeswoman,
+role "Mr. Trump": :mod:`audit.attribution_spokesperson`) is named, and an unnamed single
 person ("an investigator", "one official", "a former aide") is vague; named organisations and documents are
 sources ("A report by the U.S. Council on Foreign Relations notes" -> according_to). A quote reported
 second-hand ("Trump reportedly remarked, “…”") stays a direct quote of Trump: the words are attributed to

@@ -6,6 +6,7 @@
 - "he"/"she" becomes the one person who spoke in the previous ``_WINDOW`` sentences; when several
   did, the one who spoke alone in the sentence just before ("Ana Cruz … says … “…,” she says");
   otherwise the pronoun stays. A person the article calls "Mr." is never "she" (nor "Ms." "he").
+  Coordinated speakers ("Mr. Smith and Ms. Jones said") count as each of their persons.
 - "they" takes the previous group source of its own or the previous sentence: a vague group ("Supporters argue … They contend")
   keeps the sentence vague; a named group gives its name.
 - A definite lower-case source ("the company said", "the senator said", "the investigator wrote") takes
@@ -39,6 +40,12 @@ def _is_person_name(speaker: str | None, lex: Lexicon) -> bool:
     return 1 <= len(words) <= 4 and all(
         w[0].isupper() and w.lower() not in lex.org_words and w.lower() not in lex.titles for w in words
     )
+
+
+def _persons(speaker: str | None, lex: Lexicon) -> list[str]:
+    """The person names of a speaker: itself, or each of coordinated names ("Mr. Smith and Ms. Jones")."""
+    parts = speaker.split(" and ") if speaker else []
+    return parts if parts and all(_is_person_name(part, lex) for part in parts) else []
 
 
 def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
@@ -103,12 +110,11 @@ def _pronoun_antecedent(
     the article calls "Mr." for "she" (or "Ms."/"Mrs." for "he")."""
     before = len(text)
     spoken = [
-        (owner, a.speaker)
+        (owner, name)
         for a, owner in zip(window, sentences_of, strict=True)
         if a.kind in {"direct_quote", "reported"}
-        and a.speaker is not None
-        and _is_person_name(a.speaker, lex)
-        and not _gender_clash(text, pronoun, a.speaker, before)
+        for name in _persons(a.speaker, lex)
+        if not _gender_clash(text, pronoun, name, before)
     ]
     persons = {name for _, name in spoken}
     if len(persons) == 1:

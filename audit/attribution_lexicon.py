@@ -84,6 +84,7 @@ class Lexicon:
     unnamed_person_heads: frozenset[str]  # "officials", "a source": unnamed even when an org is named
     unnamed_single_heads: frozenset[str]  # "an investigator", "one official": an unnamed person
     unnamed_single_determiners: frozenset[str]
+    person_honorifics: frozenset[str]  # "Mr.", "Senator": the name after it is a person's
     definite_org_heads: frozenset[str]  # "the company said": resolved to the one such body named before
     document_owner_participles: frozenset[str]  # "emails *released* by WikiLeaks"
     document_with_nouns: frozenset[str]  # "filings *with* the Federal Election Commission"
@@ -147,6 +148,7 @@ class Lexicon:
             unnamed_person_heads=words("unnamed_person_heads"),
             unnamed_single_heads=words("unnamed_single_heads"),
             unnamed_single_determiners=words("unnamed_single_determiners"),
+            person_honorifics=words("person_honorifics"),
             definite_org_heads=words("definite_org_heads"),
             document_owner_participles=words("document_owner_participles"),
             document_with_nouns=words("document_with_nouns"),

@@ -18,44 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.attribution_lexicon import Lexicon, Tok
+from audit.attribution_spokesperson import SPEAKS_FOR, spokesperson_of
 from audit.model import Span
 
 DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
-CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+CALENDAR = frozenset(  # month and day names: "a June 2011 memo" is no memo by June
+    {"january", "february", "march", "april", "june", "july", "august", "september", "october"}
+    | {"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct"}
+    | {"nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
 
@@ -114,6 +87,20 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
     return None
 
 
+def _coordinated(words: Sequence[Tok], a: int) -> int:
+    """Where the name run at ``a`` starts once coordinated names before it are joined to it: "*Exxon
+    Mobil and* Chevron", "*Senator Smith and* Senator Jones" (one speaker, as "NBC News and ABC News")."""
+    c = a - 1
+    while c >= 0 and words[c].cap and words[c].low not in DETERMINERS:
+        c -= 1  # "Senator" of "and Senator Jones"
+    if c < 1 or words[c].low != "and" or not words[c - 1].cap or words[c - 1].low in DETERMINERS:
+        return a
+    start = c - 1
+    while start > 0 and words[start - 1].cap and words[start - 1].low not in DETERMINERS:
+        start -= 1
+    return start
+
+
 def classify(
     toks: Sequence[Tok], first: int, last: int, lex: Lexicon, role: str | None = None, document: bool = False
 ) -> NounPhrase:
@@ -155,11 +142,16 @@ def classify(
         return NounPhrase(
             first, last, start, end, "org", speaker, Span(source[0].start, source[-1].end), role, True
         )
+    spokes = spokesperson_of(words, lex)
+    if spokes is not None:  # "a spokeswoman for Mr. Trump", "a spokeswoman at the State Department"
+        return NounPhrase(
+            first, last, start, end, spokes.kind, spokes.speaker, spokes.speaker_span, role or spokes.role
+        )
     if _unnamed_member(words, lex, sentence_initial=first == 0):
         return NounPhrase(first, last, start, end, "vague", None, None, role, document)
     run = _name_run(words, lex, sentence_initial=first == 0)
     if run is not None:
-        a, b = run
+        a, b = _coordinated(words, run[0]), run[1]
         name = words[a : b + 1]
         pre = [w for w in words[:a] if w.low not in DETERMINERS]
         post = words[b + 1 :]
@@ -206,7 +198,6 @@ def classify(
 
 
 _MEMBER_OF = frozenset({"at", "from", "in", "inside", "within", "of", "on", "to", "close"})
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 
 
 def _unnamed_head(low: str, lex: Lexicon) -> bool:
@@ -221,7 +212,7 @@ def _unnamed_member(words: Sequence[Tok], lex: Lexicon, sentence_initial: bool) 
     if h is None:
         return False
     low = strip_possessive(words[h].low)
-    if low in _SPEAKS_FOR or words[h + 1].low not in _MEMBER_OF:
+    if low in SPEAKS_FOR or words[h + 1].low not in _MEMBER_OF:
         return False
     capitals = [w for n, w in enumerate(words[: h + 1]) if w.cap and not (sentence_initial and n == 0)]
     return not capitals  # "Trump aides at …" mid-sentence names whose aides: left to the name rules
@@ -241,15 +232,18 @@ def _extend_left(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> in
     """Where a subject starting at ``first`` really starts: at a clause boundary, or up to three plain
     lower-case words further left when a boundary is there ("Republican *presidential* nominee Donald
     Trump told", "*disclosure* records show"); None when no boundary is near (so "from European allies
-    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject."""
+    suggest" is no subject). Words that are verbs, auxiliaries or prepositions never extend a subject,
+    nor does any word before a determiner or a possessive ("Ms. Mason recalls *her editor* telling …")."""
     start = first
     while not _boundary_ok(toks, start - 1, lex):
         word = toks[start - 1]
         if (
             first - start >= 3
             or toks[start].low in DETERMINERS  # "a charge *the company* denied": another noun phrase
+            or toks[start].low in _POSSESSIVES  # "recalls *her editor* telling": her opens the phrase
             or word.cap
             or word.low in lex.np_extension_blockers
+            or word.low in lex.speech_verbs  # a verb ("recalls", "remembers") is never a speaker
             or word.low.endswith(("ed", "ing", "ly", "’s", "'s"))
             or not (
                 lex.np_word(toks[last])

@@ -90,7 +90,7 @@ def _date_forms() -> tuple[re.Pattern[str], ...]:
         r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日",
         r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",  # read only where one part is over 12
     )
-    return tuple(re.compile(rf"\b{form}" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
+    return tuple(re.compile(rf"\b(?P<date>{form})" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
 
 
 def _iso(match: re.Match[str], lex: Lexicon) -> str | None:
@@ -118,8 +118,12 @@ def _parse_date(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def search_date(text: str) -> tuple[int, int, str] | None:
-    """The first calendar date written anywhere in ``text``: (start, end, ``YYYY-MM-DD``), or None."""
+def search_date(text: str, with_tail: bool = False) -> tuple[int, int, str] | None:
+    """The first calendar date written anywhere in ``text``: (start, end, ``YYYY-MM-DD``), or None.
+
+    The span covers the date only ("April 19, 2019" of "April 19, 2019 · Mac · 7 comments"); with
+    ``with_tail`` it runs on over a time and a short suffix after a bar or dot ("… / 1:39 PM / Updated 2
+    minutes ago"), for callers that read what follows the whole date statement."""
     lex = lexicon()
     best: tuple[int, int, str] | None = None
     for pattern in _date_forms():
@@ -127,7 +131,7 @@ def search_date(text: str) -> tuple[int, int, str] | None:
             iso = _iso(match, lex)
             if iso is not None:
                 if best is None or match.start() < best[0]:
-                    best = (match.start(), match.end(), iso)
+                    best = (match.start(), match.end() if with_tail else match.end("date"), iso)
                 break
     return best
 
@@ -155,7 +159,7 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     """An author and a date on one short line that does not open with a byline prefix.
 
     "July 24, 2019 by Amy Motroni 5 Comments", "8. Januar 2020 · von Anna Roth · in Kultur" (a "by"
-    inside), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
+    inside; a site account's name such as "by admin" gives the date and no author), or a bare name of two words or more beside a date and nothing else ("Marie Merlet | 9
     décembre 2019 à 09h08", "11.12.2019 - Anna Roth"); not a name followed by a comma and the date, the
     shape of a place dateline ("New York, November 3, 2020"). A numeric date that is not unambiguous
     ("3/5/2022") still marks the line, but gives no date.
@@ -163,7 +167,7 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     text = line.strip()
     if len(words(text)) > _META_MAX_WORDS:
         return None
-    found = search_date(text)
+    found = search_date(text, with_tail=True)
     numeric = _NUMERIC_DATE.search(text) if found is None else None
     if found is None and numeric is None:
         return None
@@ -171,6 +175,8 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     if by := _BY_INSIDE.search(text):
         name = _NAME_END.split(by.group("rest"), maxsplit=1)[0].strip(TRIM + ",")
         byline = parse_byline(f"By {name}")
+        if byline is None and date_line is not None and normalise(name) in lexicon().non_person:
+            return Byline((), ()), date_line  # "Tuesday March 3, 2020 by admin": an account, no author
         return (byline, date_line) if byline is not None else None
     start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
     before, after = text[:start], text[end:]

@@ -163,7 +163,7 @@ def _line_date(text: str, following: str | None, near: Collection[str] = ()) -> 
 def _dateline(text: str) -> str | None:
     """The date of a dateline opening ``text`` ("Karlsruhe, (12.11.2021). ...", "BERLIN, May 3, 2019 --")."""
     line = " ".join(text.split())
-    found = search_date(line[: DATELINE_REACH + 40])
+    found = search_date(line[: DATELINE_REACH + 40], with_tail=True)
     if found is None or found[0] > DATELINE_REACH:
         return None
     start, end, iso = found

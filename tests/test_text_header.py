@@ -161,3 +161,25 @@ def test_a_labelled_date_line_is_never_the_title() -> None:
     )
     (article,) = clean_text_capture(raw)
     assert article.fields["title"].value is None
+
+
+def test_a_byline_date_by_a_site_account_gives_the_date_and_no_author() -> None:
+    for line in ("Tuesday March 3, 2020 by admin", "March 3, 2020 by Staff", "By admin | March 3, 2020"):
+        found = th.byline_and_date(line)
+        assert found is not None, line
+        assert found[0].names == () and found[1] is not None and found[1].iso == "2020-03-03"
+    article = _article(TITLE, "Tuesday March 3, 2020 by admin")
+    assert article.fields["published"].value == "2020-03-03"
+    assert article.fields["authors"].value == []
+    article = _article(TITLE, "Tuesday March 3, 2020 by Amy Motroni")  # a person stays the author
+    assert article.fields["authors"].value == ["Amy Motroni"]
+    assert th.byline_and_date("March 3, 2020 by the way") is None  # no account name, no person
+
+
+def test_a_found_dates_span_covers_the_date_only() -> None:
+    line = "April 19, 2019 · Mac · 7 comments"
+    start, end, iso = dl.search_date(line) or (0, 0, "")
+    assert (line[start:end], iso) == ("April 19, 2019", "2019-04-19")
+    start, end, _ = dl.search_date("Posted on 3 March 2020, 10:30 / Updated later") or (0, 0, "")
+    assert (start, end) == (10, 22)
+    assert dl.search_date(line, with_tail=True) == (0, len(line), "2019-04-19")  # the whole statement
