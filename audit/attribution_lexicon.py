@@ -12,7 +12,7 @@ from typing import Any
 from audit.model import Span
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|\w+(?:[’'\-.]\w+)*|\S"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|[A-Z]+&[A-Z]+\b|\w+(?:[’'\-.]\w+)*|\S"
 )
 _AGE = re.compile(r"\d+-(?:year|month)-old")  # "the 63-year-old senator"
 
@@ -39,7 +39,7 @@ class Tok:
 
 
 def tokenize(text: str, span: Span) -> list[Tok]:
-    """Word and punctuation tokens of ``text[span]`` ("U.S.", "Trump’s" and "Mr." stay one token)."""
+    """Word and punctuation tokens of ``text[span]`` ("U.S.", "Trump’s", "AT&T" and "Mr." stay one token)."""
     return [
         Tok(m.group(), span.start + m.start(), span.start + m.end())
         for m in _TOKEN.finditer(text[span.start : span.end])

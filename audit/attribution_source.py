@@ -48,7 +48,13 @@ class NounPhrase:
 
 
 def tokens_text(toks: Sequence[Tok]) -> str:
-    return " ".join(t.text for t in toks).replace(" ,", ",").replace(" .", ".")
+    """The tokens as the text writes them: a space only where the text has a gap ("Texas A&M")."""
+    parts: list[str] = []
+    for k, tok in enumerate(toks):
+        if k and toks[k - 1].end < tok.start:
+            parts.append(" ")
+        parts.append(tok.text)
+    return "".join(parts)
 
 
 def strip_possessive(word: str) -> str:
@@ -78,8 +84,13 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
             k += 1
             continue
         end = k
-        while end + 1 < len(toks) and nameish(end + 1) and not re.search(r"[’']s$", toks[end].text):
-            end += 1
+        while end + 1 < len(toks) and not re.search(r"[’']s$", toks[end].text):
+            if nameish(end + 1):
+                end += 1
+            elif _ampersand(toks, end + 1) and end + 2 < len(toks) and nameish(end + 2):
+                end += 2  # "Johnson & Johnson"
+            else:
+                break
         following = toks[end + 1] if end + 1 < len(toks) else None
         if (following is None or following.low in _AFFILIATION or following.text == ",") and end - k < 4:
             return k, end
@@ -90,13 +101,17 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
 def _coordinated(words: Sequence[Tok], a: int) -> int:
     """Where the name run at ``a`` starts once coordinated names before it are joined to it: "*Exxon
     Mobil and* Chevron", "*Senator Smith and* Senator Jones" (one speaker, as "NBC News and ABC News")."""
+
+    def part(k: int) -> bool:  # a capitalised word, or the "&" of "Johnson & Johnson"
+        return _ampersand(words, k) or (words[k].cap and words[k].low not in DETERMINERS)
+
     c = a - 1
-    while c >= 0 and words[c].cap and words[c].low not in DETERMINERS:
+    while c >= 0 and part(c):
         c -= 1  # "Senator" of "and Senator Jones"
     if c < 1 or words[c].low != "and" or not words[c - 1].cap or words[c - 1].low in DETERMINERS:
         return a
     start = c - 1
-    while start > 0 and words[start - 1].cap and words[start - 1].low not in DETERMINERS:
+    while start > 0 and part(start - 1):
         start -= 1
     return start
 
@@ -300,6 +315,11 @@ def _aside(tok: Tok, lex: Lexicon) -> bool:
     return tok.low in _ASIDES
 
 
+def _ampersand(toks: Sequence[Tok], k: int) -> bool:
+    """An "&" between two capitalised words is part of a name: "Johnson & Johnson", "Procter & Gamble"."""
+    return toks[k].text == "&" and 0 < k < len(toks) - 1 and toks[k - 1].cap and toks[k + 1].cap
+
+
 def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     """The subject noun phrase that ends just before the verb at token ``i`` (adverbs skipped)."""
     j = i - 1
@@ -343,7 +363,7 @@ def np_before(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
             return None
         return classify(toks, j, j, lex, role)
     k = j
-    while k >= 0 and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
+    while k >= 0 and (_ampersand(toks, k) or (lex.np_word(toks[k]) and toks[k].low not in lex.pronouns)):
         k -= 1
     first = k + 1
     while first <= j and toks[first].low in lex.np_inner and toks[first].low not in DETERMINERS:

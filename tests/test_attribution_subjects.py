@@ -55,3 +55,14 @@ def test_pronouns_after_coordinated_names_still_resolve() -> None:
         "Smith and Jones",
         "He",  # either of them: an ambiguous pair keeps the pronoun
     ]
+
+
+def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
+    assert _speakers("Johnson & Johnson said the vaccine works.") == ["Johnson & Johnson"]
+    assert _speakers("Procter & Gamble reported higher sales.") == ["Procter & Gamble"]
+    assert _speakers("Johnson & Johnson and Pfizer said the vaccine works.") == [
+        "Johnson & Johnson and Pfizer"
+    ]
+    # the speaker is written as the text writes it, without spaces the text does not have
+    assert _speakers("Texas A&M said the study was flawed.") == ["Texas A&M"]
+    assert _speakers("AT&T said the outage was over.") == ["AT&T"]
