@@ -74,6 +74,8 @@ def decode(data: bytes, media_type: str) -> Decoded:
     def chosen(text: str, name: str, method: str, location: str, confidence: str = "high") -> Decoded:
         candidate = Candidate(name, method, location, confidence)  # type: ignore[arg-type]
         if declared and _codec(name) != declared and method != "meta-charset":
+            # one conflict warning per capture: this one, naming the bytes' encoding, replaces "does not decode"
+            warnings[:] = [w for w in warnings if w.code != "encoding_conflict"]
             warnings.append(
                 SourceWarning(
                     "encoding_conflict",

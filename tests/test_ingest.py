@@ -84,3 +84,12 @@ def test_decode_undecodable_bytes_never_crash() -> None:
     decoded = decode(b"caf\xe9 \xff\xfe\xfd text", "text/plain")
     assert "caf" in decoded.text
     assert decoded.encoding.method in {"charset-normalizer", "utf-8-replace"}
+
+
+def test_a_declared_charset_that_fails_gives_one_conflict_warning() -> None:
+    body = "Le café coûte 3 euros à Paris, selon le maire, qui a présenté le budget de l'été dernier. " * 5
+    html = f'<html><head><meta charset="utf-8"><title>Café</title></head><body><p>{body}</p></body></html>'
+    decoded = decode(html.encode("latin-1"), "text/html")
+    assert "café coûte" in decoded.text
+    assert [w.code for w in decoded.warnings] == ["encoding_conflict"]
+    assert "decoded as" in decoded.warnings[0].message
