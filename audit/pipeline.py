@@ -120,9 +120,14 @@ def run_audit(
         if cache and key:
             cache.put(key, batch)
     records = [record for batch in cached if batch is not None for record in batch]
+    reported_sidecars: set[str] = set()
     for record in records:
         if record.source.status != "ok":
             report(record.source.status_message or f"{record.source.path}: {record.source.status}")
+        for warning in record.source.warnings:  # a broken sidecar is the user's file to fix: say so once
+            if warning.code == "sidecar_invalid" and warning.message not in reported_sidecars:
+                reported_sidecars.add(warning.message)
+                report(warning.message)
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
     # 3. corpus stages: independence groups, then the flag rules

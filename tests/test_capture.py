@@ -81,9 +81,14 @@ def test_sidecar_values_win_and_are_recorded(tmp_path: Path) -> None:
 def test_invalid_sidecar_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "strike.html").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "strike.html.meta.json").write_text('{"published": "June 4"}', encoding="utf-8")
-    (source,) = run_audit(RunConfig((str(tmp_path),), jobs=1)).sources
+    messages: list[str] = []
+    (source,) = run_audit(RunConfig((str(tmp_path),), jobs=1), report=messages.append).sources
     assert source.status == "ok"
     assert [w.code for w in source.warnings if w.code == "sidecar_invalid"] == ["sidecar_invalid"]
+    # the user is told on stderr too, naming the sidecar and the schema to fix it against
+    assert (
+        len(messages) == 1 and "strike.html.meta.json" in messages[0] and "sidecar.schema.json" in messages[0]
+    )
 
 
 def test_slow_capture_times_out_and_the_run_goes_on(tmp_path: Path) -> None:
