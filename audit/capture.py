@@ -19,7 +19,7 @@ from audit.metadata import merge, read_sidecar
 from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
 from audit.signals import capture_signals
 from audit.text_capture import clean_text_capture
-from audit.warc import iter_warc_pages
+from audit.warc import read_warc
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,10 @@ def source_id(sha256: str, part: int) -> str:
     return f"src-{sha256[:16]}" + (f"-{part}" if part else "")
 
 
+class WarcUnreadable(ValueError):
+    """A WARC file from which not one record could be read; the message names the file and the fix."""
+
+
 def failed_source(
     capture: CaptureFile | RawCapture, sha256: str, media_type: str, status: Status, message: str
 ) -> SourceRecord:
@@ -76,7 +80,10 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
         return [failed_source(raw, raw.sha256, raw.media_type, raw.status, raw.message or "")]
     sidecar, sidecar_warning = read_sidecar(capture.file, capture.display_path)
     # 2. decode and clean into articles
-    articles = _articles(raw)
+    try:
+        articles = _articles(raw)
+    except WarcUnreadable as error:
+        return [failed_source(raw, raw.sha256, raw.media_type, "unreadable", str(error))]
     if not articles:
         return [
             failed_source(
@@ -147,7 +154,7 @@ def _source(
 
 def _articles(raw: RawCapture) -> list[Article]:
     if raw.media_type == "application/warc":
-        return _warc_articles(raw.data)
+        return _warc_articles(raw.data, raw.display_path)
     decoded = decode(raw.data, raw.media_type)
     encoding = {"encoding": decoded.encoding}
     if raw.media_type == "text/html" or _sniff_html(decoded.text):
@@ -180,9 +187,27 @@ def _sniff_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def _warc_articles(data: bytes) -> list[Article]:
+def _warc_articles(data: bytes, display_path: str) -> list[Article]:
+    """One article per HTML response of the archive; a damaged archive's articles carry a warning."""
+    read = read_warc(data)
+    if read.damage and not read.pages:
+        raise WarcUnreadable(
+            f"{display_path}: not a readable WARC file ({read.damage}); check it is a complete .warc or "
+            ".warc.gz (download it again)"
+        )
+    damage = (
+        (
+            SourceWarning(
+                "warc_damaged",
+                f"{display_path}: {read.damage}; {len(read.pages)} HTML record(s) read, the last perhaps "
+                "incomplete: download the archive again to audit it whole",
+            ),
+        )
+        if read.damage
+        else ()
+    )
     articles = []
-    for page in iter_warc_pages(data):
+    for page in read.pages:
         decoded = decode(page.payload, "text/html")
         extraction = extract_html(decoded.text, url=page.url)
         fields = dict(extraction.fields)
@@ -207,7 +232,7 @@ def _warc_articles(data: bytes) -> list[Article]:
             Article(
                 extraction.text,
                 fields,
-                decoded.warnings + extraction.warnings,
+                decoded.warnings + extraction.warnings + damage,
                 "text/html",
                 decoded.text,
                 extra,

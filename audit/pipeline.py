@@ -54,6 +54,10 @@ def _run_task(task: _Task) -> list[SourceRecord]:
     return process_capture(task.capture, task.options)
 
 
+# Warnings about an input file the user can fix, told on stderr as well as kept in the source
+_USER_FIXES = frozenset({"sidecar_invalid", "warc_damaged"})
+
+
 def run_audit(
     config: RunConfig,
     *,
@@ -120,13 +124,13 @@ def run_audit(
         if cache and key:
             cache.put(key, batch)
     records = [record for batch in cached if batch is not None for record in batch]
-    reported_sidecars: set[str] = set()
+    told: set[str] = set()
     for record in records:
         if record.source.status != "ok":
             report(record.source.status_message or f"{record.source.path}: {record.source.status}")
-        for warning in record.source.warnings:  # a broken sidecar is the user's file to fix: say so once
-            if warning.code == "sidecar_invalid" and warning.message not in reported_sidecars:
-                reported_sidecars.add(warning.message)
+        for warning in record.source.warnings:  # a file the user must fix (sidecar, archive): say so once
+            if warning.code in _USER_FIXES and warning.message not in told:
+                told.add(warning.message)
                 report(warning.message)
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,16 +45,31 @@ def _is_html(content_type: str | None, payload: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
+@dataclass(frozen=True)
+class WarcRead:
+    """The HTML pages of an archive, and what stopped the reading early (None: read to its end)."""
+
+    pages: tuple[WarcPage, ...]
+    damage: str | None = None
+
+
+def read_warc(data: bytes) -> WarcRead:
     """Every HTML response record of a WARC (``.warc`` or ``.warc.gz`` bytes), in order.
 
-    A truncated or corrupt archive yields the records read before the damage and then stops.
+    A truncated or corrupt archive gives the records read before the damage, and ``damage`` says what
+    stopped the reading (warcio's message), so the caller can tell the user the archive is incomplete.
     """
     stream = io.BytesIO(data)
     found: list[tuple[int, WarcPage]] = []
+    damage: str | None = None
     try:
         records = ArchiveIterator(stream)
+        seen = 0
         for record in records:
+            seen += 1
+            if record.rec_type is None:  # warcio's reading of bytes that are no WARC record
+                damage = f"no WARC record at byte {records.get_record_offset()}"
+                break
             if record.rec_type != "response":
                 continue
             headers = record.rec_headers
@@ -69,11 +85,46 @@ def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
                 content_type=content_type,
             )
             found.append((records.get_record_offset(), page))
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError):
-        pass
+        else:
+            damage = _cut_short(data, records) if seen else None
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+        damage = " ".join(str(error).split()) or type(error).__name__
     lines = _payload_lines(data, {offset: page.payload for offset, page in found})
-    for offset, page in found:
-        yield dataclasses.replace(page, payload_line=lines.get(offset))
+    pages = tuple(dataclasses.replace(page, payload_line=lines.get(offset)) for offset, page in found)
+    return WarcRead(pages, damage)
+
+
+def _cut_short(data: bytes, records: ArchiveIterator) -> str | None:
+    """What is wrong when the archive stops inside a record (a download cut short): warcio then drops the
+    partial record, or returns its payload short, without a word."""
+    message = "the archive ends inside a record (a partial download?)"
+    if data[:2] == b"\x1f\x8b":
+        view, position = memoryview(data), 0
+        while position < len(data) and bytes(view[position:]).strip():
+            member = zlib.decompressobj(wbits=31)
+            try:
+                member.decompress(view[position:], _MAX_MEMBER)
+            except zlib.error:
+                return message
+            if not member.eof:
+                return None if member.unconsumed_tail else message  # a member over the guard: not judged
+            position = len(data) - len(member.unused_data)
+        return None
+    offset, length = records.get_record_offset(), records.get_record_length()
+    if not isinstance(offset, int) or not isinstance(length, int):
+        return None
+    if data[offset + length :].strip():
+        return message  # bytes after the last whole record: a partial record warcio dropped
+    head_end = data.find(b"\r\n\r\n", offset)
+    declared = re.search(rb"(?im)^content-length:\s*(\d+)", data[offset:head_end]) if head_end >= 0 else None
+    if declared and head_end + 4 + int(declared.group(1)) > len(data):
+        return message  # the last record's block is shorter than its Content-Length
+    return None
+
+
+def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
+    """The HTML pages of :func:`read_warc`, without the damage report."""
+    yield from read_warc(data).pages
 
 
 def _payload_start(buffer: bytes, record: int, payload: bytes) -> int | None:

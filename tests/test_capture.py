@@ -36,6 +36,26 @@ def _warc(path: Path, gzipped: bool = True) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def test_a_damaged_warc_is_audited_as_far_as_it_reads_and_the_user_is_told(tmp_path: Path) -> None:
+    _warc(tmp_path / "whole.warc.gz")
+    data = (tmp_path / "whole.warc.gz").read_bytes()
+    (tmp_path / "whole.warc.gz").unlink()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) - 60])
+    (tmp_path / "junk.warc").write_bytes(b"WARC/1.0\r\nnot an archive\r\n")
+    messages: list[str] = []
+    sources = run_audit(RunConfig((str(tmp_path),), jobs=1), report=messages.append).sources
+    by_status = {s.path.rsplit("/", 1)[-1]: s.status for s in sources}
+    assert by_status == {"cut.warc.gz": "ok", "junk.warc": "unreadable"}
+    cut = [s for s in sources if s.path.endswith("cut.warc.gz")]
+    assert cut and all(
+        [w.code for w in c.warnings if w.code == "warc_damaged"] == ["warc_damaged"] for c in cut
+    )
+    assert any("junk.warc: not a readable WARC file" in m for m in messages)
+    assert (
+        sum("cut.warc.gz" in m and "download the archive again to audit it whole" in m for m in messages) == 1
+    )
+
+
 def test_warc_gives_one_source_per_html_response(tmp_path: Path) -> None:
     _warc(tmp_path / "crawl.warc.gz")
     result = run_audit(RunConfig((str(tmp_path),), jobs=1))

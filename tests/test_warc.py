@@ -9,7 +9,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from audit.warc import WarcPage, iter_warc_pages
+from audit.warc import WarcPage, iter_warc_pages, read_warc
 
 PAGE = b"<html><head><title>A</title></head><body><p>Hello archive.</p></body></html>"
 
@@ -61,9 +61,19 @@ def test_truncated_archive_yields_what_was_read() -> None:
     assert [p.url for p in pages][:1] == ["https://example.org/a"]
 
 
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_an_archive_cut_short_says_so(gzipped: bool) -> None:
+    data = _warc(gzipped)
+    assert read_warc(data).damage is None
+    read = read_warc(data[: len(data) - 40])  # the last record loses its end: a partial download
+    assert read.damage is not None and "ends inside a record" in read.damage
+    assert read.pages and read.pages[0].url == "https://example.org/a"
+
+
 def test_garbage_gives_nothing() -> None:
     assert list(iter_warc_pages(b"this is not a warc file at all")) == []
     assert list(iter_warc_pages(b"")) == []
+    assert read_warc(b"WARC/1.0\r\nthis is not a warc\r\n").damage == "no WARC record at byte 0"
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
