@@ -211,3 +211,11 @@ def test_seed_report_screenshot(seed_audit: tuple[AuditResult, Path], tmp_path: 
     shot = tmp_path / "seeds.png"
     _browser(out / "report.html", tmp_path / "profile", "--window-size=1280,2000", f"--screenshot={shot}")
     assert shot.is_file() and shot.stat().st_size > 50_000
+
+
+def test_each_flag_card_says_who_the_claim_is_attributed_to(seed_audit: tuple[AuditResult, Path]) -> None:
+    _, out = seed_audit
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "attributed to an unnamed source" in html  # vague attributions, in words
+    assert "the writer&#39;s own statement" in html or "the writer's own statement" in html
+    assert "attributed to none" not in html and "attributed to vague" not in html
