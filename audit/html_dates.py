@@ -54,9 +54,10 @@ def normalise_date(text: str) -> str | None:
     if not re.search(r"\b\d{4}\b", text) or not re.search(r"[A-Za-z]", text):
         return None  # a bare number or a date without a year: not a full day
     try:
-        # Two different defaults: a day that depends on the default was never stated.
-        first = dateutil_parser.parse(text, fuzzy=True, default=datetime(2000, 1, 1))
-        second = dateutil_parser.parse(text, fuzzy=True, default=datetime(2001, 2, 2))
+        # Two different defaults: a day that depends on the default was never stated. The time zone is
+        # ignored: only the written day counts (and an unknown "EST" would warn on stderr).
+        first = dateutil_parser.parse(text, fuzzy=True, ignoretz=True, default=datetime(2000, 1, 1))
+        second = dateutil_parser.parse(text, fuzzy=True, ignoretz=True, default=datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return None
     if first.date() != second.date():

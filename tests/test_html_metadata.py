@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 from audit.html_authors import clean_authors
 from audit.html_bylines import ANY_GAP, printed
@@ -311,3 +312,10 @@ def test_text_and_photos_label() -> None:
     assert fields["authors"].value == ["Iwan Muster"]
     assert clean_authors("Text & Fotos: Iwan Muster") == ["Iwan Muster"]
     assert clean_authors("Text") == []
+
+
+def test_a_time_zone_name_dateutil_does_not_know_gives_the_day_and_no_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil's UnknownTimezoneWarning reached the user's terminal
+        assert normalise_date("Mon, 18 Nov 2019 23:30:00 EST") == "2019-11-18"
+        assert normalise_date("18. November 2019 10:00 CET") == "2019-11-18"
