@@ -4,7 +4,8 @@ The rules in ``audit/flags/misdated_*.py`` compare dates with the publication da
 reference ledger. Two questions come up in all of them and are answered here once:
 
 1. *Can the publication date be used?* Only a day-precision date whose chosen metadata candidate is not of low
-   confidence (a copyright-footer year, an htmldate guess): a flag must never rest on a guess alone.
+   confidence (a copyright-footer year, an htmldate guess, an htmldate day of 1 January that nothing else on the
+   page states: a year padded to a day): a flag must never rest on a guess alone.
 2. *Does this mention date an event?* "since 12 March", "until May 9", "was scheduled for May 9" state a date
    that is not when something happened; the rules skip them.
 
@@ -65,6 +66,10 @@ def publication(source: Source) -> Publication:
         if str(c.value)[:10] == value and c.method == evidence.method and c.location == evidence.location
     ] or [c for c in evidence.candidates if str(c.value)[:10] == value]
     confidence = max((c.confidence for c in chosen), key=("low", "medium", "high").index, default="medium")
+    if (day.month, day.day) == (1, 1) and all(c.method == "htmldate" for c in chosen):
+        confidence = (
+            "low"  # a whole-page guess on 1 January, with nothing else for that day: a year padded out
+        )
     return Publication(day, confidence, evidence.method)
 
 

@@ -14,11 +14,11 @@ from audit.reference import load_ledger
 LEDGER = load_ledger(Path(__file__).resolve().parents[1] / "raw" / "reference")
 
 
-def _source(text: str, published: str | None, confidence: str = "high") -> Source:
+def _source(text: str, published: str | None, confidence: str = "high", method: str = "test") -> Source:
     evidence = {}
     if published:
-        candidate = Candidate(published, "test", "line 1", confidence)  # type: ignore[arg-type]
-        evidence["published"] = FieldEvidence(published, "test", "line 1", (candidate,))
+        candidate = Candidate(published, method, "line 1", confidence)  # type: ignore[arg-type]
+        evidence["published"] = FieldEvidence(published, method, "line 1", (candidate,))
     return Source(
         "src-1",
         "a.txt",
@@ -31,8 +31,10 @@ def _source(text: str, published: str | None, confidence: str = "high") -> Sourc
     )
 
 
-def _corpus(text: str, published: str | None, confidence: str = "high", reference: object = None) -> Corpus:
-    source = _source(text, published, confidence)
+def _corpus(
+    text: str, published: str | None, confidence: str = "high", reference: object = None, method: str = "test"
+) -> Corpus:
+    source = _source(text, published, confidence, method)
     day = dt.date.fromisoformat(published) if published else None
     dates = tuple(extract_dates(text, day))
     claim = Claim(
@@ -75,6 +77,39 @@ def test_unknown_or_low_confidence_publication_is_noted() -> None:
 def test_plans_and_bounds_are_not_events() -> None:
     assert _rules(_corpus("The hearing was scheduled for May 9, the lawyer said.", "2023-05-02")) == []
     assert _rules(_corpus("The talks were postponed until May 9, the lawyer said.", "2023-05-02")) == []
+
+
+def test_plans_invitations_and_notes_after_publication_are_not_past_events() -> None:
+    published = "2023-11-07"
+    for text in (
+        "Members asked to see the documents well ahead of a Nov. 29 meeting, the trust said.",
+        "Come November 19, buyers who paid $129 will receive a controller.",
+        "Correction added Nov. 18, 2023: the caption misnamed the researcher.",
+        "Updated Nov. 9, 2023: the council confirmed the figures.",
+        "ATTEND a two-day symposium with respected trainers, Nov. 28–29, at Riveredge.",
+        "The Davis Cup finals, which are sponsored by a bank, takes place 18-24 November.",
+    ):
+        assert _rules(_corpus(text, published)) == [], text
+    # a past event after publication is still flagged
+    assert _rules(_corpus("The council approved the budget on Nov. 29, the clerk said.", published)) == [
+        "misdated.after_publication"
+    ]
+
+
+def test_a_whole_page_guess_of_1_january_alone_is_not_trusted() -> None:
+    text = "The court handed down its verdict on 30 June 1997, the lawyer said."
+    assert _rules(_corpus(text, "1996-01-01", confidence="medium", method="htmldate")) == []
+    assert _rules(_corpus(text, "1996-01-02", confidence="medium", method="htmldate")) == [
+        "misdated.after_publication"
+    ]
+    assert _rules(_corpus(text, "1996-01-01", confidence="high", method="json-ld")) == [
+        "misdated.after_publication"
+    ]
+
+
+def test_future_seen_from_the_past_is_not_a_tense_error() -> None:
+    text = "Python 3.5, to be released several months later in September 2015, would be the minimum version."
+    assert _rules(_corpus(text, "2020-01-13")) == []
 
 
 def test_weekday_mismatch_without_publication_date() -> None:
