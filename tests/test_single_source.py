@@ -15,10 +15,12 @@ def _flags(corpus: Corpus) -> dict[str, list[str]]:
 
 
 def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
-    wire = source("wire.txt", site="Daily Example")
-    copy = source("copy.txt", group=wire.source_id, site="Valley Courier")
-    other = source("other.txt", site="Harbour Daily")
     text = "The ministry said the strike has cost exporters $120 million."
+    wire = source("wire.txt", text, site="Daily Example")
+    copy = source("copy.txt", text, group=wire.source_id, site="Valley Courier")
+    other = source(
+        "other.txt", "Ships waited offshore as the strike went on, exporters said.", site="Harbour Daily"
+    )
     claims = (
         claim(
             wire,
@@ -38,9 +40,28 @@ def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
     flags = list(single_source.check(corpus))
     assert len(flags) == 2  # the figure in the source and in its copy
     message = flags[0][1].message
-    assert "(and its 1 copy)" in message and "it cites the ministry" in message
+    assert "(and its 1 copy)" in message and "It cites the ministry" in message
+    assert "1 other independent source on the same story does not" in message
     assert {f.severity for _, f in flags} == {"low"}
-    assert any(e.type == "source" for e in flags[0][1].evidence)
+    notes = [e.note for e in flags[0][1].evidence if e.type == "source"]
+    assert any("copy of this source" in n for n in notes)
+    assert any(n.startswith("tells the same story without this figure") for n in notes)
+
+
+def test_a_figure_no_other_source_on_its_story_could_state_is_not_flagged() -> None:
+    strike = source("strike.txt", "The port strike has cost exporters $120 million, the ministry said.")
+    recipe = source("recipe.txt", "Whisk the eggs with sugar and bake the sponge for forty minutes.")
+    text = "The port strike has cost exporters $120 million, the ministry said."
+    claims = (
+        claim(
+            strike,
+            text,
+            figures=(("$120 million", 120e6, "USD", "exporters", "exact"),),
+            speaker="the ministry",
+        ),
+        claim(recipe, "Whisk the eggs with sugar.", dates=()),
+    )
+    assert list(single_source.check(Corpus((strike, recipe), claims))) == []
 
 
 def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
@@ -61,7 +82,8 @@ def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
 
 
 def test_durations_years_small_counts_and_single_group_corpora_are_skipped() -> None:
-    a, b = source("a.txt"), source("b.txt")
+    story = "The council debated defence spending, shelters and the phone call with ministers."
+    a, b = source("a.txt", story), source("b.txt", story + " Ships waited offshore.")
     claims = (
         claim(
             a,

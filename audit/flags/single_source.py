@@ -5,7 +5,10 @@ single-sourced; an attributed figure ("the ministry said…") is too, when no ot
 check-worthy figures are considered (money, percentages, counts of a named thing: ``matching.is_checkworthy``),
 never durations, years or ratios. Nothing is flagged when the audit has fewer than two independence groups (there
 is nothing to compare with), when another group contradicts the figure (that is ``contested``), or when its measure
-is too common to compare, nor small counts (under ``single_source_min_count``, "two shelters"). Severity is low when the claim names its source, else medium.
+is too common to compare, nor small counts (under ``single_source_min_count``, "two shelters"), nor a figure
+whose source no other independence group's text is about (cosine under ``corroborate_min_cosine``: an audit of
+unrelated pages would otherwise flag every figure); the same-story sources that do not state it are the
+evidence. Severity is low when the claim names its source, else medium.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from audit.corpus import Corpus
 from audit.independence import source_label
 from audit.matching import compare_figures, lexicon, measure_phrase
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
+from audit.stories import Stories
+from audit.stories import settings as story_settings
 
 KIND: FlagKind = "single_source_figure"
 RULES = {
@@ -24,6 +29,34 @@ RULES = {
     "independent source (and its copies) in the audit.",
 }
 _NAMED = {"direct_quote", "reported", "according_to"}
+
+
+_MAX_PEERS_SHOWN = 5  # same-story sources listed as evidence (the message counts them all)
+
+
+class _Peers:
+    """For each source, one source of every other independence group that tells the same story (text cosine at
+    least ``corroborate_min_cosine``, as for corroboration: :mod:`audit.stories`)."""
+
+    def __init__(self, corpus: Corpus, members: dict[str, list[Source]]) -> None:
+        self.stories = Stories(corpus)
+        self.members = members
+        self.minimum = story_settings().corroborate_min_cosine
+        self.found: dict[str, list[Source]] = {}
+
+    def of(self, source: Source) -> list[Source]:
+        if source.source_id not in self.found:
+            peers = []
+            for group, sources in sorted(self.members.items()):
+                if group == source.independence_group:
+                    continue
+                best = max(
+                    sources, key=lambda s: (self.stories.cosine(source.source_id, s.source_id), s.source_id)
+                )
+                if self.stories.cosine(source.source_id, best.source_id) >= self.minimum:
+                    peers.append(best)
+            self.found[source.source_id] = peers
+        return self.found[source.source_id]
 
 
 def _cites(claim: Claim) -> str:
@@ -44,6 +77,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         return
     comparison = compare_figures(corpus)
     min_count = lexicon().single_source_min_count
+    peers = _Peers(corpus, members)
     for (claim_id, index), key in sorted(comparison.keys.items()):
         ref = (claim_id, index)
         if ref in comparison.agreeing or ref in comparison.conflicting or ref in comparison.too_common:
@@ -53,15 +87,19 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if figure.unit == "count" and (figure.value or 0) < min_count:
             continue
         source = corpus.source_by_id[claim.source_id]
+        on_story = peers.of(source)
+        if not on_story:
+            continue  # no other independent source tells this story: its silence says nothing
         copies = sorted(
             (s for s in members.get(source.independence_group, []) if s.source_id != source.source_id),
             key=lambda s: s.source_id,
         )
         also = f" (and its {len(copies)} cop{'y' if len(copies) == 1 else 'ies'})" if copies else ""
         measure = measure_phrase(claim, figure) or key.split("|", 1)[1]
+        told = f"{len(on_story)} other independent source{'s' if len(on_story) != 1 else ''}"
         message = (
-            f"Only {source_label(source)}{also} states “{figure.text}” ({measure}) among the "
-            f"{len(members)} independent sources audited; {_cites(claim)}."
+            f"Only {source_label(source)}{also} states “{figure.text}” ({measure}); {told} on the same story "
+            f"do{'es' if len(on_story) == 1 else ''} not. It {_cites(claim)[3:]}."
         )
         named = claim.attribution.kind in _NAMED and claim.attribution.speaker
         severity: Severity = "low" if named else "medium"
@@ -76,6 +114,14 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                     source_id=copy.source_id,
                 )
                 for copy in copies
+            ),
+            *(
+                Evidence(
+                    type="source",
+                    note=f"tells the same story without this figure: {source_label(peer)}",
+                    source_id=peer.source_id,
+                )
+                for peer in on_story[:_MAX_PEERS_SHOWN]
             ),
         )
         yield claim_id, Flag(KIND, "single_source_figure.one_group", severity, message, evidence)
