@@ -262,7 +262,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
 
 def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Byline | None:
     """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
-    / 3 March 2020"), or a name and a role ("Jane Doe | Reporter")."""
+    / 3 March 2020") or under a date line ending with "by" ("3 March 2020 by / Jane Doe"), or a name and
+    a role ("Jane Doe | Reporter")."""
     if title_index is None or index <= title_index:
         return None
     text = labels.lines[index].text
@@ -276,6 +277,13 @@ def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Bylin
     ]
     if following and th.is_date_line(labels.lines[following[0]].text):
         return fu.Byline((text,), ())
+    above = labels.lines[index - 1].text.split()
+    if (
+        labels.reasons[index - 1] in ("date", "byline")
+        and above
+        and fu.lexicon().byline.match(f"{above[-1]} {text}")
+    ):
+        return fu.Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe": the byline broken after "von"
     return None
 
 

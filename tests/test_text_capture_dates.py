@@ -83,3 +83,18 @@ def test_name_above_a_slashed_date_line_is_the_byline() -> None:
     assert article.fields["authors"].value == ["Anna Roth"]
     assert article.fields["published"].value == "2018-11-16"
     assert article.text == BODY
+
+
+@pytest.mark.parametrize("date_line", ["3 March 2020 by", "03.03.2020 10:15 von"])
+def test_name_under_a_date_line_ending_with_by_is_the_byline(date_line: str) -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n{date_line}\n\nAnna Roth\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Anna Roth"]
+    assert article.fields["published"].value == "2020-03-03"
+    assert article.text == BODY
+
+
+def test_name_under_a_plain_date_line_is_not_taken() -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nAnna Roth\n\n{BODY}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == []
