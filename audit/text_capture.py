@@ -15,7 +15,8 @@ Steps (see :func:`_label_article`):
    :mod:`audit.text_header`): dates, bylines and role lines, stated URLs, the title, section labels
    above it, repeats and variants of the title; a date above the title counts only when the title's
    own block has none; without a date there, a date line among the first lines after the body's
-   start (below a long standfirst);
+   start (below a long standfirst), else a line stating the publication date anywhere ("Datum:
+   18.10.2021") when all such lines agree;
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
    a line naming X);
@@ -37,6 +38,7 @@ from audit.model import Confidence, FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
+_WEAK_DATE_PREFIXES = frozenset({"on", "le", "am", "stand", "stand vom"})  # prefixes that also open sentences
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -118,6 +120,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     _label_header(labels, fields, header_start, header_end)
     if fields.value("published") is None:
         _label_date_below_standfirst(labels, fields, header_end)
+    if fields.value("published") is None:
+        _label_stated_date(labels, fields)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -302,6 +306,26 @@ def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_st
             fields.add_byline(both[0], line.number)
             fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
             return
+
+
+def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
+    """With no date in the header, a line stating the publication date anywhere in the article
+    ("Datum: 18.10.2021", "Published 3 March 2020" below the text): used only when every such line
+    gives the same date (a list of teasers, each "Posted on" a different day, gives none)."""
+    stated = [
+        (index, date_line)
+        for index, line in enumerate(labels.lines)
+        if labels.kept(index)
+        and (date_line := dl.parse_date_line(line.text)) is not None
+        and date_line.prefix
+        and not date_line.updated
+        and date_line.prefix not in _WEAK_DATE_PREFIXES
+    ]
+    if not stated or len({date_line.iso for _, date_line in stated}) > 1:
+        return
+    for index, date_line in stated:
+        labels.reasons[index] = "date"
+        fields.add("published", date_line.iso, "text:stated-date", labels.lines[index].number, "low")
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:

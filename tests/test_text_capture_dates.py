@@ -15,6 +15,19 @@ BODY = "\n\n".join(
         "property taxes flat, a promise the mayor made during last year's election campaign.",
     ]
 )
+LONG_BODY = "\n\n".join(
+    [
+        BODY,
+        "Opposition members argued that the library cuts went too far and asked for a review of "
+        "the opening hours before the end of the spring, which the council agreed to consider.",
+        "The mayor said the review would begin next month and that residents could send comments "
+        "by post or in person at any of the three libraries until the end of the consultation.",
+        "Several residents who spoke at the meeting welcomed the extra money for schools but said "
+        "that the roads in the northern districts had been neglected for far too many years.",
+        "The finance committee will publish a detailed breakdown of the spending plan next week, "
+        "and the council expects to vote on the final figures at its first meeting in the summer.",
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -98,3 +111,25 @@ def test_name_under_a_plain_date_line_is_not_taken() -> None:
     raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nAnna Roth\n\n{BODY}"
     (article,) = clean_text_capture(raw)
     assert article.fields["authors"].value == []
+
+
+def test_date_stated_below_the_text_when_the_header_has_none() -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n{LONG_BODY}\n\nDatum: 18.10.2021\n\nContact us"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["published"].value == "2021-10-18"
+    assert article.fields["published"].method == "text:stated-date"
+    assert "18.10.2021" not in article.text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Posted on 3 March 2020\n\nOther Story\n\nPosted on 9 April 2020",  # teasers: dates disagree
+        "On 3 March 2020",  # "on" opens sentences too
+        "Updated 3 March 2020",  # an update, not the publication
+    ],
+)
+def test_stated_dates_that_are_not_the_publication_date(tail: str) -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n{LONG_BODY}\n\n{tail}"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["published"].value is None
