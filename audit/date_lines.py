@@ -48,6 +48,10 @@ _COMMENT_COUNT = re.compile(
     r"[\s|·•–—-]*\(?\d+\s+(?:comments?|kommentare?|ergänzungen|commentaires?|comentarios?|reactions?)\)?\s*$",
     re.IGNORECASE,
 )  # "· 7 comments", "(1 Kommentar)": a counter printed after a date line
+_LEAD_WORDS = 3  # words before a paragraph's dateline: a place, or "Press release of"
+_DATE_OF = frozenset({"of", "from", "dated", "vom", "du", "del", "de", "dal"})
+_LEAD_SEPARATOR = re.compile(r"\)?(?:\.\s|\s*[:|–—]|\s+-\s)")
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,\s+(?=\d{1,2}\s)", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*,?")  # one word of a section or place label
 
 
@@ -75,6 +79,7 @@ def parse_date_line(line: str) -> DateLine | None:
         prefix = normalise(prefix_match.group(0))
         text = text[prefix_match.end() :]
     weekdays = "|".join(sorted(lex.weekdays, key=len, reverse=True))
+    text = _LEADING_TIME.sub("", text)  # "Published: 7:49, 2 Nov 2023": the time before the date
     text = re.sub(rf"^(?:{weekdays})\.?,?\s+", "", text, flags=re.I)
     text = re.sub(
         rf"^(\d{{1,2}})\.?\s+(?:{weekdays})\.?,?\s+", r"\1 ", text, flags=re.I
@@ -153,6 +158,20 @@ def search_date(text: str, with_tail: bool = False) -> tuple[int, int, str] | No
                     best = (match.start(), match.end() if with_tail else match.end("date"), iso)
                 break
     return best
+
+
+def leading_date(paragraph: str) -> str | None:
+    """The date a paragraph opens with as a dateline, set off from the text by a stop, bar, colon or
+    dash ("Karlsruhe, (12.11.2021). Text", "Press release of 25 January 2022 | Berlin – Text",
+    "4 July 2019 – The council ..."); not a sentence's date ("On 4 July 2019 the council met")."""
+    found = search_date(paragraph[:80])
+    if found is None:
+        return None
+    before = paragraph[: found[0]].strip()
+    opener = not before or before[-1] in ",(" or before.split()[-1].lower() in _DATE_OF
+    if len(words(before)) > _LEAD_WORDS or not opener:
+        return None
+    return found[2] if _LEAD_SEPARATOR.match(paragraph[found[1] :]) else None
 
 
 def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:

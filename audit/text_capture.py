@@ -15,7 +15,8 @@ Steps (see :func:`_label_article`):
    :mod:`audit.text_header`): dates, bylines and role lines, stated URLs, the title, section labels
    above it, repeats and variants of the title; a date above the title counts only when the title's
    own block has none; without a date there, a date line among the first lines after the body's
-   start (below a long standfirst), else a line stating the publication date anywhere ("Datum:
+   start (below a long standfirst) or the body's first paragraph opening with a dateline
+   ("Karlsruhe, (12.11.2021). ..."), else a line stating the publication date anywhere ("Datum:
    18.10.2021") when all such lines agree;
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
@@ -294,6 +295,9 @@ def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Bylin
 def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
     """A date line (or byline with a date) among the first lines after the body's start: a long
     standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
+    if body_start < len(labels.lines) and (lead := dl.leading_date(labels.lines[body_start].text)):
+        fields.add("published", lead, "text:lead-date", labels.lines[body_start].number, "medium")
+        return  # "Karlsruhe, (12.11.2021). The council ...": a press release's dateline
     following = [i for i in range(body_start + 1, len(labels.lines)) if labels.kept(i)][:_BELOW_STANDFIRST]
     for index in following:
         line = labels.lines[index]

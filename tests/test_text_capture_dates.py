@@ -47,6 +47,8 @@ LONG_BODY = "\n\n".join(
         ("Freitag, 5. März 2021Freitag, 5. März 2021", "2021-03-05"),  # printed twice, glued
         ("am Sonntag, 11.12.2022 - 05:00 (1 Kommentar)", "2022-12-11"),
         ("March 3, 2020 · 7 comments", "2020-03-03"),
+        ("Published: 7:49, 2 Nov 2023", "2023-11-02"),  # the time before the date
+        ("10:30 3 March 2020", None),
     ],
 )
 def test_date_line_forms(line: str, iso: str | None) -> None:
@@ -133,3 +135,25 @@ def test_stated_dates_that_are_not_the_publication_date(tail: str) -> None:
     raw = f"Home\n\nCouncil Approves New Budget\n\n{LONG_BODY}\n\n{tail}"
     (article,) = clean_text_capture(raw)
     assert article.fields["published"].value is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "iso"),
+    [
+        ("Riverside, (12.11.2021). The council approved the new budget on Tuesday.", "2021-11-12"),
+        ("Press release of 25 January 2022 | Riverside – The council approved the budget.", "2022-01-25"),
+        ("4 July 2019 – The council approved the new budget on Tuesday.", "2019-07-04"),
+        ("On 4 July 2019 the council approved the new budget.", None),  # a sentence's date
+        ("In a speech on 4 July 2019: the mayor thanked the council.", None),
+    ],
+)
+def test_a_paragraph_opening_with_a_dateline(paragraph: str, iso: str | None) -> None:
+    assert dl.leading_date(paragraph) == iso
+
+
+def test_the_first_paragraphs_dateline_dates_the_article() -> None:
+    lead = "Riverside, (12.11.2021). " + BODY
+    (article,) = clean_text_capture(f"Home\n\nCouncil Approves New Budget\n\n{lead}")
+    assert article.fields["published"].value == "2021-11-12"
+    assert article.fields["published"].method == "text:lead-date"
+    assert article.text.startswith("Riverside, (12.11.2021).")
