@@ -48,6 +48,7 @@ _COMMENT_COUNT = re.compile(
     r"[\s|·•–—-]*\(?\d+\s+(?:comments?|kommentare?|ergänzungen|commentaires?|comentarios?|reactions?)\)?\s*$",
     re.IGNORECASE,
 )  # "· 7 comments", "(1 Kommentar)": a counter printed after a date line
+_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,}")  # a user name in lower case ("riverblog"), not a person's name
 _LEAD_WORDS = 3  # words before a paragraph's dateline: a place, or "Press release of"
 _DATE_OF = frozenset({"of", "from", "dated", "vom", "du", "del", "de", "dal"})
 _LEAD_SEPARATOR = re.compile(r"\)?(?:\.\s|\s*[:|–—]|\s+-\s)")
@@ -213,8 +214,9 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     if by := _BY_INSIDE.search(text):
         name = _NAME_END.split(by.group("rest"), maxsplit=1)[0].strip(TRIM + ",")
         byline = parse_byline(f"By {name}")
-        if byline is None and date_line is not None and normalise(name) in lexicon().non_person:
-            return Byline((), ()), date_line  # "Tuesday March 3, 2020 by admin": an account, no author
+        account = normalise(name) in lexicon().non_person or _HANDLE.fullmatch(name) is not None
+        if byline is None and date_line is not None and account:  # "March 3, 2020 by admin": no author
+            return Byline((), ()), date_line
         return (byline, date_line) if byline is not None else None
     start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
     before, after = text[:start], text[end:]

@@ -157,3 +157,15 @@ def test_the_first_paragraphs_dateline_dates_the_article() -> None:
     assert article.fields["published"].value == "2021-11-12"
     assert article.fields["published"].method == "text:lead-date"
     assert article.text.startswith("Riverside, (12.11.2021).")
+
+
+@pytest.mark.parametrize(
+    "line", ["Veröffentlicht am Juli 9, 2016 von riverblog", "Posted March 3, 2020 by river_news"]
+)
+def test_a_date_by_a_user_account_gives_the_date_and_no_author(line: str) -> None:
+    found = dl.split_meta_line(line)
+    assert found is not None and found[0].names == () and found[1] is not None
+
+
+def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
+    assert dl.split_meta_line("March 3, 2020 by the council") is None
