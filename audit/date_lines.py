@@ -42,8 +42,18 @@ _TIME_ONLY = re.compile(
 _SUFFIX = r"(?:\s+[/|·•]\s+[^\n]{0,40})?"  # "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"
 _TIME = (
     r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.]|[hH](?=\d))\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
+    r"\s*(?:[A-Z]{2,5}|\([A-Z]{2,5}\)|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
 )
+_COMMENT_COUNT = re.compile(
+    r"[\s|·•–—-]*\(?\d+\s+(?:comments?|kommentare?|ergänzungen|commentaires?|comentarios?|reactions?)\)?\s*$",
+    re.IGNORECASE,
+)  # "· 7 comments", "(1 Kommentar)": a counter printed after a date line
+_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,}")  # a user name in lower case ("riverblog"), not a person's name
+_LEAD_WORDS = 3  # words before a paragraph's dateline: a place, or "Press release of"
+_DATE_OF = frozenset({"of", "from", "dated", "vom", "du", "del", "de", "dal"})
+_LEAD_SEPARATOR = re.compile(r"\)?(?:\.\s|\s*[:|–—]|\s+-\s)")
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,\s+(?=\d{1,2}\s)", re.IGNORECASE)
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’.-]*,?")  # one word of a section or place label
 
 
 @dataclass(frozen=True)
@@ -58,18 +68,24 @@ class DateLine:
 def parse_date_line(line: str) -> DateLine | None:
     """Parse a whole line as one calendar date; None if the line says anything more than a date."""
     lex = lexicon()
-    text = line.strip().strip("|·•()[]").rstrip(".,")
+    text = _COMMENT_COUNT.sub("", line.strip()).strip().strip("|·•()[]/").strip().rstrip(".,")
+    if text.count("(") != text.count(")"):
+        text += ")"  # "5:30AM (EST)": the stripped bracket closed a time zone
+    half = len(text) // 2
+    if len(text) % 2 == 0 and text[:half] == text[half:]:  # printed twice, for eyes and screen readers
+        text = text[:half]
     prefix_match = lex.date_prefix.match(text)
     prefix = ""
     if prefix_match and prefix_match.end() < len(text):
         prefix = normalise(prefix_match.group(0))
         text = text[prefix_match.end() :]
     weekdays = "|".join(sorted(lex.weekdays, key=len, reverse=True))
+    text = _LEADING_TIME.sub("", text)  # "Published: 7:49, 2 Nov 2023": the time before the date
     text = re.sub(rf"^(?:{weekdays})\.?,?\s+", "", text, flags=re.I)
     text = re.sub(
         rf"^(\d{{1,2}})\.?\s+(?:{weekdays})\.?,?\s+", r"\1 ", text, flags=re.I
     )  # "31 Donnerstag Okt 2019"
-    iso = _parse_date(text.strip(), lex)
+    iso = _parse_date(text.strip(), lex, day_first=prefix in lex.day_first_prefixes)
     if iso is None:
         return None
     return DateLine(iso=iso, updated=prefix in lex.updated_prefixes, prefix=prefix)
@@ -85,7 +101,8 @@ def _date_forms() -> tuple[re.Pattern[str], ...]:
         rf"(?P<m>{month_names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?",
         r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
-        r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # day-first with dots: unambiguous in use
+        r"(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<y>\d{4})",  # day-first with dots: unambiguous in use
+        r"(?<![\d.])(?P<dd>\d{2})\.(?P<dm>\d{2})\.(?P<yy>\d{2})(?![\d.])",  # "06.11.23": two digits each
         r"(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?",  # "2020. 06. 04." (year first)
         r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日",
         r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",  # read only where one part is over 12
@@ -93,28 +110,36 @@ def _date_forms() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"\b(?P<date>{form})" + _TIME + _SUFFIX, re.IGNORECASE) for form in forms)
 
 
-def _iso(match: re.Match[str], lex: Lexicon) -> str | None:
+def _iso(match: re.Match[str], lex: Lexicon, day_first: bool = False) -> str | None:
+    """The ISO date of a match; ``day_first``: "3/5/2022" is 3 May (a French or German prefix before it)."""
     parts = match.groupdict()
-    if parts.get("a") is not None:  # "12/30/2019" or "30/12/2019"; "3/5/2022" is not read
+    if parts.get("a") is not None:  # "12/30/2019" or "30/12/2019"; "3/5/2022" is read only day_first
         first, second = int(parts["a"]), int(parts["b"])
-        if (first > 12) == (second > 12):
+        if first > 12 and second > 12:
             return None
-        day, month = (first, second) if first > 12 else (second, first)
+        if (first > 12) == (second > 12) and not day_first and first != second:
+            return None
+        day, month = (second, first) if second > 12 else (first, second)
+    elif parts.get("dd") is not None:  # dotted: day first, unless only the day-first month is over 12
+        day, month = int(parts["dd"]), int(parts["dm"])
+        if month > 12 >= day:
+            day, month = month, day  # "01.21.2020"
     else:
         month_text = match.group("m")
         month = int(month_text) if month_text.isdigit() else lex.months[month_text.lower()]
         day = int(match.group("d"))
+    year = int(parts["y"]) if parts.get("y") else int(parts["yy"]) + (2000 if int(parts["yy"]) < 70 else 1900)
     try:
-        return date(int(match.group("y")), month, day).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
-def _parse_date(text: str, lex: Lexicon) -> str | None:
+def _parse_date(text: str, lex: Lexicon, day_first: bool = False) -> str | None:
     for pattern in _date_forms():
         match = pattern.fullmatch(text)
         if match:
-            return _iso(match, lex)
+            return _iso(match, lex, day_first)
     return None
 
 
@@ -136,6 +161,20 @@ def search_date(text: str, with_tail: bool = False) -> tuple[int, int, str] | No
     return best
 
 
+def leading_date(paragraph: str) -> str | None:
+    """The date a paragraph opens with as a dateline, set off from the text by a stop, bar, colon or
+    dash ("Karlsruhe, (12.11.2021). Text", "Press release of 25 January 2022 | Berlin – Text",
+    "4 July 2019 – The council ..."); not a sentence's date ("On 4 July 2019 the council met")."""
+    found = search_date(paragraph[:80])
+    if found is None:
+        return None
+    before = paragraph[: found[0]].strip()
+    opener = not before or before[-1] in ",(" or before.split()[-1].lower() in _DATE_OF
+    if len(words(before)) > _LEAD_WORDS or not opener:
+        return None
+    return found[2] if _LEAD_SEPARATOR.match(paragraph[found[1] :]) else None
+
+
 def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
     """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
     lex = lexicon()
@@ -147,7 +186,7 @@ def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
             continue
         iso = _iso(match, lex)
         left = line[: match.start()].strip(TRIM + ",")
-        left = re.sub(r"\s*(?:on|am|le|el|em|,)$", "", left, flags=re.IGNORECASE).strip(TRIM + ",")
+        left = re.sub(r"\s*(?:on|am|vom|le|el|em|,)$", "", left, flags=re.IGNORECASE).strip(TRIM + ",")
         left = _TRAILING_PREFIX.sub("", left).strip(TRIM + ",")  # "By A Published on" -> "By A"
         byline = parse_byline(left)
         if iso and byline is not None:
@@ -164,7 +203,7 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     shape of a place dateline ("New York, November 3, 2020"). A numeric date that is not unambiguous
     ("3/5/2022") still marks the line, but gives no date.
     """
-    text = line.strip()
+    text = _COMMENT_COUNT.sub("", line.strip()).strip()  # "… - Anna Roth - 91 Kommentare"
     if len(words(text)) > _META_MAX_WORDS:
         return None
     found = search_date(text, with_tail=True)
@@ -175,8 +214,9 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     if by := _BY_INSIDE.search(text):
         name = _NAME_END.split(by.group("rest"), maxsplit=1)[0].strip(TRIM + ",")
         byline = parse_byline(f"By {name}")
-        if byline is None and date_line is not None and normalise(name) in lexicon().non_person:
-            return Byline((), ()), date_line  # "Tuesday March 3, 2020 by admin": an account, no author
+        account = normalise(name) in lexicon().non_person or _HANDLE.fullmatch(name) is not None
+        if byline is None and date_line is not None and account:  # "March 3, 2020 by admin": no author
+            return Byline((), ()), date_line
         return (byline, date_line) if byline is not None else None
     start, end = (found[0], found[1]) if found else numeric.span() if numeric else (0, 0)
     before, after = text[:start], text[end:]
@@ -191,7 +231,26 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     label = before.strip().rstrip("|·•–—-").strip()
     if date_line is not None and _TIME_ONLY.fullmatch(after.strip()) and _label_beside_date(before, label):
         return Byline((), ()), date_line  # "Middle East | 3 March 2020", "Opinion · May 8, 2020": no author
+    if date_line is not None and _label_after_date(text):  # "21.01.2022 Press release": no author
+        return Byline((), ()), date_line
     return None
+
+
+def _label_after_date(text: str) -> bool:
+    """A line opening with a date (and a time) followed by a label of one to four words and nothing else."""
+    found = search_date(text)
+    if found is None or text[: found[0]].strip(TRIM + ","):
+        return False
+    after = text[found[1] :]
+    time = _TIME_ONLY.match(after)
+    label = after[time.end() if time else 0 :].strip(TRIM + ",")
+    tokens = label.split()
+    return (
+        1 <= len(tokens) <= 4
+        and all(_LABEL_WORD.fullmatch(token) for token in tokens)
+        and tokens[0].lower().strip(",.") not in lexicon().updated_prefixes
+        and not lexicon().date_prefix.match(label)
+    )
 
 
 def _label_beside_date(before: str, label: str) -> bool:

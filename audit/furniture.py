@@ -45,6 +45,7 @@ class Lexicon:
     byline: re.Pattern[str]
     date_prefix: re.Pattern[str]
     updated_prefixes: frozenset[str]
+    day_first_prefixes: frozenset[str]  # prefixes of languages writing dates day-first ("publié le")
     url_prefix: re.Pattern[str]
     months: dict[str, int]
     weekdays: frozenset[str]
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         byline=re.compile(rf"^(?:{_alternation(raw['byline_prefixes'])})\s*[:：]?\s+(.+)$", re.IGNORECASE),
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
         updated_prefixes=frozenset(raw["updated_prefixes"]),
+        day_first_prefixes=frozenset(raw["day_first_date_prefixes"]),
         url_prefix=re.compile(rf"^(?:{_alternation(raw['url_prefixes'])})\s*[:：]?\s*", re.IGNORECASE),
         months=months,
         weekdays=weekdays,

@@ -15,7 +15,9 @@ Steps (see :func:`_label_article`):
    :mod:`audit.text_header`): dates, bylines and role lines, stated URLs, the title, section labels
    above it, repeats and variants of the title; a date above the title counts only when the title's
    own block has none; without a date there, a date line among the first lines after the body's
-   start (below a long standfirst);
+   start (below a long standfirst) or the body's first paragraph opening with a dateline
+   ("Karlsruhe, (12.11.2021). ..."), else a line stating the publication date anywhere ("Datum:
+   18.10.2021") when all such lines agree;
 4. repeats of the title anywhere;
 5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
    a line naming X);
@@ -37,6 +39,7 @@ from audit.model import Confidence, FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
+_WEAK_DATE_PREFIXES = frozenset({"on", "le", "am", "stand", "stand vom"})  # prefixes that also open sentences
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -118,6 +121,8 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     _label_header(labels, fields, header_start, header_end)
     if fields.value("published") is None:
         _label_date_below_standfirst(labels, fields, header_end)
+    if fields.value("published") is None:
+        _label_stated_date(labels, fields)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -262,7 +267,8 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
 
 def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Byline | None:
     """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
-    / 3 March 2020"), or a name and a role ("Jane Doe | Reporter")."""
+    / 3 March 2020") or under a date line ending with "by" ("3 March 2020 by / Jane Doe"), or a name and
+    a role ("Jane Doe | Reporter")."""
     if title_index is None or index <= title_index:
         return None
     text = labels.lines[index].text
@@ -276,12 +282,22 @@ def _name_line(labels: _Labels, index: int, title_index: int | None) -> fu.Bylin
     ]
     if following and th.is_date_line(labels.lines[following[0]].text):
         return fu.Byline((text,), ())
+    above = labels.lines[index - 1].text.split()
+    if (
+        labels.reasons[index - 1] in ("date", "byline")
+        and above
+        and fu.lexicon().byline.match(f"{above[-1]} {text}")
+    ):
+        return fu.Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe": the byline broken after "von"
     return None
 
 
 def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
     """A date line (or byline with a date) among the first lines after the body's start: a long
     standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
+    if body_start < len(labels.lines) and (lead := dl.leading_date(labels.lines[body_start].text)):
+        fields.add("published", lead, "text:lead-date", labels.lines[body_start].number, "medium")
+        return  # "Karlsruhe, (12.11.2021). The council ...": a press release's dateline
     following = [i for i in range(body_start + 1, len(labels.lines)) if labels.kept(i)][:_BELOW_STANDFIRST]
     for index in following:
         line = labels.lines[index]
@@ -294,6 +310,26 @@ def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_st
             fields.add_byline(both[0], line.number)
             fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
             return
+
+
+def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
+    """With no date in the header, a line stating the publication date anywhere in the article
+    ("Datum: 18.10.2021", "Published 3 March 2020" below the text): used only when every such line
+    gives the same date (a list of teasers, each "Posted on" a different day, gives none)."""
+    stated = [
+        (index, date_line)
+        for index, line in enumerate(labels.lines)
+        if labels.kept(index)
+        and (date_line := dl.parse_date_line(line.text)) is not None
+        and date_line.prefix
+        and not date_line.updated
+        and date_line.prefix not in _WEAK_DATE_PREFIXES
+    ]
+    if not stated or len({date_line.iso for _, date_line in stated}) > 1:
+        return
+    for index, date_line in stated:
+        labels.reasons[index] = "date"
+        fields.add("published", date_line.iso, "text:stated-date", labels.lines[index].number, "low")
 
 
 def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:

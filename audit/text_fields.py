@@ -18,7 +18,13 @@ FIELDS = ("title", "authors", "author_roles", "published", "updated", "site", "u
 # For each field, the methods in order of trust; the first method with a candidate gives the value.
 _PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("text:title-line", "text:repeated-title", "text:breadcrumb", "text:title-variant"),
-    "published": ("text:dateline", "text:byline-date", "text:date-above-title"),
+    "published": (
+        "text:dateline",
+        "text:byline-date",
+        "text:date-above-title",
+        "text:lead-date",
+        "text:stated-date",
+    ),
     "updated": ("text:dateline",),
     "site": ("text:disclaimer", "text:url-line", "text:bio", "text:breadcrumb"),
     "url": ("text:url-line",),

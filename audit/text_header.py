@@ -8,7 +8,9 @@ the layout around it, not from a lexicon:
 * a line a breadcrumb names, or a line of four words or more printed twice in the header, is the
   headline;
 * otherwise the headline is the line right above the date/byline block nearest the body (a sidebar
-  teaser's header further up is not this article's), or, with no such block, the line nearest the body;
+  teaser's header further up is not this article's), or, with no such block, the line nearest the body
+  (but a headline of five words or more above it when that line is a standfirst: twelve words or more,
+  not in capitals);
 * a line of one word, a line ending with a colon or a comma, a line with a web address or bars, and
   the items of a menu (short lines among short lines) are not headlines, except a menu's last line of
   three words or more right above the byline, or of two words or more right above the body when
@@ -30,6 +32,8 @@ from audit.text_split import Line
 HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
 _SHORT = 3  # a line of at most this many words beside another such line is a menu item
 _LONG = 4  # a headline above a subtitle: both lines have at least this many words
+_STANDFIRST = 12  # words of a standfirst below the headline: longer than a headline, short of a paragraph
+_HEADLINE_ABOVE = 5  # words of the headline above a standfirst (a menu item or widget has fewer)
 _NUMERIC_DATE_START = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")  # "07/05/2022 20H06 - ..."
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)  # a print notice, not a headline
 _SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre": a label, not a headline
@@ -212,4 +216,13 @@ def choose_title(
     # Nothing else: a line of two words or more right above the body ("Home / Contact / Short Title").
     last = [i for i in candidates if header.after[i] is None and header.n_words(i) >= 2]
     chosen = (near_meta or long_enough or plausible or last)[-1:]
-    return without_kicker(chosen[0]) if chosen else None
+    if not chosen:
+        return None
+    if _is_standfirst(texts[chosen[0]]) and header.n_words(header.before[chosen[0]]) >= _HEADLINE_ABOVE:
+        return over_subtitle(chosen[0])  # "Headline / a standfirst of a sentence or more" above the body
+    return without_kicker(chosen[0])
+
+
+def _is_standfirst(text: str) -> bool:
+    """A standfirst under the headline: a long line (a sentence or two) not set in capitals."""
+    return len(fu.words(text)) >= _STANDFIRST and not text.isupper()

@@ -183,3 +183,22 @@ def test_a_found_dates_span_covers_the_date_only() -> None:
     start, end, _ = dl.search_date("Posted on 3 March 2020, 10:30 / Updated later") or (0, 0, "")
     assert (start, end) == (10, 22)
     assert dl.search_date(line, with_tail=True) == (0, len(line), "2019-04-19")  # the whole statement
+
+
+STANDFIRST = "Drivers face months of detours, but the works should make the crossing safe for decades to come"
+
+
+def test_the_headline_above_a_standfirst_without_a_date_block() -> None:
+    article = _article("Home", "News", TITLE, STANDFIRST)
+    assert article.fields["title"].value == TITLE
+
+
+def test_a_long_line_under_a_short_line_stays_the_title() -> None:
+    article = _article("Home", "Follow us on Google", STANDFIRST)  # four words: a widget, no headline
+    assert article.fields["title"].value == STANDFIRST
+
+
+def test_a_headline_in_capitals_is_not_a_standfirst() -> None:
+    shouted = "COUNCIL TO CLOSE THE OLD BRIDGE FOR REPAIRS AFTER INSPECTORS FIND CRACKS IN TWO SUPPORTS"
+    article = _article("Home", "Local news from the riverside", shouted)
+    assert article.fields["title"].value == shouted
