@@ -40,14 +40,17 @@ _TIME_ONLY = re.compile(
     re.I,
 )
 _SUFFIX = r"(?:\s+[/|·•]\s+[^\n]{0,40})?"  # "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"
+# A time after the date; a zone written in capitals ("EST", "(CET)") even where the pattern ignores case, so that
+# "21.01.2022 11:46 von" keeps its "von"
 _TIME = (
     r"(?:\s*(?:[-–—,|@·•/]|at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.]|[hH](?=\d))\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"\s*(?:[A-Z]{2,5}|\([A-Z]{2,5}\)|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|h)?)?"
+    r"\s*(?:(?-i:[A-Z]{2,5}\b)|\((?-i:[A-Z]{2,5})\)|[+-]\d{2}:?\d{2}|UTC|GMT|Uhr|hs|hrs|horas|h)?)?"
 )
 _COMMENT_COUNT = re.compile(
     r"[\s|·•–—-]*\(?\d+\s+(?:comments?|kommentare?|ergänzungen|commentaires?|comentarios?|reactions?)\)?\s*$",
     re.IGNORECASE,
 )  # "· 7 comments", "(1 Kommentar)": a counter printed after a date line
+_TRAILING_BY = re.compile(r"\s+(?:by|von|par|por|di|door|av)$", re.IGNORECASE)
 _HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,}")  # a user name in lower case ("riverblog"), not a person's name
 _LEAD_WORDS = 3  # words before a paragraph's dateline: a place, or "Press release of"
 _DATE_OF = frozenset({"of", "from", "dated", "vom", "du", "del", "de", "dal"})
@@ -81,6 +84,7 @@ def parse_date_line(line: str) -> DateLine | None:
         text = text[prefix_match.end() :]
     weekdays = "|".join(sorted(lex.weekdays, key=len, reverse=True))
     text = _LEADING_TIME.sub("", text)  # "Published: 7:49, 2 Nov 2023": the time before the date
+    text = _TRAILING_BY.sub("", text)  # "21.01.2022 11:46 von": the byline goes on on the next line
     text = re.sub(rf"^(?:{weekdays})\.?,?\s+", "", text, flags=re.I)
     text = re.sub(
         rf"^(\d{{1,2}})\.?\s+(?:{weekdays})\.?,?\s+", r"\1 ", text, flags=re.I

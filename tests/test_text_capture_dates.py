@@ -169,3 +169,18 @@ def test_a_date_by_a_user_account_gives_the_date_and_no_author(line: str) -> Non
 
 def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
     assert dl.split_meta_line("March 3, 2020 by the council") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("21.01.2022 11:46 von", "2022-01-21"),  # the byline goes on on the next line
+        ("miércoles, 4 de mayo de 2022 07:59 hs", "2022-05-04"),
+        ("3 March 2020 10:00 CET", "2020-03-03"),
+        ("3 March 2020 10:00 gallery", None),  # a word after the time is no time zone
+        ("3 March 2020 10:00 Gallery", None),
+    ],
+)
+def test_a_time_zone_is_written_in_capitals(line: str, iso: str | None) -> None:
+    found = dl.parse_date_line(line)
+    assert (found.iso if found else None) == iso
