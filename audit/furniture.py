@@ -54,6 +54,7 @@ class Lexicon:
     non_person: frozenset[str]
     particles: frozenset[str]
     bare_name_stopwords: frozenset[str]  # section labels and places: no bare name beside a date holds one
+    widget_words: frozenset[str]  # share and save buttons: two of them in a line make it no name
 
 
 def _alternation(words: list[str]) -> str:
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         non_person=frozenset(raw["non_person_names"]),
         particles=frozenset(raw["name_particles"]),
         bare_name_stopwords=frozenset(raw["bare_name_stopwords"]),
+        widget_words=frozenset(raw["widget_words"]),
     )
 
 
@@ -260,6 +262,8 @@ def is_person_name(text: str) -> bool:
         return False
     if any(ch.isdigit() for ch in text):
         return False
+    if sum(token.lower().strip(".,:|") in lex.widget_words for token in tokens) >= 2:
+        return False  # "Save Pin FB", "Teilen Twittern Email": a share widget's buttons
     capitalised = 0
     for token in tokens:
         if token.lower() in lex.particles:

@@ -202,3 +202,10 @@ def test_a_headline_in_capitals_is_not_a_standfirst() -> None:
     shouted = "COUNCIL TO CLOSE THE OLD BRIDGE FOR REPAIRS AFTER INSPECTORS FIND CRACKS IN TWO SUPPORTS"
     article = _article("Home", "Local news from the riverside", shouted)
     assert article.fields["title"].value == shouted
+
+
+def test_share_widget_buttons_are_no_person_name() -> None:
+    assert not fu.is_person_name("Save Pin FB")
+    assert not fu.is_person_name("Teilen Twittern Email")
+    assert fu.is_person_name("Jan Link")  # one button word is a surname too
+    assert fu.is_person_name("Jane Doe")
