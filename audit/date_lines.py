@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from audit.furniture import TRIM, Byline, Lexicon, is_person_name, lexicon, normalise, parse_byline, words
+from audit.furniture import (
+    TRIM,
+    Byline,
+    Lexicon,
+    is_person_name,
+    is_unnamed_byline,
+    lexicon,
+    normalise,
+    parse_byline,
+    words,
+)
 
 _META_MAX_WORDS = 16  # a line giving a date and an author, not a sentence mentioning them
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")  # "3/5/2022", "06.11.23"
@@ -179,6 +189,14 @@ def leading_date(paragraph: str) -> str | None:
     return found[2] if _LEAD_SEPARATOR.match(paragraph[found[1] :]) else None
 
 
+def _byline_left(line: str, date_start: int) -> str:
+    """The byline before a date on its line, without the words that lead into the date."""
+    left = line[:date_start].strip(TRIM + ",")
+    # "By A on", "By A, " before the date; a whole word only ("Rawlinson" keeps its "on")
+    left = re.sub(r"(?:(?<!\w)(?:on|am|vom|le|el|em)|,)$", "", left, flags=re.IGNORECASE).strip(TRIM + ",")
+    return _TRAILING_PREFIX.sub("", left).strip(TRIM + ",")  # "By A Published on" -> "By A"
+
+
 def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
     """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
     lex = lexicon()
@@ -189,12 +207,21 @@ def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
         if not match:
             continue
         iso = _iso(match, lex)
-        left = line[: match.start()].strip(TRIM + ",")
-        left = re.sub(r"\s*(?:on|am|vom|le|el|em|,)$", "", left, flags=re.IGNORECASE).strip(TRIM + ",")
-        left = _TRAILING_PREFIX.sub("", left).strip(TRIM + ",")  # "By A Published on" -> "By A"
-        byline = parse_byline(left)
+        byline = parse_byline(_byline_left(line, match.start()))
         if iso and byline is not None:
             return byline, DateLine(iso=iso, updated=False, prefix="")
+    return None
+
+
+def desk_byline_date(line: str) -> DateLine | None:
+    """The date of a byline that names a desk or an institution, not a person ("By Wikimedia
+    Foundation•15 January 2020"): a date, and no author. Asked only when no person's byline is read."""
+    if not lexicon().byline.match(line.strip()):
+        return None
+    for pattern in _date_forms():
+        match = pattern.search(line)
+        if match and (iso := _iso(match, lexicon())) and is_unnamed_byline(_byline_left(line, match.start())):
+            return DateLine(iso=iso, updated=False, prefix="")
     return None
 
 

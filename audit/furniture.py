@@ -55,6 +55,7 @@ class Lexicon:
     particles: frozenset[str]
     bare_name_stopwords: frozenset[str]  # section labels and places: no bare name beside a date holds one
     widget_words: frozenset[str]  # share and save buttons: two of them in a line make it no name
+    organisation_words: frozenset[str]  # "Foundation", "Institute": an institution's name, not a person's
 
 
 def _alternation(words: list[str]) -> str:
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(raw["name_particles"]),
         bare_name_stopwords=frozenset(raw["bare_name_stopwords"]),
         widget_words=frozenset(raw["widget_words"]),
+        organisation_words=frozenset(raw["organisation_words"]),
     )
 
 
@@ -264,6 +266,8 @@ def is_person_name(text: str) -> bool:
         return False
     if sum(token.lower().strip(".,:|") in lex.widget_words for token in tokens) >= 2:
         return False  # "Save Pin FB", "Teilen Twittern Email": a share widget's buttons
+    if any(token.lower().strip(".,:|") in lex.organisation_words for token in tokens):
+        return False  # "Wikimedia Foundation": an institution
     capitalised = 0
     for token in tokens:
         if token.lower() in lex.particles:

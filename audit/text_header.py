@@ -41,7 +41,10 @@ _SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre":
 
 def byline_and_date(text: str) -> tuple[fu.Byline, dl.DateLine | None] | None:
     """A byline and a date on one line: "By A | March 3, 2020", "3 March 2020 by A", "A, 03.03.2020"."""
-    return dl.split_byline_date(text) or dl.split_meta_line(text)
+    found = dl.split_byline_date(text) or dl.split_meta_line(text)
+    if found is None and (date_line := dl.desk_byline_date(text)) is not None:
+        return fu.Byline((), ()), date_line  # "By Wikimedia Foundation•15 January 2020": no author
+    return found
 
 
 def is_date_line(text: str) -> bool:

@@ -209,3 +209,18 @@ def test_share_widget_buttons_are_no_person_name() -> None:
     assert not fu.is_person_name("Teilen Twittern Email")
     assert fu.is_person_name("Jan Link")  # one button word is a surname too
     assert fu.is_person_name("Jane Doe")
+
+
+def test_a_byline_glued_to_its_date_keeps_the_whole_name_and_refuses_institutions() -> None:
+    both = th.byline_and_date("By Jane Rawlinson•15 January 2020")
+    assert both is not None and both[0].names == ("Jane Rawlinson",)  # not "Jane Rawlins" ("on" of a date)
+    assert both[1] is not None and both[1].iso == "2020-01-15"
+    assert not fu.is_person_name("Wikimedia Foundation")
+    assert fu.is_person_name("Jane Rawlinson")
+
+
+def test_an_institution_s_byline_gives_its_date_and_a_person_s_still_wins() -> None:
+    desk = th.byline_and_date("By Wikimedia Foundation•15 January 2020")
+    assert desk is not None and desk[0].names == () and desk[1] is not None and desk[1].iso == "2020-01-15"
+    person = th.byline_and_date("By Jane Roe on Thu, Nov 9, 2023 at 4:00 am")
+    assert person is not None and person[0].names == ("Jane Roe",)
