@@ -15,11 +15,12 @@ def _flags(corpus: Corpus) -> dict[str, list[str]]:
 
 
 def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
-    text = "The ministry said the strike at the Harbourton port has cost exporters $120 million."
+    text = "The ministry said the strike has cost exporters $120 million."
     wire = source("wire.txt", text, site="Daily Example")
     copy = source("copy.txt", text, group=wire.source_id, site="Valley Courier")
-    story = "Ships waited offshore as the strike at the Harbourton port went on, exporters said."
-    other = source("other.txt", story, site="Harbour Daily")
+    other = source(
+        "other.txt", "Ships waited offshore as the strike went on, exporters said.", site="Harbour Daily"
+    )
     claims = (
         claim(
             wire,
@@ -81,7 +82,7 @@ def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
 
 
 def test_durations_years_small_counts_and_single_group_corpora_are_skipped() -> None:
-    story = "In Millford the council debated defence spending, shelters and the phone call with ministers."
+    story = "The council debated defence spending, shelters and the phone call with ministers."
     a, b = source("a.txt", story), source("b.txt", story + " Ships waited offshore.")
     claims = (
         claim(

@@ -6,8 +6,9 @@ check-worthy figures are considered (money, percentages, counts of a named thing
 never durations, years or ratios. Nothing is flagged when the audit has fewer than two independence groups (there
 is nothing to compare with), when another group contradicts the figure (that is ``contested``), or when its measure
 is too common to compare, nor small counts (under ``single_source_min_count``, "two shelters"), nor a figure
-that no other independence group's source tells the story of (see :class:`_Peers`: an audit of unrelated pages
-would otherwise flag every figure); the same-story sources that do not state it are the evidence. Severity is low when the claim names its source, else medium.
+whose source no other independence group's text is about (cosine under ``corroborate_min_cosine``: an audit of
+unrelated pages would otherwise flag every figure); the same-story sources that do not state it are the
+evidence. Severity is low when the claim names its source, else medium.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from audit.corpus import Corpus
 from audit.independence import source_label
 from audit.matching import compare_figures, lexicon, measure_phrase
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
-from audit.stories import Stories, named_entities
+from audit.stories import Stories
 from audit.stories import settings as story_settings
 
 KIND: FlagKind = "single_source_figure"
@@ -34,43 +35,28 @@ _MAX_PEERS_SHOWN = 5  # same-story sources listed as evidence (the message count
 
 
 class _Peers:
-    """The sources of other independence groups that tell the same story as a claim: as for a contradiction
-    (:mod:`audit.stories`), a text cosine of at least ``contest_min_cosine`` with the claim's source and a named
-    entity of the claim's paragraph that both sources mention. Silence is weak evidence, so the test is the
-    stricter of the two the corpus uses."""
+    """For each source, one source of every other independence group that tells the same story (text cosine at
+    least ``corroborate_min_cosine``, as for corroboration: :mod:`audit.stories`)."""
 
     def __init__(self, corpus: Corpus, members: dict[str, list[Source]]) -> None:
-        self.corpus = corpus
         self.stories = Stories(corpus)
         self.members = members
-        self.minimum = story_settings().contest_min_cosine
-        self.similar: dict[str, list[list[Source]]] = {}
+        self.minimum = story_settings().corroborate_min_cosine
+        self.found: dict[str, list[Source]] = {}
 
-    def _similar(self, source: Source) -> list[list[Source]]:
-        """Per other group, its sources similar enough to ``source``, most similar first."""
-        if source.source_id not in self.similar:
-            found = []
+    def of(self, source: Source) -> list[Source]:
+        if source.source_id not in self.found:
+            peers = []
             for group, sources in sorted(self.members.items()):
                 if group == source.independence_group:
                     continue
-                close = [
-                    s for s in sources if self.stories.cosine(source.source_id, s.source_id) >= self.minimum
-                ]
-                close.sort(key=lambda s: (-self.stories.cosine(source.source_id, s.source_id), s.source_id))
-                if close:
-                    found.append(close)
-            self.similar[source.source_id] = found
-        return self.similar[source.source_id]
-
-    def of(self, claim: Claim) -> list[Source]:
-        source = self.corpus.source_by_id[claim.source_id]
-        local = named_entities(claim.paragraph.slice(source.text)) & self.stories.entities(source.source_id)
-        peers = []
-        for close in self._similar(source):
-            anchored = [s for s in close if local & self.stories.entities(s.source_id)]
-            if anchored:
-                peers.append(anchored[0])
-        return peers
+                best = max(
+                    sources, key=lambda s: (self.stories.cosine(source.source_id, s.source_id), s.source_id)
+                )
+                if self.stories.cosine(source.source_id, best.source_id) >= self.minimum:
+                    peers.append(best)
+            self.found[source.source_id] = peers
+        return self.found[source.source_id]
 
 
 def _cites(claim: Claim) -> str:
@@ -101,7 +87,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if figure.unit == "count" and (figure.value or 0) < min_count:
             continue
         source = corpus.source_by_id[claim.source_id]
-        on_story = peers.of(claim)
+        on_story = peers.of(source)
         if not on_story:
             continue  # no other independent source tells this story: its silence says nothing
         copies = sorted(
