@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from audit.attribution_definite import as_vague, resolve_definite
-from audit.attribution_lexicon import Lexicon
+from audit.attribution_lexicon import Lexicon, is_possessive
 from audit.model import Attribution, Span
 
 _WINDOW = 3
@@ -60,7 +60,7 @@ def full_name(text: str, surname: str, before: int, lex: Lexicon) -> str | None:
             w.lower() not in lex.titles
             and w.lower() not in lex.org_words
             and w.lower() not in lex.not_name_words
-            and not re.search(r"[’']s$", w)
+            and not is_possessive(w)
             for w in words
         ):
             names.add(" ".join([*words, surname]))

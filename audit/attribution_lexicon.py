@@ -14,6 +14,7 @@ from audit.model import Span
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Sgt|Capt|Jr|St)\.(?=\s)|(?:[A-Z]\.){2,}|[A-Z]+&[A-Z]+\b|\w+(?:[’'\-.]\w+)*|\S"
 )
+DETERMINERS = frozenset({"a", "an", "the"})
 _AGE = re.compile(r"\d+-(?:year|month)-old")  # "the 63-year-old senator"
 
 
@@ -44,6 +45,25 @@ def tokenize(text: str, span: Span) -> list[Tok]:
         Tok(m.group(), span.start + m.start(), span.start + m.end())
         for m in _TOKEN.finditer(text[span.start : span.end])
     ]
+
+
+def tokens_text(toks: Sequence[Tok]) -> str:
+    """The tokens as the text writes them: a space only where the text has a gap ("Texas A&M")."""
+    parts: list[str] = []
+    for k, tok in enumerate(toks):
+        if k and toks[k - 1].end < tok.start:
+            parts.append(" ")
+        parts.append(tok.text)
+    return "".join(parts)
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def is_possessive(word: str, plural: bool = False) -> bool:
+    """ "Smith's", "HuffPost’s"; with ``plural``, "officials’" too."""
+    return word.endswith(("’s", "'s", "s’", "s'") if plural else ("’s", "'s"))
 
 
 def _phrases(items: Sequence[str]) -> dict[int, frozenset[tuple[str, ...]]]:

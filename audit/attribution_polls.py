@@ -16,8 +16,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from audit.attribution_content import trim
-from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import is_possessive, np_before
+from audit.attribution_lexicon import Lexicon, Tok, is_possessive
+from audit.attribution_source import np_before
 from audit.attribution_verbs import Found, cue_span_of, from_phrase
 from audit.model import Span
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit.attribution_content import content_after
-from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import classify, is_possessive
+from audit.attribution_lexicon import Lexicon, Tok, is_possessive
+from audit.attribution_source import classify
 from audit.attribution_verbs import Found, cue_span_of, from_phrase
 from audit.model import Span
 

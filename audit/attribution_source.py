@@ -13,15 +13,20 @@ every decision can be traced to a lexicon entry. Deterministic.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.attribution_lexicon import Lexicon, Tok
+from audit.attribution_lexicon import (
+    DETERMINERS,
+    Lexicon,
+    Tok,
+    is_possessive,
+    strip_possessive,
+    tokens_text,
+)
 from audit.attribution_spokesperson import SPEAKS_FOR, spokesperson_of
 from audit.model import Span
 
-DETERMINERS = frozenset({"a", "an", "the"})
 _AFFILIATION = frozenset({"of", "at", "from"})
 _DOC_LINK = frozenset({"by", "from", "of"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
@@ -47,25 +52,6 @@ class NounPhrase:
     document: bool = False
 
 
-def tokens_text(toks: Sequence[Tok]) -> str:
-    """The tokens as the text writes them: a space only where the text has a gap ("Texas A&M")."""
-    parts: list[str] = []
-    for k, tok in enumerate(toks):
-        if k and toks[k - 1].end < tok.start:
-            parts.append(" ")
-        parts.append(tok.text)
-    return "".join(parts)
-
-
-def strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)
-
-
-def is_possessive(word: str, plural: bool = False) -> bool:
-    """ "Smith's", "HuffPost’s"; with ``plural``, "officials’" too."""
-    return word.endswith(("’s", "'s", "s’", "s'") if plural else ("’s", "'s"))
-
-
 def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tuple[int, int] | None:
     """The first run of capitalised tokens that names a person (not a title, organisation or modifier)."""
 
@@ -84,7 +70,7 @@ def _name_run(toks: Sequence[Tok], lex: Lexicon, sentence_initial: bool) -> tupl
             k += 1
             continue
         end = k
-        while end + 1 < len(toks) and not re.search(r"[’']s$", toks[end].text):
+        while end + 1 < len(toks) and not is_possessive(toks[end].text):
             if nameish(end + 1):
                 end += 1
             elif _ampersand(toks, end + 1) and end + 2 < len(toks) and nameish(end + 2):
@@ -142,7 +128,7 @@ def classify(
         owner = [
             n
             for n, w in enumerate(words[:-1])
-            if re.search(r"[’']s$", w.text) and strip_possessive(w.low) in lex.source_nouns
+            if is_possessive(w.text) and strip_possessive(w.low) in lex.source_nouns
         ]
         if not named and owner:  # "the transit authority's annual report": the authority is the source
             source = [w for w in words[: owner[-1] + 1] if w.low not in DETERMINERS]

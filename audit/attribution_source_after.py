@@ -10,18 +10,10 @@ before their verb.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
-from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import (
-    CALENDAR,
-    DETERMINERS,
-    NounPhrase,
-    classify,
-    strip_possessive,
-    tokens_text,
-)
+from audit.attribution_lexicon import DETERMINERS, Lexicon, Tok, is_possessive, strip_possessive, tokens_text
+from audit.attribution_source import CALENDAR, NounPhrase, classify
 
 
 def _lowercase_institution(toks: Sequence[Tok], k: int, lex: Lexicon) -> int:
@@ -167,7 +159,7 @@ def np_after(toks: Sequence[Tok], i: int, lex: Lexicon) -> NounPhrase | None:
     ):
         k = i + 1
     while k < len(toks) and lex.np_word(toks[k]) and toks[k].low not in lex.pronouns:
-        if k > i and toks[k].cap and re.search(r"[’']s$", toks[k - 1].text):
+        if k > i and toks[k].cap and is_possessive(toks[k - 1].text):
             break
         k += 1
     if all(t.low in DETERMINERS or t.low in lex.np_modifiers for t in toks[i:k]):

@@ -14,16 +14,14 @@ and the foundation"), the phrase is left to the other rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.attribution_lexicon import Lexicon, Tok
+from audit.attribution_lexicon import DETERMINERS, Lexicon, Tok, is_possessive, strip_possessive, tokens_text
 from audit.model import Span
 
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FOR = frozenset({"for", "at", "of", "from", "to", "with"})
-_DETERMINERS = frozenset({"a", "an", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +34,17 @@ class Spokesperson:
     role: str
 
 
-def _text(toks: Sequence[Tok]) -> str:
-    return " ".join(t.text for t in toks)
-
-
 def spokesperson_of(words: Sequence[Tok], lex: Lexicon) -> Spokesperson | None:
     """The speaker and role of a noun phrase "[a] [lower-case words] spokes* for/at/of <Capitalised …>",
     or None when the phrase is not of that shape."""
     k = 0
-    while k < len(words) and words[k].low in _DETERMINERS:
+    while k < len(words) and words[k].low in DETERMINERS:
         k += 1
     head = next((n for n in range(k, len(words) - 2) if words[n].low in SPEAKS_FOR), None)
     if head is None or words[head + 1].low not in _FOR or any(w.cap for w in words[k:head]):
         return None  # "a Dow spokeswoman": the named body is in front, left as it is
     rest = list(words[head + 2 :])
-    while rest and rest[0].low in _DETERMINERS:
+    while rest and rest[0].low in DETERMINERS:
         rest.pop(0)
     if not rest or not any(w.cap and w.text[0].isalpha() for w in rest) or any(w.low == "and" for w in rest):
         return None  # "… for the company"; "Spokesmen for Bill Clinton and the foundation": left as it is
@@ -60,9 +54,9 @@ def spokesperson_of(words: Sequence[Tok], lex: Lexicon) -> Spokesperson | None:
     person = (
         honorific
         and len(rest) >= 2
-        and all(w.cap and w.low not in lex.org_words and not re.search(r"[’']s$", w.text) for w in rest)
+        and all(w.cap and w.low not in lex.org_words and not is_possessive(w.text) for w in rest)
     )
     if person:  # "a spokeswoman for Mr. Trump": she speaks, for him
-        return Spokesperson("person", _text(spokes), spokes_span, _text(rest))
-    body = re.sub(r"[’']s$", "", _text(rest))
-    return Spokesperson("org", body, Span(rest[0].start, rest[-1].end), _text(spokes))
+        return Spokesperson("person", tokens_text(spokes), spokes_span, tokens_text(rest))
+    body = strip_possessive(tokens_text(rest))
+    return Spokesperson("org", body, Span(rest[0].start, rest[-1].end), tokens_text(spokes))

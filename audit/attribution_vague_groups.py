@@ -9,10 +9,9 @@ to" ("according to most Mahayana followers"). Word lists: the ``group_*``, ``*_q
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from audit.attribution_lexicon import Lexicon, Tok
+from audit.attribution_lexicon import Lexicon, Tok, is_possessive
 from audit.attribution_vague_lexicon import (
     BOUNDARY_PUNCT,
     VagueCue,
@@ -149,9 +148,7 @@ def unnamed_group_after(toks: Sequence[Tok], k: int, v: VagueLexicon) -> int | N
             break
         if tok.cap and not (quantified and end > k):
             return None
-        if (
-            re.search(r"[’']s$", tok.text) and end > k
-        ):  # "the transit authority's report": a possessor owns it
+        if is_possessive(tok.text) and end > k:  # "the transit authority's report": a possessor owns it
             return None
         head = tok.low
         end += 1

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.attribution_content import content_after, leads_elsewhere, trim
-from audit.attribution_lexicon import Lexicon, Tok
-from audit.attribution_source import NounPhrase, classify, is_possessive, noun_phrase_ending, np_before
+from audit.attribution_lexicon import Lexicon, Tok, is_possessive
+from audit.attribution_source import NounPhrase, classify, noun_phrase_ending, np_before
 from audit.attribution_source_after import np_after
 from audit.attribution_unnamed import unnamed_with_postmodifier
 from audit.model import Attribution, Span
