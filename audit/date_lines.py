@@ -10,6 +10,7 @@ names and the date prefixes are in ``audit/data/furniture.json`` (read by :func:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -197,17 +198,22 @@ def _byline_left(line: str, date_start: int) -> str:
     return _TRAILING_PREFIX.sub("", left).strip(TRIM + ",")  # "By A Published on" -> "By A"
 
 
-def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
-    """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
+def _byline_dates(line: str) -> Iterator[tuple[str, str | None]]:
+    """For each date form found in a line opening with a byline label: the byline before the date and the
+    date's ISO day (None when the written date is no valid day)."""
     lex = lexicon()
     if not lex.byline.match(line.strip()):
-        return None
+        return
     for pattern in _date_forms():
         match = pattern.search(line)
-        if not match:
-            continue
-        iso = _iso(match, lex)
-        byline = parse_byline(_byline_left(line, match.start()))
+        if match:
+            yield _byline_left(line, match.start()), _iso(match, lex)
+
+
+def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
+    """A byline and a date on one line ("By Jane Doe | March 3, 2020", "By J. Doe Feb 8, 2020 5 min read")."""
+    for left, iso in _byline_dates(line):
+        byline = parse_byline(left)
         if iso and byline is not None:
             return byline, DateLine(iso=iso, updated=False, prefix="")
     return None
@@ -216,11 +222,8 @@ def split_byline_date(line: str) -> tuple[Byline, DateLine] | None:
 def desk_byline_date(line: str) -> DateLine | None:
     """The date of a byline that names a desk or an institution, not a person ("By Wikimedia
     Foundation•15 January 2020"): a date, and no author. Asked only when no person's byline is read."""
-    if not lexicon().byline.match(line.strip()):
-        return None
-    for pattern in _date_forms():
-        match = pattern.search(line)
-        if match and (iso := _iso(match, lexicon())) and is_unnamed_byline(_byline_left(line, match.start())):
+    for left, iso in _byline_dates(line):
+        if iso and is_unnamed_byline(left):
             return DateLine(iso=iso, updated=False, prefix="")
     return None
 
