@@ -50,22 +50,23 @@ class _Peers:
             for group, sources in sorted(self.members.items()):
                 if group == source.independence_group:
                     continue
-                best = max(
-                    sources, key=lambda s: (self.stories.cosine(source.source_id, s.source_id), s.source_id)
+                score, _, best = max(
+                    (self.stories.cosine(source.source_id, s.source_id), s.source_id, s) for s in sources
                 )
-                if self.stories.cosine(source.source_id, best.source_id) >= self.minimum:
+                if score >= self.minimum:
                     peers.append(best)
             self.found[source.source_id] = peers
         return self.found[source.source_id]
 
 
 def _cites(claim: Claim) -> str:
+    """What the claim says of its source, to follow "It": "cites the ministry", "names no source for it"."""
     attribution = claim.attribution
     if attribution.kind in _NAMED and attribution.speaker:
-        return f"it cites {attribution.speaker}"
+        return f"cites {attribution.speaker}"
     if attribution.kind == "vague":
-        return "it cites only unnamed sources"
-    return "it names no source for it"
+        return "cites only unnamed sources"
+    return "names no source for it"
 
 
 def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
@@ -99,7 +100,7 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         told = f"{len(on_story)} other independent source{'s' if len(on_story) != 1 else ''}"
         message = (
             f"Only {source_label(source)}{also} states “{figure.text}” ({measure}); {told} on the same story "
-            f"do{'es' if len(on_story) == 1 else ''} not. It {_cites(claim)[3:]}."
+            f"do{'es' if len(on_story) == 1 else ''} not. It {_cites(claim)}."
         )
         named = claim.attribution.kind in _NAMED and claim.attribution.speaker
         severity: Severity = "low" if named else "medium"
