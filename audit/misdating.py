@@ -66,10 +66,9 @@ def publication(source: Source) -> Publication:
         if str(c.value)[:10] == value and c.method == evidence.method and c.location == evidence.location
     ] or [c for c in evidence.candidates if str(c.value)[:10] == value]
     confidence = max((c.confidence for c in chosen), key=("low", "medium", "high").index, default="medium")
+    # a whole-page guess on 1 January, with nothing else for that day: a year padded out
     if (day.month, day.day) == (1, 1) and all(c.method == "htmldate" for c in chosen):
-        confidence = (
-            "low"  # a whole-page guess on 1 January, with nothing else for that day: a year padded out
-        )
+        confidence = "low"
     return Publication(day, confidence, evidence.method)
 
 
