@@ -50,9 +50,12 @@ class _Peers:
             for group, sources in sorted(self.members.items()):
                 if group == source.independence_group:
                     continue
-                score, _, best = max(
-                    (self.stories.cosine(source.source_id, s.source_id), s.source_id, s) for s in sources
+                # (cosine, id, -position): the first of equals wins, as max(key=...) picks it; no Source compared
+                score, _, first = max(
+                    (self.stories.cosine(source.source_id, s.source_id), s.source_id, -n)
+                    for n, s in enumerate(sources)
                 )
+                best = sources[-first]
                 if score >= self.minimum:
                     peers.append(best)
             self.found[source.source_id] = peers
