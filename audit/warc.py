@@ -22,6 +22,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_ONLY_SPACE = re.compile(rb"\s*\Z")  # what may follow the last record
+_CUT_SHORT = "the archive ends inside a record (a partial download?)"
 _MAX_MEMBER = 64 * 1024 * 1024  # decompressed bytes of one gzip member read to count lines (a bomb guard)
 
 
@@ -62,13 +64,18 @@ def read_warc(data: bytes) -> WarcRead:
     stream = io.BytesIO(data)
     found: list[tuple[int, WarcPage]] = []
     damage: str | None = None
+    ended = False
+    records = ArchiveIterator(stream)
     try:
-        records = ArchiveIterator(stream)
         seen = 0
         for record in records:
             seen += 1
             if record.rec_type is None:  # warcio's reading of bytes that are no WARC record
-                damage = f"no WARC record at byte {records.get_record_offset()}"
+                offset = records.get_record_offset()
+                if isinstance(offset, int) and _ONLY_SPACE.match(data, offset):
+                    ended = True  # blank lines after the last gzip member: the end is judged below
+                    break
+                damage = f"no WARC record at byte {offset}"
                 break
             if record.rec_type != "response":
                 continue
@@ -86,40 +93,33 @@ def read_warc(data: bytes) -> WarcRead:
             )
             found.append((records.get_record_offset(), page))
         else:
-            damage = _cut_short(data, records) if seen else None
+            ended = seen > 0  # warcio read to the end: whether that end is whole is judged below
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         damage = " ".join(str(error).split()) or type(error).__name__
-    lines = _payload_lines(data, {offset: page.payload for offset, page in found})
+    payloads = {offset: page.payload for offset, page in found}
+    if data[:2] == b"\x1f\x8b":
+        lines, cut = _walk_members(data, payloads)
+        if ended and cut:
+            damage = _CUT_SHORT
+    else:
+        lines = _payload_lines(data, payloads)
+        if ended and _plain_cut_short(data, records):
+            damage = _CUT_SHORT
     pages = tuple(dataclasses.replace(page, payload_line=lines.get(offset)) for offset, page in found)
     return WarcRead(pages, damage)
 
 
-def _cut_short(data: bytes, records: ArchiveIterator) -> str | None:
-    """What is wrong when the archive stops inside a record (a download cut short): warcio then drops the
-    partial record, or returns its payload short, without a word."""
-    message = "the archive ends inside a record (a partial download?)"
-    if data[:2] == b"\x1f\x8b":
-        view, position = memoryview(data), 0
-        while position < len(data) and bytes(view[position:]).strip():
-            member = zlib.decompressobj(wbits=31)
-            try:
-                member.decompress(view[position:], _MAX_MEMBER)
-            except zlib.error:
-                return message
-            if not member.eof:
-                return None if member.unconsumed_tail else message  # a member over the guard: not judged
-            position = len(data) - len(member.unused_data)
-        return None
+def _plain_cut_short(data: bytes, records: ArchiveIterator) -> bool:
+    """Whether an uncompressed archive stops inside its last record (a download cut short): warcio then
+    drops the partial record, or returns its payload short, without a word."""
     offset, length = records.get_record_offset(), records.get_record_length()
     if not isinstance(offset, int) or not isinstance(length, int):
-        return None
+        return False
     if data[offset + length :].strip():
-        return message  # bytes after the last whole record: a partial record warcio dropped
+        return True  # bytes after the last whole record: a partial record warcio dropped
     head_end = data.find(b"\r\n\r\n", offset)
     declared = re.search(rb"(?im)^content-length:\s*(\d+)", data[offset:head_end]) if head_end >= 0 else None
-    if declared and head_end + 4 + int(declared.group(1)) > len(data):
-        return message  # the last record's block is shorter than its Content-Length
-    return None
+    return bool(declared and head_end + 4 + int(declared.group(1)) > len(data))
 
 
 def iter_warc_pages(data: bytes) -> Iterator[WarcPage]:
@@ -139,30 +139,36 @@ def _payload_start(buffer: bytes, record: int, payload: bytes) -> int | None:
 
 
 def _payload_lines(data: bytes, payloads: dict[int, bytes]) -> dict[int, int]:
-    """For each record offset, the number of lines before its payload in the uncompressed WARC."""
+    """For each record offset of an uncompressed WARC, the number of lines before its payload."""
     result: dict[int, int] = {}
-    if data[:2] != b"\x1f\x8b":
-        counted, lines = 0, 0  # newlines in data[:counted], advanced record by record
-        for offset in sorted(payloads):
-            start = _payload_start(data, offset, payloads[offset])
-            if start is not None:
-                lines += data.count(b"\n", counted, start)
-                counted = start
-                result[offset] = lines
-        return result
+    counted, lines = 0, 0  # newlines in data[:counted], advanced record by record
+    for offset in sorted(payloads):
+        start = _payload_start(data, offset, payloads[offset])
+        if start is not None:
+            lines += data.count(b"\n", counted, start)
+            counted = start
+            result[offset] = lines
+    return result
+
+
+def _walk_members(data: bytes, payloads: dict[int, bytes]) -> tuple[dict[int, int], bool]:
+    """One pass over the gzip members of a ``.warc.gz`` (one record each): for each record offset in
+    ``payloads``, the lines before its payload in the uncompressed archive, and whether the archive stops
+    inside a member (a download cut short). A member larger than the guard ends the walk unjudged."""
+    result: dict[int, int] = {}
     view, position, lines = memoryview(data), 0, 0
-    while position < len(data) and len(result) < len(payloads):
+    while not _ONLY_SPACE.match(data, position):
         member = zlib.decompressobj(wbits=31)
         try:
             record = member.decompress(view[position:], _MAX_MEMBER)
         except zlib.error:
-            break
+            return result, True
         if not member.eof:
-            break  # truncated, or larger than the guard allows
+            return result, not member.unconsumed_tail
         if position in payloads:
             start = _payload_start(record, 0, payloads[position])
             if start is not None:
                 result[position] = lines + record.count(b"\n", 0, start)
         lines += record.count(b"\n")
         position = len(data) - len(member.unused_data)
-    return result
+    return result, False

@@ -70,6 +70,14 @@ def test_an_archive_cut_short_says_so(gzipped: bool) -> None:
     assert read.pages and read.pages[0].url == "https://example.org/a"
 
 
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_whitespace_after_the_last_record_is_no_damage(gzipped: bool) -> None:
+    read = read_warc(_warc(gzipped) + b"\r\n" * 5000)  # longer than any look-ahead window
+    assert read.damage is None
+    assert [page.url for page in read.pages] == ["https://example.org/a", "https://example.org/b"]
+    assert all(page.payload_line is not None for page in read.pages)
+
+
 def test_garbage_gives_nothing() -> None:
     assert list(iter_warc_pages(b"this is not a warc file at all")) == []
     assert list(iter_warc_pages(b"")) == []
