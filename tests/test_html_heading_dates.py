@@ -83,6 +83,28 @@ def test_update_label_gives_an_updated_date() -> None:
 
 
 @pytest.mark.parametrize(
+    "label",
+    [
+        "Editiert am 7. Mai 2019, 19:08 Uhr",
+        "Bearbeitet am 07.05.2019",
+        "Edited May 7, 2019",
+        "Last edited on 7 May 2019",
+    ],
+)
+def test_edit_label_gives_an_updated_date(label: str) -> None:
+    # a <time> whose label was unknown fell back to its datetime and counted as the publication day
+    shown = f'<time datetime="2019-05-07T19:08:22+02:00">{label}</time>'
+    html = _page(
+        f"<h1>Budget talks end without agreement</h1><p>Veröffentlicht am 3. Mai 2019</p>{shown}{LEAD}"
+    )
+    assert [(d.iso, d.kind) for d in _dates(html)] == [("2019-05-03", "published"), ("2019-05-07", "updated")]
+    tree = parse_html(html).tree
+    fields, _ = extract_metadata(tree, html=html)
+    assert fields["published"].value == "2019-05-03"
+    assert fields["updated"].value == "2019-05-07"
+
+
+@pytest.mark.parametrize(
     ("lead", "iso"),
     [
         ("Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden ihrer Verstorbenen.", "2021-11-12"),

@@ -263,6 +263,15 @@ def test_changed_on_is_an_update() -> None:
     assert parsed is not None and parsed.updated
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Editiert am 3. März 2020, 17:05 Uhr", "Bearbeitet am 03.03.2020", "Last edited on March 3, 2020"],
+)
+def test_edited_on_is_an_update(line: str) -> None:
+    parsed = dl.parse_date_line(line)
+    assert parsed is not None and parsed.updated and parsed.iso == "2020-03-03"
+
+
 def test_bio_under_its_name_line() -> None:
     bio = "Jane Doe is the Senior Editor of Example News. Since joining in 2014, she has covered city hall."
     raw = f"Council Approves New Budget\n\nBy Jane Doe\n\n{BODY}\n\nJane Doe\n\n{bio}"
