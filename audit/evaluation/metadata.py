@@ -1,7 +1,8 @@
 """Metadata extraction on public benchmarks (``eval/metadata``): publication date, authors, title.
 
 - htmldate's 1,000 pages (``metadata/htmldate``): exact-day accuracy of the ``published`` field (a page
-  with no date counts as wrong).
+  with no date counts as wrong), over all pages as upstream scores it, and over the pages whose gold is a date
+  (``date_accuracy_on_dated``: five of upstream's gold dates are ``NaN``, which no answer can match).
 - trafilatura's annotated pages (``metadata/trafilatura``): on pages with a gold author, exact match of
   our authors joined by "; " (as upstream joins lists), a same-people match (the gold string split
   on ";", "," and "and"/"und", names compared case- and whitespace-insensitively as sets: the gold
@@ -33,6 +34,7 @@ from audit.html_dom import parse_html
 from audit.html_metadata import extract_metadata
 
 _HTMLDATE_FOLDERS = ("test_set", "cache", "eval")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a gold date; a few of htmldate's are NaN (no date: never right)
 _TRAFILATURA_FOLDERS = ("cache", "eval")
 _COUNT_KEYS = (
     *("with_author", "author_exact", "author_same_people", "author_lenient", "no_author", "false_author"),
@@ -75,19 +77,23 @@ def run_htmldate(root: Path, split: str = "both") -> dict[str, float | int | str
     counts: dict[str, list[int]] = {}
     for url in sorted(gold):
         html = _read(folder, _HTMLDATE_FOLDERS, gold[url]["file"])
+        dated = _DAY.fullmatch(str(gold[url].get("date") or "")) is not None
         for name in _splits(url, split):
-            total = counts.setdefault(name, [0, 0, 0])
+            total = counts.setdefault(name, [0, 0, 0, 0])
             total[0] += 1
+            total[3] += dated
             if html is None:
                 continue
             published = _fields(html, url)["published"]
             total[1] += published == gold[url]["date"]
             total[2] += published is not None
     metrics: dict[str, float | int | str] = {}
-    for name, (pages, exact, found) in sorted(counts.items()):
+    for name, (pages, exact, found, dated_pages) in sorted(counts.items()):
         metrics[f"metadata.htmldate.{name}.pages"] = pages
         metrics[f"metadata.htmldate.{name}.date_accuracy"] = _ratio(exact, pages)
         metrics[f"metadata.htmldate.{name}.date_found_rate"] = _ratio(found, pages)
+        metrics[f"metadata.htmldate.{name}.dated_pages"] = dated_pages
+        metrics[f"metadata.htmldate.{name}.date_accuracy_on_dated"] = _ratio(exact, dated_pages)
     return metrics
 
 
