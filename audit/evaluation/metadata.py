@@ -7,8 +7,9 @@
   our authors joined by "; " (as upstream joins lists), a same-people match (the gold string split
   on ";", "," and "and"/"und", names compared case- and whitespace-insensitively as sets: the gold
   writes one list as "A, B", "A und B" or "A; B" and keeps the page's capitals, "ALLY MUTNICK") and a
-  lenient match (case-insensitive, some name shared); on pages whose gold author is empty, the rate of pages where we still return an author
-  (false authors); title exact match (whitespace-normalised) and lenient match (case-insensitive, one
+  lenient match (case-insensitive, some name shared), and how often we return any author there
+  (``author_found_rate``: it tells a missed byline from a wrong or differently written one); on pages whose
+  gold author is empty, the rate of pages where we still return an author (false authors); title exact match (whitespace-normalised) and lenient match (case-insensitive, one
   contains the other); on pages with a gold date, exact-day accuracy of ``published`` (as on
   htmldate's pages: no date counts as wrong).
 
@@ -37,7 +38,15 @@ _HTMLDATE_FOLDERS = ("test_set", "cache", "eval")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a gold date; a few of htmldate's are NaN (no date: never right)
 _TRAFILATURA_FOLDERS = ("cache", "eval")
 _COUNT_KEYS = (
-    *("with_author", "author_exact", "author_same_people", "author_lenient", "no_author", "false_author"),
+    *(
+        "with_author",
+        "author_found",
+        "author_exact",
+        "author_same_people",
+        "author_lenient",
+        "no_author",
+        "false_author",
+    ),
     *("with_title", "title_exact", "title_lenient", "with_date", "date_exact"),
 )
 
@@ -135,6 +144,7 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
                 expected = _gold_author(entry["author"])
                 if expected:
                     c["with_author"] += 1
+                    c["author_found"] += bool(fields["authors"])
                     c["author_exact"] += ours == expected
                     gold_names = {_squash(n) for n in re.split(r";\s*", expected)}
                     ours_names = {_squash(n) for n in fields["authors"]}
@@ -156,6 +166,7 @@ def run_trafilatura(root: Path, split: str = "both") -> dict[str, float | int | 
     for name, c in sorted(counts.items()):
         prefix = f"metadata.trafilatura.{name}"
         metrics[f"{prefix}.pages_with_author"] = c["with_author"]
+        metrics[f"{prefix}.author_found_rate"] = _ratio(c["author_found"], c["with_author"])
         metrics[f"{prefix}.author_exact"] = _ratio(c["author_exact"], c["with_author"])
         metrics[f"{prefix}.author_same_people"] = _ratio(c["author_same_people"], c["with_author"])
         metrics[f"{prefix}.author_lenient"] = _ratio(c["author_lenient"], c["with_author"])
