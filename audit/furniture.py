@@ -46,6 +46,7 @@ class Lexicon:
     date_prefix: re.Pattern[str]
     updated_prefixes: frozenset[str]
     day_first_prefixes: frozenset[str]  # prefixes of languages writing dates day-first ("publié le")
+    sentence_prefixes: frozenset[str]  # date prefixes that also open sentences ("On 3 May the council ...")
     url_prefix: re.Pattern[str]
     months: dict[str, int]
     weekdays: frozenset[str]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         date_prefix=re.compile(rf"^(?:{_alternation(raw['date_prefixes'])})\b\s*[:：]?\s*", re.IGNORECASE),
         updated_prefixes=frozenset(raw["updated_prefixes"]),
         day_first_prefixes=frozenset(raw["day_first_date_prefixes"]),
+        sentence_prefixes=frozenset(raw["sentence_opening_date_prefixes"]),
         url_prefix=re.compile(rf"^(?:{_alternation(raw['url_prefixes'])})\s*[:：]?\s*", re.IGNORECASE),
         months=months,
         weekdays=weekdays,

@@ -39,7 +39,6 @@ from audit.model import Confidence, FieldEvidence, SourceWarning
 from audit.text_fields import FieldRecorder
 from audit.text_split import SEPARATOR, Line, is_teaser_line, split_articles
 
-_WEAK_DATE_PREFIXES = frozenset({"on", "le", "am", "stand", "stand vom"})  # prefixes that also open sentences
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -323,7 +322,7 @@ def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
         and (date_line := dl.parse_date_line(line.text)) is not None
         and date_line.prefix
         and not date_line.updated
-        and date_line.prefix not in _WEAK_DATE_PREFIXES
+        and date_line.prefix not in fu.lexicon().sentence_prefixes
     ]
     if not stated or len({date_line.iso for _, date_line in stated}) > 1:
         return
