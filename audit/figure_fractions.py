@@ -41,7 +41,7 @@ def fraction_figures(text: str) -> list[Figure]:
             continue  # "third of" alone is an ordinal ("the third of March"); "half of" needs no numerator
         if numerator >= denominator:
             continue
-        before = re.search(r"(\w+)\W*$", text[: match.start()])
+        before = re.search(r"(\w+)\W*$", text[max(0, match.start() - 40) : match.start()])
         if before and before.group(1).lower() in _PART_WORDS:
             continue  # "the first half of the year", "the northern third of the country": a part, not a share
         plural = match.group("denominator").lower().endswith("s")

@@ -61,8 +61,10 @@ def named_entities(text: str) -> frozenset[str]:
     skip = settings().entity_skip
     found = set()
     for match in _CAPITAL.finditer(text):
-        before = text[: match.start()].rstrip()
-        if before and before[-1] not in _OPENERS and match.group(0) not in skip:
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1  # the character before the word, past any space (line breaks too, as before)
+        if before >= 0 and text[before] not in _OPENERS and match.group(0) not in skip:
             found.add(match.group(0))
     return frozenset(found)
 
