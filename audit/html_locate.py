@@ -23,6 +23,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
+
+from audit.quote_search import GAP_CLASS, occurrences, splits_cleanly
 
 # Markup, in the order the HTML tokenizer tries it after "<": comments (including the empty "<!-->" and an
 # unterminated one, which runs to the end), bogus comments ("<!DOCTYPE …>", "<![CDATA[…]]>", "<?…>"), then
@@ -53,7 +56,7 @@ _TOKEN = re.compile(
 # Between words of a quote: any whitespace, the invisible format characters (soft hyphen, zero-width
 # space and joiners, word joiner, BOM) that pages sprinkle around words and the cleaner drops, and "|", which
 # the cleaner puts between table cells (a table row "| a | b |" reads "ab" in the text content).
-_GAP = r"[\s|\u00ad\u200b-\u200f\u2060\ufeff]*"
+_GAP = GAP_CLASS + "*"
 _CELL = "|"
 _ANY_SPACE = re.compile(_GAP[:-1] + "+")
 
@@ -158,18 +161,28 @@ def find_quote(
     words = [word for word in exact.split() if word != _CELL]
     if not words:
         return None
-    pattern = re.compile(_GAP.join(re.escape(word) for word in words))
     want_before = _squash(prefix)
     want_after = _squash(suffix)
     window = 2 * (len(prefix) + len(suffix)) + 8  # room for extra spaces around the occurrence
     best: tuple[int, int, int] | None = None
-    for match in pattern.finditer(text, start):
-        before = _squash(text[max(0, match.start() - window) : match.start()])
-        after = _squash(text[match.end() : match.end() + window])
+    for found_start, found_end in _occurrences(text, words, start):
+        before = _squash(text[max(0, found_start - window) : found_start])
+        after = _squash(text[found_end : found_end + window])
         score = common_suffix(before, want_before) + common_prefix(after, want_after)
         if best is None or score > best[0]:
-            best = (score, match.start(), match.end())
+            best = (score, found_start, found_end)
     return None if best is None else (best[1], best[2])
+
+
+def _occurrences(text: str, words: list[str], start: int) -> Iterator[tuple[int, int]]:
+    """Each occurrence of the words, gaps allowed between them; by a squashed-text search
+    (``audit.quote_search``), or by a regular expression when a word holds a gap character itself."""
+    if splits_cleanly(words):
+        yield from occurrences(text, words, start)
+        return
+    pattern = re.compile(_GAP.join(re.escape(word) for word in words))
+    for match in pattern.finditer(text, start):
+        yield match.start(), match.end()
 
 
 def find_start(text: str, exact: str, prefix: str = "", start: int = 0) -> int | None:
