@@ -11,6 +11,9 @@ depths, so this module
    stays), and
 3. parses with ``huge_tree`` and reports whether content was at risk, so the caller can record a
    ``truncated_dom`` warning instead of losing text silently.
+
+The parsed tree shows the text readers see where a page's script swaps it in from a base64
+``data-obfuscated`` attribute (:func:`audit.html_reveal.reveal_obfuscated`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+
+from audit.html_reveal import reveal_obfuscated
 
 # Nesting deeper than this is flattened before parsing: well below libxml2's default limit (~255) so the
 # parsed tree keeps every piece of text, and deep enough that no real article layout is touched.
@@ -56,13 +61,15 @@ class ParsedHtml:
 
     ``tree`` is None when the markup holds nothing parseable. ``raw_depth`` is the scanned nesting depth
     of the markup, ``tree_depth`` the depth of the parsed tree, ``flattened`` how many tags were removed
-    to keep the tree within libxml2's limits.
+    to keep the tree within libxml2's limits, ``revealed`` how many elements show the text a script
+    decodes into them (:func:`audit.html_reveal.reveal_obfuscated`).
     """
 
     tree: lxml.html.HtmlElement | None
     raw_depth: int
     tree_depth: int
     flattened: int
+    revealed: int = 0
 
     @property
     def truncated(self) -> bool:
@@ -154,4 +161,5 @@ def parse_html(html: str) -> ParsedHtml:
         tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return ParsedHtml(None, raw_depth, 0, len(too_deep))
-    return ParsedHtml(tree, raw_depth, tree_depth(tree), len(too_deep))
+    revealed = reveal_obfuscated(tree)
+    return ParsedHtml(tree, raw_depth, tree_depth(tree), len(too_deep), revealed)

@@ -50,6 +50,7 @@ MIN_HEADING_CHARS = 10  # a shorter <h1> is a logo or a section name, not the he
 BEFORE_NODES = 4  # text nodes read before the heading (kicker, date line above the title)
 AFTER_CHARS = 400  # characters of text read after the heading (subtitle, byline block, lead)
 DATELINE_REACH = 40  # a dateline's date starts this close to the start of its paragraph
+TIME_ZONE_SLACK = 1  # days a <time>'s shown date and datetime attribute may differ by (a time zone)
 _MAX_NODES = 400  # nodes looked at after the heading, whatever their text
 _SKIP = frozenset({"script", "style", "noscript", "template", "select", "option", "nav", "aside", "footer"})
 # containers whose dates are other people's or other articles': a class or id word that starts so
@@ -124,6 +125,25 @@ def _time_date(element: lxml.html.HtmlElement) -> tuple[str, Kind] | None:
         return shown.iso, "updated" if shown.updated else "published"
     iso = normalise_date(str(element.get("datetime") or ""))
     return (iso, "published") if iso else None
+
+
+def time_element_day(element: lxml.html.HtmlElement) -> str | None:
+    """The day a ``<time>`` elsewhere on the page stands for: its ``datetime`` attribute, unless the date it
+    shows is more than :data:`TIME_ZONE_SLACK` days away (then the shown one, which readers see).
+
+    A day's difference is a time zone (a UTC timestamp of a late-evening local date); a larger one means
+    the attribute records something else, often the last edit. The raw attribute is returned when it is
+    kept (the caller normalises it); None when the element has no ``datetime``.
+    """
+    attribute = element.get("datetime")
+    if attribute is None:
+        return None
+    stated = normalise_date(str(attribute))
+    shown = parse_date_line(" ".join(element.text_content().split()))
+    if stated is None or shown is None:
+        return str(attribute)
+    apart = abs((date.fromisoformat(shown.iso) - date.fromisoformat(stated)).days)
+    return shown.iso if apart > TIME_ZONE_SLACK else str(attribute)
 
 
 def _slashed_date(line: str, near: Collection[str]) -> str | None:

@@ -6,7 +6,8 @@ Candidates are collected from, in this order of trust:
    ``datePublished``, ``dateModified``, ``publisher``; the WebSite ``name``;
 2. meta tags: ``article:published_time``, ``parsely-*``, ``author``, ``og:site_name``, ``og:title``,
    ``citation_*``, Dublin Core, ``og:url``/canonical link;
-3. page elements: ``<time>`` (published/updated when marked so), byline elements (``rel=author``,
+3. page elements: ``<time>`` (published/updated when marked so; the date it shows when that is more
+   than a day from its ``datetime``), byline elements (``rel=author``,
    ``itemprop=author``, ``class*=byline``), ``<h1>``/``<title>``; the date printed beside the main
    heading (:mod:`audit.html_heading_dates`);
 4. htmldate with ``original_date=True`` (a bare copyright-footer year is refused);
@@ -40,7 +41,7 @@ from audit.html_author_links import author_links
 from audit.html_authors import clean_authors, lexicon
 from audit.html_bylines import ANY_GAP, is_hidden, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
-from audit.html_heading_dates import heading_dates, site_header_note
+from audit.html_heading_dates import heading_dates, site_header_note, time_element_day
 from audit.html_jsonld import jsonld_candidates
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
@@ -132,16 +133,11 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
 def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
+        day = time_element_day(time)  # the shown date when it is days away from the attribute
         if "pubdate" in time.attrib or "publish" in marks or "datepublished" in marks:
-            yield (
-                "published",
-                Candidate(time.get("datetime"), "time-element", "time[datetime] (published)", "medium"),
-            )
+            yield "published", Candidate(day, "time-element", "time[datetime] (published)", "medium")
         elif "modif" in marks or "updat" in marks:
-            yield (
-                "updated",
-                Candidate(time.get("datetime"), "time-element", "time[datetime] (updated)", "medium"),
-            )
+            yield "updated", Candidate(day, "time-element", "time[datetime] (updated)", "medium")
     try:
         author = trafilatura_author(tree)
     except (ValueError, TypeError, RecursionError):
