@@ -33,15 +33,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_author_links import author_links
 from audit.html_authors import clean_authors, lexicon
-from audit.html_bylines import ANY_GAP, is_hidden, labelled_meta_authors, page_spelling, printed, text_bylines
+from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates, site_header_note
 from audit.html_jsonld import jsonld_candidates
+from audit.html_page_text import body_texts
+from audit.html_teasers import teaser_cards
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -210,36 +211,6 @@ def _normalise(
     return Candidate(value, candidate.method, location, candidate.confidence)
 
 
-_NOT_TEXT = frozenset(["script", "style", "noscript"])
-
-
-def _body_texts(tree: lxml.html.HtmlElement) -> tuple[str, str]:
-    """The page's body text as readers see it and with hidden elements too, from one walk (no scripts,
-    styles or head), each whitespace-squashed."""
-    shown: list[str] = []
-    every: list[str] = []
-    hidden: list[lxml.html.HtmlElement] = []  # the hidden elements we are inside, innermost last
-    for body in tree.xpath("//body")[:1]:
-        walker = etree.iterwalk(body, events=("start", "end"))
-        for event, element in walker:
-            if event == "end":
-                if hidden and hidden[-1] is element:
-                    hidden.pop()
-                if element is not body:
-                    every.append(element.tail or "")
-                    if not hidden:
-                        shown.append(element.tail or "")
-            elif isinstance(element.tag, str) and element.tag not in _NOT_TEXT:
-                if is_hidden(element):
-                    hidden.append(element)
-                every.append(element.text or "")
-                if not hidden:
-                    shown.append(element.text or "")
-            else:  # a comment, a script: only its tail is text
-                walker.skip_subtree()
-    return " ".join(" ".join(shown).split()), " ".join(" ".join(every).split())
-
-
 def copyright_owner(tree: lxml.html.HtmlElement) -> str:
     """The page's copyright statements (``meta name=copyright``, Dublin Core rights), lower-cased."""
     statements = [
@@ -336,6 +307,12 @@ def _sections(url: str | None) -> frozenset[str]:
     return frozenset(part.lower() for part in path.split("/")[:-1] if part)
 
 
+def _own_urls(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str, ...]:
+    """The page's own addresses: the capture URL, ``og:url`` and the canonical link."""
+    stated = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
+    return tuple(str(u) for u in [url, *stated] if u)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -356,7 +333,8 @@ def extract_metadata(
     """
     raw: list[tuple[str, Candidate]] = []
     notes: list[SourceWarning] = []
-    page_text, every_text = _body_texts(tree) if tree is not None else ("", "")
+    texts = body_texts(tree, teaser_cards(tree, _own_urls(tree, url))) if tree is not None else None
+    every_text = texts.every if texts is not None else ""
     if tree is not None:
         raw.extend(jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
@@ -387,7 +365,8 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    visible = page_text if tree is not None else None
+    # a name printed only in teaser cards is another article's author (audit/html_teasers.py)
+    visible = texts.outside_cards if texts is not None else None
     for field in ("published", "updated"):  # stable sort: within a method the page order stays
         by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     owner = copyright_owner(tree) if tree is not None else ""
