@@ -236,6 +236,20 @@ def _site_owner(candidate: Candidate, candidates: list[Candidate], owner: str) -
     return not any(name in stated for name in names)
 
 
+def _fullest_byline(chosen: list[Candidate]) -> Candidate:
+    """The first candidate, or a later byline that names the same people and more: one reading of a
+    byline can stop early ("By A, B and C" read as [A, B]), and several authors are a list."""
+    best = chosen[0]
+    if best.method != "byline":
+        return best
+    names = {name.lower() for name in best.value}
+    for candidate in chosen[1:]:
+        more = {name.lower() for name in candidate.value}
+        if candidate.method == "byline" and names < more:
+            return candidate
+    return best
+
+
 def _choose(
     field: str, candidates: list[Candidate], visible: str | None = None, owner: str = ""
 ) -> FieldEvidence:
@@ -256,7 +270,7 @@ def _choose(
         ]
         if not chosen:
             return FieldEvidence(empty, None, None, tuple(candidates))
-        best = chosen[0]
+        best = _fullest_byline(chosen)
     elif not candidates:
         return FieldEvidence(empty, None, None, ())
     else:

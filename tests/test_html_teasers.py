@@ -104,3 +104,12 @@ def test_a_name_written_in_capitals_keeps_its_short_words() -> None:
     ]
     assert clean_authors("Jane Roe, DPA") == ["Jane Roe"]
     assert clean_authors("AFP") == []
+
+
+def test_a_byline_read_in_full_wins_over_one_read_short() -> None:
+    body = (
+        "<h1>Ferry timetable</h1><div class='story-byline'><div class='field-byline'>"
+        "By LISA MARTENS, MARY CLARE OSTBY and ERIC TALLIN</div><div>Associated Press</div></div>" + BODY
+    )
+    authors = _authors(body)
+    assert authors.value == ["LISA MARTENS", "MARY CLARE OSTBY", "ERIC TALLIN"]
