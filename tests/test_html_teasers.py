@@ -113,3 +113,8 @@ def test_a_byline_read_in_full_wins_over_one_read_short() -> None:
     )
     authors = _authors(body)
     assert authors.value == ["LISA MARTENS", "MARY CLARE OSTBY", "ERIC TALLIN"]
+
+
+def test_a_comment_count_in_a_byline_line_is_no_name() -> None:
+    assert clean_authors("26 Mai, 2031 | Jane Roe | Kommentare 3") == ["Jane Roe"]
+    assert clean_authors("Comments 12") == []
