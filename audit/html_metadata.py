@@ -42,7 +42,7 @@ from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates, site_header_note
 from audit.html_jsonld import jsonld_candidates
 from audit.html_page_text import body_texts
-from audit.html_teasers import teaser_cards
+from audit.html_teasers import own_urls, teaser_cards
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -81,9 +81,12 @@ _META: tuple[tuple[str, str, str, Confidence], ...] = (
     ("property", "og:url", "url", "high"),
 )
 
+# A microdata author typed as an organisation (itemtype schema.org/Organization, NewsMediaOrganization,
+# Corporation) is the publisher named again, not a person (as for JSON-LD, see audit/html_jsonld.py).
+_NOT_ORGANISATION = 'not(contains(@itemtype, "Organization") or contains(@itemtype, "Corporation"))'
 _BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
-    ('//*[@itemprop="author"]//*[@itemprop="name"]', "medium"),
-    ('//*[@itemprop="author"]', "medium"),
+    (f'//*[@itemprop="author"][{_NOT_ORGANISATION}]//*[@itemprop="name"]', "medium"),
+    (f'//*[@itemprop="author"][{_NOT_ORGANISATION}]', "medium"),
     ('//a[@rel="author"]', "medium"),
     (
         '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")'
@@ -130,6 +133,16 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
+def _microdata_organisations(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Lower-cased names of microdata authors typed as an organisation (trafilatura reads them too)."""
+    names: set[str] = set()
+    for element in tree.xpath(f'//*[@itemprop="author"][not({_NOT_ORGANISATION})]'):
+        for named in element.xpath('.//*[@itemprop="name"]')[:1] or [element]:
+            text = named.get("content") or named.text_content()
+            names.add(" ".join(text.lower().split()))
+    return frozenset(names)
+
+
 def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
@@ -150,7 +163,12 @@ def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterato
     # trafilatura title-cases what it finds and drops digits and symbols: a name is taken as the page
     # writes it (hidden elements included: trafilatura reads them too), and not at all when the page
     # does not write it ("Bo" of "Author: Bo2man"); whether readers see it is checked when choosing
-    names = [printed(name, every_text, ANY_GAP) for name in (author or "").split("; ") if name]
+    organisations = _microdata_organisations(tree)
+    names = [
+        printed(name, every_text, ANY_GAP)
+        for name in (author or "").split("; ")
+        if name and " ".join(name.lower().split()) not in organisations
+    ]
     if any(names):
         author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
@@ -321,12 +339,6 @@ def _sections(url: str | None) -> frozenset[str]:
     return frozenset(part.lower() for part in path.split("/")[:-1] if part)
 
 
-def _own_urls(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str, ...]:
-    """The page's own addresses: the capture URL, ``og:url`` and the canonical link."""
-    stated = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
-    return tuple(str(u) for u in [url, *stated] if u)
-
-
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -347,7 +359,7 @@ def extract_metadata(
     """
     raw: list[tuple[str, Candidate]] = []
     notes: list[SourceWarning] = []
-    texts = body_texts(tree, teaser_cards(tree, _own_urls(tree, url))) if tree is not None else None
+    texts = body_texts(tree, teaser_cards(tree, own_urls(tree, url))) if tree is not None else None
     every_text = texts.every if texts is not None else ""
     if tree is not None:
         raw.extend(jsonld_candidates(tree))

@@ -76,3 +76,9 @@ def teaser_cards(tree: lxml.html.HtmlElement, own_urls: tuple[str, ...] = ()) ->
                 seen.add(card)
                 cards.append(card)
     return cards
+
+
+def own_urls(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str, ...]:
+    """The page's own addresses: the capture URL, ``og:url`` and the canonical link."""
+    stated = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
+    return tuple(str(u) for u in [url, *stated] if u)

@@ -118,3 +118,13 @@ def test_a_byline_read_in_full_wins_over_one_read_short() -> None:
 def test_a_comment_count_in_a_byline_line_is_no_name() -> None:
     assert clean_authors("26 Mai, 2031 | Jane Roe | Kommentare 3") == ["Jane Roe"]
     assert clean_authors("Comments 12") == []
+
+
+def test_a_microdata_author_typed_as_an_organisation_is_not_a_person() -> None:
+    body = (
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Organization">'
+        '<span itemprop="name">Harbour Courier Gazette</span></div><h1>Ferry timetable</h1>' + BODY
+    )
+    assert _authors(body).value == []
+    person = body.replace("schema.org/Organization", "schema.org/Person")
+    assert _authors(person).value == ["Harbour Courier Gazette"]
