@@ -42,7 +42,7 @@ from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates, site_header_note
 from audit.html_jsonld import jsonld_candidates
 from audit.html_page_text import body_texts
-from audit.html_teasers import own_urls, teaser_cards
+from audit.html_teasers import own_urls, same_byline, teaser_cards
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -173,8 +173,8 @@ def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterato
         author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
-        # the first match only: later ones are mostly bylines of teasers and comments
-        for element in tree.xpath(xpath)[:1]:
+        # the first match and its co-authors: later ones are mostly bylines of teasers and comments
+        for element in same_byline(tree.xpath(xpath)):
             text = element.get("content") or element.text_content()
             if text and text.strip():
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
@@ -256,16 +256,18 @@ def _site_owner(candidate: Candidate, candidates: list[Candidate], owner: str) -
 
 def _fullest_byline(chosen: list[Candidate]) -> Candidate:
     """The first candidate, or a later byline that names the same people and more: one reading of a
-    byline can stop early ("By A, B and C" read as [A, B]), and several authors are a list."""
+    byline can stop early ("By A, B and C" read as [A, B]), and several authors are a list (the
+    candidates of one location together: co-authors marked up one by one)."""
+    groups: dict[str, set[str]] = {}
+    for candidate in chosen:
+        if candidate.method == "byline":
+            groups.setdefault(candidate.location, set()).update(n.lower() for n in candidate.value)
     best = chosen[0]
     if best.method != "byline":
         return best
-    names = {name.lower() for name in best.value}
-    for candidate in chosen[1:]:
-        more = {name.lower() for name in candidate.value}
-        if candidate.method == "byline" and names < more:
-            return candidate
-    return best
+    names = groups[best.location]
+    fuller = next((c for c in chosen if c.method == "byline" and names < groups[c.location]), None)
+    return fuller or best
 
 
 def _choose(

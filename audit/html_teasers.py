@@ -7,7 +7,8 @@ whose text reads as a headline (five words or more) pointing to another page, an
 around it that stays teaser-sized (at most ``MAX_CARD_CHARS`` of text) below the page's ``<article>``
 or ``<main>``. Links to the page itself, mail links and links to a person's page (author archives,
 profiles, staff pages: "More stories by Jane Doe") are no headlines. A name printed only inside cards is not the article's byline (see
-:func:`audit.html_metadata.extract_metadata`).
+:func:`audit.html_metadata.extract_metadata`). Co-authors marked up one by one are the other matches inside the
+first match's byline (:func:`same_byline`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
-from audit.html_authors import lexicon
+from audit.html_authors import MAX_BYLINE_LENGTH, lexicon
 
 # A headline has at least this many words; a card has at most this much text.
 MIN_HEADLINE_WORDS = 5
@@ -82,3 +83,23 @@ def own_urls(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str, ...]:
     """The page's own addresses: the capture URL, ``og:url`` and the canonical link."""
     stated = tree.xpath('//link[@rel="canonical"]/@href|//meta[@property="og:url"]/@content')
     return tuple(str(u) for u in [url, *stated] if u)
+
+
+def same_byline(matches: list[lxml.html.HtmlElement], levels: int = 5) -> list[lxml.html.HtmlElement]:
+    """The first match and the others in its byline: co-authors marked up one by one ("By <span
+    itemprop=author>A</span>, <span itemprop=author>B</span> and ..."). The byline is the nearest
+    ancestor (at most ``levels`` up) that holds another match; when its text is longer than a byline,
+    the others are teasers' or comments' and only the first is the article's."""
+    if not matches:
+        return []
+    first = matches[0]
+    ancestor: lxml.html.HtmlElement | None = first
+    for _ in range(levels):
+        ancestor = ancestor.getparent() if ancestor is not None else None
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            break
+        inside = [m for m in matches if m is first or any(a is ancestor for a in m.iterancestors())]
+        if len(inside) > 1:
+            text = " ".join(ancestor.text_content().split())
+            return inside if len(text) <= MAX_BYLINE_LENGTH else [first]
+    return [first]

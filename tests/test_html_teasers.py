@@ -128,3 +128,14 @@ def test_a_microdata_author_typed_as_an_organisation_is_not_a_person() -> None:
     assert _authors(body).value == []
     person = body.replace("schema.org/Organization", "schema.org/Person")
     assert _authors(person).value == ["Harbour Courier Gazette"]
+
+
+def test_co_authors_marked_up_one_by_one_are_all_taken() -> None:
+    def person(name: str) -> str:
+        return f'<span itemprop="author" itemscope><span itemprop="name">{name}</span></span>'
+
+    byline = f"<div class='byline'>By {person('Marta Quellberg')}, {person('Oskar Lindqvist')} and "
+    byline += f"{person('PIA NORDSTRAND')} The Harbour Courier</div>"
+    teaser = f"<div class='more'><h3>Other stories</h3>{BODY}{person('Ruth Abernethy')}</div>"
+    authors = _authors(f"<h1>Ferry timetable</h1>{byline}{BODY}{teaser}")
+    assert authors.value == ["Marta Quellberg", "Oskar Lindqvist", "PIA NORDSTRAND"]
