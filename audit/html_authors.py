@@ -125,11 +125,17 @@ def clean_name(raw: str, brands: tuple[str, ...] = ()) -> str | None:
 
 def _looks_like_name(text: str) -> bool:
     """Not a weekday or page word, not a phrase of several lower-case words (a sentence fragment), not an
-    acronym of an agency or authority, and not a lone lower-case login name."""
+    acronym of an agency or authority (a short word in a name written all in capitals is a name: "ERIC
+    TUCKER"), not a word beside a number ("Kommentare 3"; a handle "Bo2man" has its digits inside a
+    word), and not a lone lower-case login name."""
     tokens = text.split()
     if text.lower() in _words("not_names") or any(t.lower() in _words("not_names") for t in tokens):
         return False
-    if any(_ACRONYM.match(t) for t in tokens):
+    if any(t.isdigit() for t in tokens):
+        return False  # a count or a number: "Kommentare 3", "Comments 12" of a byline's meta line
+    # a name written in capitals ("LISA MASCARO", as wire bylines print it) has no acronyms in it
+    capitals = len(tokens) > 1 and text.isupper()
+    if not capitals and any(_ACRONYM.match(t) for t in tokens):
         return False
     if len(tokens) == 1 and text.islower():
         return False

@@ -68,6 +68,8 @@ _SKIP_MARKS = (
 # Class prefixes of layout modifiers ("has-sidebar" on the page's main container)
 _MODIFIER_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "show-", "hide-")
 _SKIP_TAGS = frozenset(["nav", "footer", "aside", "header", "form", "script", "style", "noscript"])
+_PAGE_TAGS = frozenset(["body", "html"])
+_ARTICLE_MARKS = ("article", "entry", "post", "story")
 # Elements that start a new line of text (with <br>): a byline is the first line of its element.
 _BLOCKS = frozenset(
     [
@@ -203,14 +205,28 @@ def labelled_meta_authors(tree: lxml.html.HtmlElement) -> Iterator[str]:
             yield data
 
 
-def is_skipped(element: lxml.html.HtmlElement) -> bool:
-    """True for (or inside) navigation, footers, asides or comment/teaser blocks.
+def _article_header(element: lxml.html.HtmlElement) -> bool:
+    """A ``<header>`` of the article rather than of the site: inside ``<article>`` or ``<main>``, or
+    marked as the article's ("article__header", "entry-header", "post-head")."""
+    if element.tag != "header":
+        return False
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if any(word in marks for word in _ARTICLE_MARKS):
+        return True
+    return any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
 
-    A class that states a layout modifier ("has-sidebar", "no-comments", "with-related") describes
+
+def is_skipped(element: lxml.html.HtmlElement) -> bool:
+    """True for (or inside) navigation, footers, asides, the site's header or comment/teaser blocks.
+
+    The classes of ``<body>`` and ``<html>`` do not count (a theme writes "one-sidebar sidebar-second"
+    there on every page), nor does the article's own ``<header>`` (:func:`_article_header`). A class that states a layout modifier ("has-sidebar", "no-comments", "with-related") describes
     the container's layout, not its content, and does not count.
     """
     for ancestor in [element, *element.iterancestors()]:
-        if ancestor.tag in _SKIP_TAGS:
+        if ancestor.tag in _PAGE_TAGS:
+            break  # the page's own classes describe its layout ("one-sidebar"), not this element
+        if ancestor.tag in _SKIP_TAGS and not _article_header(ancestor):
             return True
         tokens = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower().split()
         marks = " ".join(t for t in tokens if not t.startswith(_MODIFIER_PREFIXES))

@@ -34,15 +34,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
 from trafilatura.metadata import extract_author as trafilatura_author
 
 from audit.html_author_links import author_links
 from audit.html_authors import clean_authors, lexicon
-from audit.html_bylines import ANY_GAP, is_hidden, labelled_meta_authors, page_spelling, printed, text_bylines
+from audit.html_bylines import ANY_GAP, labelled_meta_authors, page_spelling, printed, text_bylines
 from audit.html_dates import htmldate_guess, normalise_date, url_date
 from audit.html_heading_dates import heading_dates, site_header_note, time_element_day
 from audit.html_jsonld import jsonld_candidates
+from audit.html_page_text import body_texts
+from audit.html_teasers import own_urls, same_byline, teaser_cards
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
@@ -81,9 +82,12 @@ _META: tuple[tuple[str, str, str, Confidence], ...] = (
     ("property", "og:url", "url", "high"),
 )
 
+# A microdata author typed as an organisation (itemtype schema.org/Organization, NewsMediaOrganization,
+# Corporation) is the publisher named again, not a person (as for JSON-LD, see audit/html_jsonld.py).
+_NOT_ORGANISATION = 'not(contains(@itemtype, "Organization") or contains(@itemtype, "Corporation"))'
 _BYLINE_XPATHS: tuple[tuple[str, Confidence], ...] = (
-    ('//*[@itemprop="author"]//*[@itemprop="name"]', "medium"),
-    ('//*[@itemprop="author"]', "medium"),
+    (f'//*[@itemprop="author"][{_NOT_ORGANISATION}]//*[@itemprop="name"]', "medium"),
+    (f'//*[@itemprop="author"][{_NOT_ORGANISATION}]', "medium"),
     ('//a[@rel="author"]', "medium"),
     (
         '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")'
@@ -130,6 +134,16 @@ def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candida
         yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
+def _microdata_organisations(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    """Lower-cased names of microdata authors typed as an organisation (trafilatura reads them too)."""
+    names: set[str] = set()
+    for element in tree.xpath(f'//*[@itemprop="author"][not({_NOT_ORGANISATION})]'):
+        for named in element.xpath('.//*[@itemprop="name"]')[:1] or [element]:
+            text = named.get("content") or named.text_content()
+            names.add(" ".join(text.lower().split()))
+    return frozenset(names)
+
+
 def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterator[tuple[str, Candidate]]:
     for time in tree.xpath("//time[@datetime]")[:1]:
         marks = " ".join(str(time.get(a) or "") for a in ("itemprop", "class", "id")).lower()
@@ -145,13 +159,18 @@ def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterato
     # trafilatura title-cases what it finds and drops digits and symbols: a name is taken as the page
     # writes it (hidden elements included: trafilatura reads them too), and not at all when the page
     # does not write it ("Bo" of "Author: Bo2man"); whether readers see it is checked when choosing
-    names = [printed(name, every_text, ANY_GAP) for name in (author or "").split("; ") if name]
+    organisations = _microdata_organisations(tree)
+    names = [
+        printed(name, every_text, ANY_GAP)
+        for name in (author or "").split("; ")
+        if name and " ".join(name.lower().split()) not in organisations
+    ]
     if any(names):
         author = "; ".join(name for name in names if name)
         yield "authors", Candidate(author, "byline", "trafilatura author XPaths", "medium")
     for xpath, confidence in _BYLINE_XPATHS:
-        # the first match only: later ones are mostly bylines of teasers and comments
-        for element in tree.xpath(xpath)[:1]:
+        # the first match and its co-authors: later ones are mostly bylines of teasers and comments
+        for element in same_byline(tree.xpath(xpath)):
             text = element.get("content") or element.text_content()
             if text and text.strip():
                 yield "authors", Candidate(text.strip(), "byline", xpath, confidence)
@@ -206,36 +225,6 @@ def _normalise(
     return Candidate(value, candidate.method, location, candidate.confidence)
 
 
-_NOT_TEXT = frozenset(["script", "style", "noscript"])
-
-
-def _body_texts(tree: lxml.html.HtmlElement) -> tuple[str, str]:
-    """The page's body text as readers see it and with hidden elements too, from one walk (no scripts,
-    styles or head), each whitespace-squashed."""
-    shown: list[str] = []
-    every: list[str] = []
-    hidden: list[lxml.html.HtmlElement] = []  # the hidden elements we are inside, innermost last
-    for body in tree.xpath("//body")[:1]:
-        walker = etree.iterwalk(body, events=("start", "end"))
-        for event, element in walker:
-            if event == "end":
-                if hidden and hidden[-1] is element:
-                    hidden.pop()
-                if element is not body:
-                    every.append(element.tail or "")
-                    if not hidden:
-                        shown.append(element.tail or "")
-            elif isinstance(element.tag, str) and element.tag not in _NOT_TEXT:
-                if is_hidden(element):
-                    hidden.append(element)
-                every.append(element.text or "")
-                if not hidden:
-                    shown.append(element.text or "")
-            else:  # a comment, a script: only its tail is text
-                walker.skip_subtree()
-    return " ".join(" ".join(shown).split()), " ".join(" ".join(every).split())
-
-
 def copyright_owner(tree: lxml.html.HtmlElement) -> str:
     """The page's copyright statements (``meta name=copyright``, Dublin Core rights), lower-cased."""
     statements = [
@@ -261,6 +250,22 @@ def _site_owner(candidate: Candidate, candidates: list[Candidate], owner: str) -
     return not any(name in stated for name in names)
 
 
+def _fullest_byline(chosen: list[Candidate]) -> Candidate:
+    """The first candidate, or a later byline that names the same people and more: one reading of a
+    byline can stop early ("By A, B and C" read as [A, B]), and several authors are a list (the
+    candidates of one location together: co-authors marked up one by one)."""
+    groups: dict[str, set[str]] = {}
+    for candidate in chosen:
+        if candidate.method == "byline":
+            groups.setdefault(candidate.location, set()).update(n.lower() for n in candidate.value)
+    best = chosen[0]
+    if best.method != "byline":
+        return best
+    names = groups[best.location]
+    fuller = next((c for c in chosen if c.method == "byline" and names < groups[c.location]), None)
+    return fuller or best
+
+
 def _choose(
     field: str, candidates: list[Candidate], visible: str | None = None, owner: str = ""
 ) -> FieldEvidence:
@@ -281,7 +286,7 @@ def _choose(
         ]
         if not chosen:
             return FieldEvidence(empty, None, None, tuple(candidates))
-        best = chosen[0]
+        best = _fullest_byline(chosen)
     elif not candidates:
         return FieldEvidence(empty, None, None, ())
     else:
@@ -352,7 +357,8 @@ def extract_metadata(
     """
     raw: list[tuple[str, Candidate]] = []
     notes: list[SourceWarning] = []
-    page_text, every_text = _body_texts(tree) if tree is not None else ("", "")
+    texts = body_texts(tree, teaser_cards(tree, own_urls(tree, url))) if tree is not None else None
+    every_text = texts.every if texts is not None else ""
     if tree is not None:
         raw.extend(jsonld_candidates(tree))
         raw.extend(_meta_candidates(tree))
@@ -383,7 +389,8 @@ def extract_metadata(
             by_field[field].append(cleaned)
     if not by_field["site"] and host:
         by_field["site"].append(Candidate(host, "url-host", "URL host", "low"))
-    visible = page_text if tree is not None else None
+    # a name printed only in teaser cards is another article's author (audit/html_teasers.py)
+    visible = texts.outside_cards if texts is not None else None
     for field in ("published", "updated"):  # stable sort: within a method the page order stays
         by_field[field].sort(key=lambda c: _DATE_ORDER.index(c.method) if c.method in _DATE_ORDER else 99)
     owner = copyright_owner(tree) if tree is not None else ""
