@@ -61,16 +61,18 @@ def teaser_cards(tree: lxml.html.HtmlElement, own_urls: tuple[str, ...] = ()) ->
     own_paths = frozenset(p for url in own_urls if (p := page_path(url)))
     cards: list[lxml.html.HtmlElement] = []
     seen: set[lxml.html.HtmlElement] = set()
+    lengths: dict[lxml.html.HtmlElement, int] = {}  # text length of each ancestor, measured once
     for body in tree.xpath("//body")[:1]:
         for link in body.iter("a"):
             if not _headline_link(link, own_paths):
                 continue
             card = link
             for ancestor in link.iterancestors():
-                if (
-                    ancestor.tag in _STOP_TAGS
-                    or len(" ".join(ancestor.text_content().split())) > MAX_CARD_CHARS
-                ):
+                if ancestor.tag in _STOP_TAGS:
+                    break
+                if ancestor not in lengths:  # links share their containers: a page-wide one is read once
+                    lengths[ancestor] = len(" ".join(ancestor.text_content().split()))
+                if lengths[ancestor] > MAX_CARD_CHARS:
                     break
                 card = ancestor
             if card not in seen:

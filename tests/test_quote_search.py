@@ -32,7 +32,9 @@ def test_agrees_with_the_regular_expression_on_random_texts() -> None:
     alphabet = ["a", "b", "ab", "ba", " ", "  ", "\n", "|", "\u00ad", "\u200b", "\ufeff", "\u00a0", ".", "x"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        words = ["".join(rng.choice("abx.") for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+        words = [
+            "".join(rng.choice("abx.") for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3))
+        ]
         start = rng.randint(0, len(text))
         assert splits_cleanly(words)
         assert list(occurrences(text, words, start)) == _by_regex(text, words, start), (text, words, start)
