@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from audit.corpus import Corpus
@@ -137,6 +138,26 @@ def test_former_title_and_qualified_titles() -> None:
         ("JD Vance", "Vice President")
     ]
     assert _rules(corpus) == []
+
+
+def test_a_large_ledger_finds_the_same_titles() -> None:
+    """Hundreds of other office holders (a real ledger) change nothing: each person is looked for only
+    where the text holds their surname, and the surname alone still counts ("President Trump")."""
+    others = tuple(
+        replace(
+            LEDGER.roles[0], person=f"Person{i} Holder{i}", aliases=(f"Commissioner{i % 40}",), line=1000 + i
+        )
+        for i in range(600)
+    )
+    large = replace(LEDGER, roles=LEDGER.roles + others)
+    text = "Former President Trump met Commissioner7 Holder7 and Vice President JD Vance, the Kremlin said."
+    corpus = _corpus(text, "2025-03-10", reference=large)
+    found = [(u.person, u.title, u.former) for u in misdated_office.title_uses(corpus.claims[0], large)]
+    assert found == [
+        ("Donald Trump", "President", True),
+        ("Person7 Holder7", LEDGER.roles[0].title, False),
+        ("JD Vance", "Vice President", False),
+    ]
 
 
 def test_ledger_conflict_and_support_carry_the_row() -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.corpus import Corpus
 from audit.misdating import DEPENDS_ON_PUBLISHED, describe, event_mentions, interval, publication
@@ -51,12 +52,24 @@ def _names(participant: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def _name_form(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(form)}\w{{0,2}}(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _keyword_form(keyword: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(keyword)}(?:s|es|ed)?(?!\w)")
+
+
 def _named(participant: str, text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(form)}\w{{0,2}}(?!\w)", text) for form in _names(participant))
+    # a form absent as a substring cannot match: most of a large ledger is ruled out without a regex
+    return any(form in text and _name_form(form).search(text) for form in _names(participant))
 
 
 def _keyword_in(keyword: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(keyword.lower())}(?:s|es|ed)?(?!\w)", text.lower()) is not None
+    needle, haystack = keyword.lower(), text.lower()
+    return needle in haystack and _keyword_form(needle).search(haystack) is not None
 
 
 def _clause(text: str, mention: DateMention, low: int, high: int) -> str:

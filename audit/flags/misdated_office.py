@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.corpus import Corpus
 from audit.misdating import DEPENDS_ON_PUBLISHED, event_mentions, interval, lexicon, publication
@@ -43,32 +44,51 @@ class TitleUse:
     span: Span  # absolute span of the whole phrase, "former" included
 
 
-def _aliases(ledger: Ledger) -> list[tuple[str, str]]:
-    """(alias, title) pairs, longest alias first so "Vice President" wins over "President"."""
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    """What the title search needs of a ledger, worked out once per audit, not once per claim."""
+
+    people: tuple[tuple[str, str], ...]  # (person, surname), sorted by person
+    aliases: tuple[tuple[str, str], ...]  # (alias, title), longest alias first
+
+
+def _titles(ledger: Ledger) -> _Titles:
+    """(alias, title) pairs longest alias first, so "Vice President" wins over "President"; the people."""
     pairs = {(alias, role.title) for role in ledger.roles for alias in role.aliases}
-    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+    people = sorted({role.person for role in ledger.roles})
+    return _Titles(
+        tuple((person, person.split()[-1]) for person in people),
+        tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair))),
+    )
 
 
+@lru_cache(maxsize=4096)
 def _name_pattern(person: str) -> re.Pattern[str]:
     forms = sorted({person, person.split()[-1]}, key=len, reverse=True)
     return re.compile(rf"(?<![\w.])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
 
 
-def title_uses(claim: Claim, ledger: Ledger) -> list[TitleUse]:
-    aliases = _aliases(ledger)
+@lru_cache(maxsize=4096)
+def _alias_before(alias: str) -> re.Pattern[str]:
+    """The alias ending a text, spaces after it ("… Secretary of State " before the name)."""
+    return re.compile(rf"(?<![\w.]){re.escape(alias)}\s+$", re.IGNORECASE)
+
+
+def title_uses(claim: Claim, ledger: Ledger, titles: _Titles | None = None) -> list[TitleUse]:
+    """Every "Title Name" of a ledger person in the claim (``titles``: :func:`_titles` of the ledger,
+    passed by a caller that checks many claims)."""
+    titles = titles or _titles(ledger)
     former_words = [w for w in lexicon()["former_words"] if not w.endswith("-")]
     then_words = [w.rstrip("-") for w in lexicon()["then_words"]]
     uses: list[TitleUse] = []
     text = claim.text
-    for person in sorted({role.person for role in ledger.roles}):
+    for person, surname in titles.people:
+        if surname not in text:
+            continue  # every form of the name holds the surname: no use of this person here
         for name in _name_pattern(person).finditer(text):
             before = text[: name.start()]
             found = next(
-                (
-                    (alias, title)
-                    for alias, title in aliases
-                    if re.search(rf"(?<![\w.]){re.escape(alias)}\s+$", before, re.IGNORECASE)
-                ),
+                ((alias, title) for alias, title in titles.aliases if _alias_before(alias).search(before)),
                 None,
             )
             if found is None:
@@ -114,10 +134,11 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     ledger = corpus.reference
     if not isinstance(ledger, Ledger) or not ledger.roles:
         return
+    titles = _titles(ledger)
     for claim in corpus.claims:
         source = corpus.source_by_id[claim.source_id]
         pub = publication(source)
-        for use in title_uses(claim, ledger):
+        for use in title_uses(claim, ledger, titles):
             terms = ledger.terms(use.person, use.title)
             if not terms:
                 continue
