@@ -41,7 +41,7 @@ from typing import Literal
 
 import lxml.html
 
-from audit.date_lines import parse_date_line, search_date
+from audit.date_lines import DateLine, parse_date_line, search_date
 from audit.furniture import lexicon
 from audit.html_dates import normalise_date
 from audit.model import SourceWarning
@@ -118,9 +118,14 @@ def _in_site_header(node: lxml.html.HtmlElement, holders: frozenset[lxml.html.Ht
     return False
 
 
+def _shown_date(element: lxml.html.HtmlElement) -> DateLine | None:
+    """The date an element shows readers, as a date line ("Updated 3 May 2024", "16. Oktober 2019")."""
+    return parse_date_line(" ".join(element.text_content().split()))
+
+
 def _time_date(element: lxml.html.HtmlElement) -> tuple[str, Kind] | None:
     """A ``<time>``'s date: the one it shows when that parses, else its ``datetime`` attribute."""
-    shown = parse_date_line(" ".join(element.text_content().split()))
+    shown = _shown_date(element)
     if shown is not None:
         return shown.iso, "updated" if shown.updated else "published"
     iso = normalise_date(str(element.get("datetime") or ""))
@@ -139,7 +144,7 @@ def time_element_day(element: lxml.html.HtmlElement) -> str | None:
     if attribute is None:
         return None
     stated = normalise_date(str(attribute))
-    shown = parse_date_line(" ".join(element.text_content().split()))
+    shown = _shown_date(element)
     if stated is None or shown is None:
         return str(attribute)
     apart = abs((date.fromisoformat(shown.iso) - date.fromisoformat(stated)).days)

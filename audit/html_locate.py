@@ -58,7 +58,7 @@ _TOKEN = re.compile(
 # the cleaner puts between table cells (a table row "| a | b |" reads "ab" in the text content).
 _GAP = GAP_CLASS + "*"
 _CELL = "|"
-_ANY_SPACE = re.compile(_GAP[:-1] + "+")
+_ANY_SPACE = re.compile(GAP_CLASS + "+")
 
 
 class HtmlTextMap:

@@ -50,7 +50,7 @@ class _Squashed:
 
 
 @lru_cache(maxsize=4)
-def _squash(text: str) -> _Squashed:
+def _squashed(text: str) -> _Squashed:
     pieces: list[str] = []
     squashed_starts: list[int] = []
     original_starts: list[int] = []
@@ -71,7 +71,7 @@ def splits_cleanly(words: Sequence[str]) -> bool:
 def occurrences(text: str, words: Sequence[str], start: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) in ``text`` of each non-overlapping occurrence of ``words`` at or after ``start``, gaps
     allowed between words and not inside them, leftmost first. ``words`` must pass :func:`splits_cleanly`."""
-    squashed = _squash(text)
+    squashed = _squashed(text)
     needle = "".join(words)
     lengths = [len(word) for word in words]
     position = squashed.first_at_or_after(start)
