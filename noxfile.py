@@ -41,7 +41,7 @@ def schemas(session: nox.Session) -> None:
 def eval(session: nox.Session) -> None:
     """Quality on ../shared/eval (skips cleanly when absent); fails when a pinned floor is not met."""
     session.install(".")
-    session.run("python", "-m", "audit.evaluation", *session.posargs)
+    session.run("python", "-m", "evaluation", *session.posargs)
 
 
 @nox.session(python=PYTHON)

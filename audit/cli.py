@@ -16,14 +16,14 @@ from typing import Any, TypeVar, cast
 import click
 
 from audit import __version__
-from audit.capture import Options
-from audit.ingest import DEFAULT_MAX_BYTES, InputError
+from audit.contract.validate import validate_files
+from audit.ingest.discover import DEFAULT_MAX_BYTES, InputError
+from audit.ingest.ledger import LedgerError, discover_ledger
 from audit.model import AuditResult, Severity
-from audit.output import write_outputs
-from audit.pipeline import RunConfig, run_audit
-from audit.reference import LedgerError, discover_ledger
-from audit.validate import validate_files
-from audit.workers import WorkerStartError
+from audit.pipeline.capture import Options
+from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.workers import WorkerStartError
+from audit.report.write import write_outputs
 
 
 def _stderr(message: str) -> None:
@@ -246,11 +246,11 @@ def check(
 
     Exit 0 when there is none, 1 when there are (or nothing could be audited), 2 on misuse.
     """
-    from audit.check import CheckUsageError, gate, parse_kinds, summary_line
-    from audit.check import render_json as check_json
-    from audit.check import render_text as check_text
-    from audit.render.github import render_github
-    from audit.render.sarif import render_sarif
+    from audit.report.check import CheckUsageError, gate, parse_kinds, summary_line
+    from audit.report.check import render_json as check_json
+    from audit.report.check import render_text as check_text
+    from audit.report.github import render_github
+    from audit.report.sarif import render_sarif
 
     try:
         kinds = parse_kinds(fail_on)
@@ -261,7 +261,7 @@ def check(
     renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
     rendered = renderers[fmt](outcome)
     if output is not None:
-        from audit.output import write_text
+        from audit.report.write import write_text
 
         output.parent.mkdir(parents=True, exist_ok=True)
         write_text(output, rendered)

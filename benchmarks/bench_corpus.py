@@ -18,9 +18,9 @@ import subprocess
 import sys
 import time
 
-from audit.corpus import Corpus
-from audit.flags import run_rules
-from audit.independence import assign_groups
+from audit.corpus.independence import assign_groups
+from audit.corpus.index import Corpus
+from audit.flags.registry import run_rules
 from audit.model import NO_ATTRIBUTION, Claim, DateMention, EventRef, Figure, Selector, Source, Span
 
 CLAIMS_PER_SOURCE = 20

@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from audit.output import write_outputs
-from audit.pipeline import RunConfig, run_audit
+from audit.pipeline.run import RunConfig, run_audit
+from audit.report.write import write_outputs
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.attribution import attribute_all
+from audit.claims.attribution.attribute import attribute_all
 from audit.model import Span
 
 

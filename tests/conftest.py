@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit.model import AuditResult
-from audit.output import write_outputs
-from audit.pipeline import RunConfig, run_audit
+from audit.pipeline.run import RunConfig, run_audit
+from audit.report.write import write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"

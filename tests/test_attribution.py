@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.attribution import attribute, attribute_all
+from audit.claims.attribution.attribute import attribute, attribute_all
+from audit.claims.attribution.quote_marks import find_quotes
 from audit.model import Attribution, Span
-from audit.quotes import find_quotes
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -371,7 +371,7 @@ def test_unattributed_quote_inside_reported_speech_takes_the_cue() -> None:
 
 
 def test_polnear_unnamed_source_rule() -> None:
-    from audit.evaluation.polnear import unnamed_source
+    from evaluation.polnear import unnamed_source
 
     assert unnamed_source("federal law enforcement officials")
     assert unnamed_source("Officials")

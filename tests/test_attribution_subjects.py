@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from audit.attribution import attribute_all
+from audit.claims.attribution.attribute import attribute_all
+from audit.claims.sentences import split_sentences
 from audit.model import Span
-from audit.sentences import split_sentences
 from tests.attribution_helpers import attributions_of
 
 

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from audit import cli
-from audit.check import CheckUsageError, gate, parse_kinds
 from audit.model import (
     NO_ATTRIBUTION,
     AuditResult,
@@ -25,9 +24,10 @@ from audit.model import (
     Span,
     ToolInfo,
 )
-from audit.pipeline import RunConfig, run_audit
-from audit.render.github import render_github
-from audit.render.sarif import FINGERPRINT_KEY, sarif_data
+from audit.pipeline.run import RunConfig, run_audit
+from audit.report.check import CheckUsageError, gate, parse_kinds
+from audit.report.github import render_github
+from audit.report.sarif import FINGERPRINT_KEY, sarif_data
 
 CAPTURE = """Budget row over city buses
 
@@ -181,7 +181,7 @@ def test_fingerprint_ignores_line_moves() -> None:
 
 
 def test_sarif_json_is_deterministic(audited: tuple[Path, AuditResult]) -> None:
-    from audit.render.sarif import render_sarif
+    from audit.report.sarif import render_sarif
 
     _, result = audited
     text = render_sarif(gate(result, parse_kinds(None), "low"))

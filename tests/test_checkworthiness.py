@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audit.checkworthiness import FEATURES, WORD_PREFIX, assess, cue_terms, feature_values, load_config
-from audit.evaluation.fit_checkworthiness import MIN_DF, choose_vocabulary, fit_logistic, term_matrix
-from audit.figures import extract_figures
+from audit.claims.checkworthiness import FEATURES, WORD_PREFIX, assess, cue_terms, feature_values, load_config
+from audit.claims.figures.mentions import extract_figures
+from audit.claims.sentences import paragraphs
 from audit.model import Attribution, DateMention, Span
-from audit.sentences import paragraphs
+from evaluation.fit_checkworthiness import MIN_DF, choose_vocabulary, fit_logistic, term_matrix
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

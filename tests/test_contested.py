@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from audit.corpus import Corpus
-from audit.event_matching import person_key
-from audit.flags import contested
-from audit.matching import normalise_measure
+from audit.corpus.events import person_key
+from audit.corpus.index import Corpus
+from audit.corpus.matching import normalise_measure
+from audit.flags.registry import contested
 from tests.corpus_records import claim, source
 
 

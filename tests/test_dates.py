@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.dates import extract_dates, weekday_mismatch
+from audit.claims.dates.mentions import extract_dates, weekday_mismatch
 from audit.model import DateMention, Span
 
 RAW = Path(__file__).resolve().parents[1] / "raw"

@@ -6,17 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from audit.cli_docs import render
-from audit.flags import all_rules
+from audit.contract.schemas import schema_dir
+from audit.flags.registry import all_rules
 from audit.model import FLAG_KINDS
-from audit.schemas import schema_dir
+from tools.cli_docs import render
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def test_cli_reference_is_current() -> None:
     assert (DOCS / "cli.md").read_text(encoding="utf-8") == render(), (
-        "docs/cli.md is stale: run `python -m audit.cli_docs > docs/cli.md`"
+        "docs/cli.md is stale: run `python -m tools.cli_docs > docs/cli.md`"
     )
 
 

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
+from audit.contract.validate import validate_files
 from audit.model import AuditResult
-from audit.output import OUTPUT_FILES
-from audit.pipeline import RunConfig
-from audit.render.json import render_json
-from audit.validate import validate_files
+from audit.pipeline.run import RunConfig
+from audit.report.json import render_json
+from audit.report.write import OUTPUT_FILES
 
 from .conftest import RAW, ROOT, run_seed_audit
 

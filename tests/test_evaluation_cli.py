@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.evaluation import common
-from audit.evaluation.common import only_split, split_parser
+from evaluation import common
+from evaluation.common import only_split, split_parser
 
 
 def test_split_defaults_to_heldout_and_dev_is_a_shorthand() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.figures import extract_figures
+from audit.claims.figures.mentions import extract_figures
+from audit.claims.figures.numbers import match_word_number
 from audit.model import Figure
-from audit.numbers import match_word_number
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

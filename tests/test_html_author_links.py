@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from audit.html_author_links import author_links, slug
-from audit.html_dom import parse_html
-from audit.html_metadata import extract_metadata
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.author_links import author_links, slug
+from audit.extract.html.metadata.fields import extract_metadata
 from audit.model import FieldEvidence
 
 BODY = "<p>" + "The harbour board met on Tuesday to discuss the new ferry timetable in detail. " * 8 + "</p>"

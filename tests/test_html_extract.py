@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.html_body_parts import split_body_parts, unwrap_embedded_posts
-from audit.html_dom import FLATTEN_DEPTH, parse_html, scan_depth
-from audit.html_extract import _trafilatura, extract_html, is_boilerplate
+from audit.extract.html.article import _trafilatura, extract_html, is_boilerplate
+from audit.extract.html.body_parts import split_body_parts, unwrap_embedded_posts
+from audit.extract.html.dom import FLATTEN_DEPTH, parse_html, scan_depth
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 

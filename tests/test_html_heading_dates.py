@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from audit.date_lines import search_date
-from audit.html_dom import parse_html
-from audit.html_heading_dates import HeadingDate, heading_dates
-from audit.html_metadata import extract_metadata
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.fields import extract_metadata
+from audit.extract.html.metadata.heading_dates import HeadingDate, heading_dates
+from audit.extract.text.date_lines import search_date
 
 LEAD = "<p>" + "The council discussed the new budget for the coming year at length. " * 8 + "</p>"
 

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from audit import cli
-from audit.html_locate import HtmlTextMap, find_quote, find_start
+from audit.claims.locate.html_text import HtmlTextMap, find_quote, find_start
+from audit.claims.locate.selectors import CONTEXT, CaptureLocator, resolve
 from audit.model import AuditResult, Span
-from audit.pipeline import RunConfig, run_audit
-from audit.selectors import CONTEXT, CaptureLocator, resolve
+from audit.pipeline.run import RunConfig, run_audit
 
 
 def _span(text: str, sentence: str, occurrence: int = 0) -> Span:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import warnings
 
-from audit.html_authors import clean_authors
-from audit.html_bylines import ANY_GAP, printed
-from audit.html_dates import htmldate_guess, normalise_date, url_date
-from audit.html_dom import parse_html
-from audit.html_metadata import extract_metadata
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.authors import clean_authors
+from audit.extract.html.metadata.bylines import ANY_GAP, printed
+from audit.extract.html.metadata.fields import extract_metadata
+from audit.extract.html.metadata.page_dates import htmldate_guess, normalise_date, url_date
 
 BODY = "<p>" + "Officials in Moscow and Washington discussed the ceasefire proposal at length. " * 8 + "</p>"
 

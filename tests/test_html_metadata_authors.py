@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from audit.html_authors import clean_authors, reads_as_prose
-from audit.html_dom import parse_html
-from audit.html_metadata import extract_metadata
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.authors import clean_authors, reads_as_prose
+from audit.extract.html.metadata.fields import extract_metadata
 from audit.model import FieldEvidence
 
 BODY = "<p>" + "The harbour board met on Tuesday to discuss the new ferry timetable in detail. " * 8 + "</p>"

@@ -1,4 +1,4 @@
-"""DOM rules run before trafilatura (audit.html_prepare), the credit-line patterns and the standfirst rule.
+"""DOM rules run before trafilatura (audit.extract.html.prepare), the credit-line patterns and the standfirst rule.
 
 Every page here is hand-written; each test shows both the layout the rule fixes and a near miss it
 must leave alone.
@@ -10,9 +10,9 @@ import copy
 
 import lxml.html
 
-from audit.html_dom import parse_html
-from audit.html_extract import _trafilatura, extract_html, is_boilerplate, standfirsts
-from audit.html_prepare import (
+from audit.extract.html.article import _trafilatura, extract_html, is_boilerplate, standfirsts
+from audit.extract.html.dom import parse_html
+from audit.extract.html.prepare import (
     drop_related_lists,
     drop_teaser_cards,
     lowercase_names,

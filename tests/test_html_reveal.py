@@ -8,11 +8,11 @@ import base64
 import lxml.html
 import pytest
 
-from audit.html_dom import parse_html
-from audit.html_extract import extract_html
-from audit.html_heading_dates import heading_dates, time_element_day
-from audit.html_metadata import extract_metadata
-from audit.html_reveal import MAX_REVEALED, decode_obfuscated
+from audit.extract.html.article import extract_html
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.fields import extract_metadata
+from audit.extract.html.metadata.heading_dates import heading_dates, time_element_day
+from audit.extract.html.reveal import MAX_REVEALED, decode_obfuscated
 
 LEAD = "<p>" + "The harbour board met again to discuss the repairs of the old pier. " * 6 + "</p>"
 

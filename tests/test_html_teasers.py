@@ -3,11 +3,11 @@ page's author; the page's layout classes and the article's own header do not hid
 
 from __future__ import annotations
 
-from audit.html_authors import clean_authors
-from audit.html_bylines import is_skipped, text_bylines
-from audit.html_dom import parse_html
-from audit.html_metadata import extract_metadata
-from audit.html_teasers import teaser_cards
+from audit.extract.html.dom import parse_html
+from audit.extract.html.metadata.authors import clean_authors
+from audit.extract.html.metadata.bylines import is_skipped, text_bylines
+from audit.extract.html.metadata.fields import extract_metadata
+from audit.extract.html.metadata.teasers import teaser_cards
 from audit.model import FieldEvidence
 
 BODY = "<p>" + "The harbour board met on Tuesday to discuss the new ferry timetable in detail. " * 8 + "</p>"

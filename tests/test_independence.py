@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.independence import align, assign_groups, compare, words_of
+from audit.corpus.independence import align, assign_groups, compare, words_of
 from tests.corpus_records import source
 
 STORY = (

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.decode import decode
-from audit.ingest import CaptureFile, InputError, discover, read_capture
+from audit.ingest.decode import decode
+from audit.ingest.discover import CaptureFile, InputError, discover, read_capture
 
 
 def capture(tmp_path: Path, name: str, data: bytes) -> CaptureFile:

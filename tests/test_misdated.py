@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from audit.corpus import Corpus
-from audit.dates import extract_dates
-from audit.flags import misdated_ledger, misdated_office, misdated_publication, run_rules
+from audit.claims.dates.mentions import extract_dates
+from audit.corpus.index import Corpus
+from audit.flags.registry import misdated_ledger, misdated_office, misdated_publication, run_rules
+from audit.ingest.ledger import load_ledger
 from audit.model import NO_ATTRIBUTION, Candidate, Claim, FieldEvidence, Selector, Source, Span
-from audit.reference import load_ledger
 
 LEDGER = load_ledger(Path(__file__).resolve().parents[1] / "raw" / "reference")
 

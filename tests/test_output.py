@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.output import atomic_path, write_text
+from audit.report.write import atomic_path, write_text
 
 
 def test_interrupted_write_keeps_the_previous_file(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
-from audit.reference import LedgerError, load_ledger
+from audit.ingest.ledger import LedgerError, load_ledger
 
 SAMPLE = Path(__file__).resolve().parents[1] / "raw" / "reference"
 

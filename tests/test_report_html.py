@@ -18,10 +18,10 @@ import lxml.html
 import pytest
 
 from audit.model import NO_ATTRIBUTION, AuditResult, Claim, Evidence, Flag, Selector, Source, Span, ToolInfo
-from audit.output import write_outputs
-from audit.pipeline import RunConfig, run_audit
-from audit.render.html import render_html
-from audit.render.html_view import safe_url
+from audit.pipeline.run import RunConfig, run_audit
+from audit.report.html import render_html
+from audit.report.html_view import safe_url
+from audit.report.write import write_outputs
 
 MARK = "PWNED"
 SCRIPT = f"<script>document.title='{MARK}';document.documentElement.setAttribute('data-pwned','1')</script>"

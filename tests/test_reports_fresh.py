@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from audit.model import AuditResult
-from audit.render import RENDERERS
+from audit.report.renderers import RENDERERS
 
 from .conftest import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from audit.schemas import schema_dir, validator
+from audit.contract.schemas import schema_dir, validator
 
 EXAMPLES = Path(__file__).with_name("schema_examples")
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in schema_dir().glob("*.schema.json"))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from audit.claims.locate.selectors import CONTEXT, CaptureLocator, make_selector, resolve
 from audit.model import Span
-from audit.selectors import CONTEXT, CaptureLocator, make_selector, resolve
 
 
 def test_selector_finds_the_claim_in_the_capture() -> None:

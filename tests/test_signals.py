@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from audit.capture_view import CaptureView, Link, capture_view
-from audit.ingest import CaptureFile
+from audit.contract.schemas import load_schema, validator
+from audit.extract.capture_view import CaptureView, Link, capture_view
+from audit.extract.signals import SIGNAL_NAMES, compute_signals
+from audit.ingest.discover import CaptureFile
 from audit.model import (
     NO_ATTRIBUTION,
     Attribution,
@@ -18,8 +20,6 @@ from audit.model import (
     SourceWarning,
     Span,
 )
-from audit.schemas import load_schema, validator
-from audit.signals import SIGNAL_NAMES, compute_signals
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

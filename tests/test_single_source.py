@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.corpus import Corpus
-from audit.flags import contested, single_source
+from audit.corpus.index import Corpus
+from audit.flags.registry import contested, single_source
 from tests.corpus_records import claim, source
 
 

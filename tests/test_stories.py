@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.stories import named_entities
+from audit.corpus.stories import named_entities
 
 
 def test_sentence_and_quote_openers_are_not_names() -> None:

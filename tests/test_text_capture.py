@@ -1,4 +1,4 @@
-"""Plain-text captures: article text, furniture removal, metadata (audit.text_capture, audit.furniture)."""
+"""Plain-text captures: article text, furniture removal, metadata (audit.extract.text.article, audit.extract.text.furniture)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from audit import date_lines as dl
-from audit import furniture as fu
-from audit.text_capture import TextArticle, clean_text_capture
+from audit.extract.text.article import TextArticle, clean_text_capture
+from audit.extract.text.date_lines import parse_date_line, split_byline_date
+from audit.extract.text.furniture import bio_subject, disclaimer_site, furniture_reason, lexicon, parse_byline
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
@@ -281,7 +281,7 @@ def test_empty_capture() -> None:
     ],
 )
 def test_date_lines(line: str, iso: str | None) -> None:
-    parsed = dl.parse_date_line(line)
+    parsed = parse_date_line(line)
     assert (parsed.iso if parsed else None) == iso
 
 
@@ -301,31 +301,31 @@ def test_date_lines(line: str, iso: str | None) -> None:
     ],
 )
 def test_bylines(line: str, names: tuple[str, ...] | None, roles: set[str]) -> None:
-    byline = fu.parse_byline(line, bullet=True)
+    byline = parse_byline(line, bullet=True)
     assert (byline.names if byline else None) == names
     assert {name for name, _ in (byline.roles if byline else ())} == roles
 
 
 def test_bio_subject_and_disclaimer_site() -> None:
-    assert fu.bio_subject("jroe Jane Roe is a freelance journalist based in Lyon.") == "Jane Roe"
-    assert fu.bio_subject("xyz Jane Roe is a freelance journalist based in Lyon.") is None
-    assert fu.bio_subject("The minister is a former journalist.") is None
+    assert bio_subject("jroe Jane Roe is a freelance journalist based in Lyon.") == "Jane Roe"
+    assert bio_subject("xyz Jane Roe is a freelance journalist based in Lyon.") is None
+    assert bio_subject("The minister is a former journalist.") is None
     assert (
-        fu.disclaimer_site("The opinions expressed here do not necessarily reflect those of Example News.")
+        disclaimer_site("The opinions expressed here do not necessarily reflect those of Example News.")
         == "Example News"
     )
 
 
 def test_lexicon_is_versioned() -> None:
-    assert fu.lexicon().version
-    assert fu.furniture_reason("ADVERTISEMENT") == "ad"
-    assert fu.furniture_reason("The advertisement campaign cost the party 2 million euros last year.") is None
+    assert lexicon().version
+    assert furniture_reason("ADVERTISEMENT") == "ad"
+    assert furniture_reason("The advertisement campaign cost the party 2 million euros last year.") is None
 
 
 def test_byline_and_date_on_one_line() -> None:
-    both = dl.split_byline_date("By Jane Doe | March 3, 2020")
+    both = split_byline_date("By Jane Doe | March 3, 2020")
     assert both is not None and both[0].names == ("Jane Doe",) and both[1].iso == "2020-03-03"
-    assert dl.split_byline_date("Jane Doe | March 3, 2020") is None
+    assert split_byline_date("Jane Doe | March 3, 2020") is None
     raw = "Water Prices Rise Again in the Capital\n\nBy Ada Park on 1 June 2023\n\n" + BODY
     (article,) = clean_text_capture(raw)
     assert article.fields["published"].value == "2023-06-01"

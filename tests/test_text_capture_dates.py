@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from audit import date_lines as dl
-from audit.text_capture import clean_text_capture
+from audit.extract.text.article import clean_text_capture
+from audit.extract.text.date_lines import (
+    _label_after_date,
+    leading_date,
+    parse_date_line,
+    split_byline_date,
+    split_meta_line,
+)
 
 BODY = "\n\n".join(
     [
@@ -52,7 +58,7 @@ LONG_BODY = "\n\n".join(
     ],
 )
 def test_date_line_forms(line: str, iso: str | None) -> None:
-    parsed = dl.parse_date_line(line)
+    parsed = parse_date_line(line)
     assert (parsed.iso if parsed else None) == iso
 
 
@@ -67,7 +73,7 @@ def test_date_line_forms(line: str, iso: str | None) -> None:
     ],
 )
 def test_meta_lines_with_a_label_or_a_counter(line: str, names: tuple[str, ...], iso: str) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert found is not None and found[1] is not None
     assert (found[0].names, found[1].iso) == (names, iso)
 
@@ -80,13 +86,13 @@ def test_meta_lines_with_a_label_or_a_counter(line: str, names: tuple[str, ...],
     ],
 )
 def test_not_a_label_after_a_date(line: str) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert found is None or found[0].names == ()
-    assert found is None or not dl._label_after_date(line)
+    assert found is None or not _label_after_date(line)
 
 
 def test_byline_with_vom_before_the_date() -> None:
-    found = dl.split_byline_date("Von Anna Roth Vom 3. Februar 2022")
+    found = split_byline_date("Von Anna Roth Vom 3. Februar 2022")
     assert found is not None
     assert found[0].names == ("Anna Roth",) and found[1].iso == "2022-02-03"
 
@@ -148,7 +154,7 @@ def test_stated_dates_that_are_not_the_publication_date(tail: str) -> None:
     ],
 )
 def test_a_paragraph_opening_with_a_dateline(paragraph: str, iso: str | None) -> None:
-    assert dl.leading_date(paragraph) == iso
+    assert leading_date(paragraph) == iso
 
 
 def test_the_first_paragraphs_dateline_dates_the_article() -> None:
@@ -163,12 +169,12 @@ def test_the_first_paragraphs_dateline_dates_the_article() -> None:
     "line", ["Veröffentlicht am Juli 9, 2016 von riverblog", "Posted March 3, 2020 by river_news"]
 )
 def test_a_date_by_a_user_account_gives_the_date_and_no_author(line: str) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert found is not None and found[0].names == () and found[1] is not None
 
 
 def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
-    assert dl.split_meta_line("March 3, 2020 by the council") is None
+    assert split_meta_line("March 3, 2020 by the council") is None
 
 
 @pytest.mark.parametrize(
@@ -182,5 +188,5 @@ def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
     ],
 )
 def test_a_time_zone_is_written_in_capitals(line: str, iso: str | None) -> None:
-    found = dl.parse_date_line(line)
+    found = parse_date_line(line)
     assert (found.iso if found else None) == iso

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from audit import date_lines as dl
-from audit import furniture as fu
-from audit.text_capture import clean_text_capture
+from audit.extract.text.article import clean_text_capture
+from audit.extract.text.date_lines import (
+    is_unreadable_date_line,
+    parse_date_line,
+    split_byline_date,
+    split_meta_line,
+)
+from audit.extract.text.furniture import furniture_reason, is_unnamed_byline, parse_byline
 
 PARA = (
     "The council approved the new budget on Tuesday after a long debate about school funding, "
@@ -61,7 +66,7 @@ BODY = "\n\n".join(
     ],
 )
 def test_notices_and_furniture_lines(line: str, reason: str) -> None:
-    assert fu.furniture_reason(line) == reason
+    assert furniture_reason(line) == reason
 
 
 @pytest.mark.parametrize(
@@ -75,7 +80,7 @@ def test_notices_and_furniture_lines(line: str, reason: str) -> None:
     ],
 )
 def test_article_sentences_are_not_notices(line: str) -> None:
-    assert fu.furniture_reason(line) is None
+    assert furniture_reason(line) is None
 
 
 def test_notice_between_article_and_other_prose_ends_the_article() -> None:
@@ -136,7 +141,7 @@ def test_teaser_section_label_between_date_and_lead() -> None:
     ],
 )
 def test_author_and_date_on_one_line(line: str, names: tuple[str, ...], iso: str | None) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert found is not None
     assert found[0].names == names
     assert (found[1].iso if found[1] else None) == iso
@@ -153,7 +158,7 @@ def test_author_and_date_on_one_line(line: str, names: tuple[str, ...], iso: str
     ],
 )
 def test_not_an_author_and_date_line(line: str) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert (
         found is None or found[0].names == ()
     )  # at most a date beside a label ("Paddy · April 19, 2019 · …")
@@ -172,23 +177,23 @@ def test_not_an_author_and_date_line(line: str) -> None:
     ],
 )
 def test_a_section_or_place_label_beside_a_date_gives_the_date_and_no_author(line: str, iso: str) -> None:
-    found = dl.split_meta_line(line)
+    found = split_meta_line(line)
     assert found is not None
     assert found[0].names == ()
     assert found[1] is not None and found[1].iso == iso
 
 
 def test_a_section_label_run_on_after_the_name_is_not_part_of_it() -> None:
-    found = dl.split_meta_line("30. Oktober 2023 Carola Pönisch Kultur")
+    found = split_meta_line("30. Oktober 2023 Carola Pönisch Kultur")
     assert found is not None
     assert found[0].names == ("Carola Pönisch",)
     assert found[1] is not None and found[1].iso == "2023-10-30"
 
 
 def test_unreadable_date_line_marks_the_header_without_a_date() -> None:
-    assert dl.is_unreadable_date_line("Publicado el 03/05/2022 a las 22h03")
-    assert dl.is_unreadable_date_line("Actualizado el 08/05/2022 02:14 a.m.")
-    assert not dl.is_unreadable_date_line("3/5/2022 is when it happened")
+    assert is_unreadable_date_line("Publicado el 03/05/2022 a las 22h03")
+    assert is_unreadable_date_line("Actualizado el 08/05/2022 02:14 a.m.")
+    assert not is_unreadable_date_line("3/5/2022 is when it happened")
     # (a Spanish or French prefix says the date is day-first: tests/test_text_capture_dates.py)
     raw = f"Menu\n\nCouncil Approves New Budget\n\nPosted on 03/05/2022 at 10:03\n\n{BODY}"
     (article,) = clean_text_capture(raw)
@@ -209,13 +214,13 @@ def test_unreadable_date_line_marks_the_header_without_a_date() -> None:
     ],
 )
 def test_bylines_in_other_languages(line: str, names: tuple[str, ...]) -> None:
-    byline = fu.parse_byline(line)
+    byline = parse_byline(line)
     assert byline is not None and byline.names == names
-    assert fu.parse_byline("Text size") is None  # "text" needs its colon
+    assert parse_byline("Text size") is None  # "text" needs its colon
 
 
 def test_byline_before_a_published_word_and_date() -> None:
-    both = dl.split_byline_date("von Diane Buck Veröffentlicht am 3. März 2020")
+    both = split_byline_date("von Diane Buck Veröffentlicht am 3. März 2020")
     assert both is not None and both[0].names == ("Diane Buck",) and both[1].iso == "2020-03-03"
     raw = f"Council Approves New Budget\n\n8. Januar 2020 · von Anna Roth · in Politik\n\n{BODY}"
     (article,) = clean_text_capture(raw)
@@ -254,12 +259,12 @@ def test_date_line_below_a_long_standfirst() -> None:
     ],
 )
 def test_more_date_line_forms(line: str, iso: str | None) -> None:
-    parsed = dl.parse_date_line(line)
+    parsed = parse_date_line(line)
     assert (parsed.iso if parsed else None) == iso
 
 
 def test_changed_on_is_an_update() -> None:
-    parsed = dl.parse_date_line("Geändert am 3. März 2020")
+    parsed = parse_date_line("Geändert am 3. März 2020")
     assert parsed is not None and parsed.updated
 
 
@@ -268,7 +273,7 @@ def test_changed_on_is_an_update() -> None:
     ["Editiert am 3. März 2020, 17:05 Uhr", "Bearbeitet am 03.03.2020", "Last edited on March 3, 2020"],
 )
 def test_edited_on_is_an_update(line: str) -> None:
-    parsed = dl.parse_date_line(line)
+    parsed = parse_date_line(line)
     assert parsed is not None and parsed.updated and parsed.iso == "2020-03-03"
 
 
@@ -282,9 +287,9 @@ def test_bio_under_its_name_line() -> None:
 
 
 def test_byline_naming_a_desk_is_not_a_title_or_an_author() -> None:
-    assert fu.is_unnamed_byline("By JERUSALEM POST STAFF")
-    assert not fu.is_unnamed_byline("By Jane Doe")
-    assert not fu.is_unnamed_byline("By continuing to use this site you agree.")
+    assert is_unnamed_byline("By JERUSALEM POST STAFF")
+    assert not is_unnamed_byline("By Jane Doe")
+    assert not is_unnamed_byline("By continuing to use this site you agree.")
     raw = f"Son of Former President Dies in Berlin\n\nBy JERUSALEM POST STAFF\n\nNOVEMBER 20, 2019 10:43\n\n{BODY}"
     (article,) = clean_text_capture(raw)
     assert article.fields["title"].value == "Son of Former President Dies in Berlin"

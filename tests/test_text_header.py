@@ -1,11 +1,11 @@
-"""The header of a text capture: which line is the headline, and whose date it is (audit.text_header)."""
+"""The header of a text capture: which line is the headline, and whose date it is (audit.extract.text.header)."""
 
 from __future__ import annotations
 
-from audit import date_lines as dl
-from audit import furniture as fu
-from audit import text_header as th
-from audit.text_capture import TextArticle, clean_text_capture
+from audit.extract.text.article import TextArticle, clean_text_capture
+from audit.extract.text.date_lines import DateLine, parse_date_line, search_date
+from audit.extract.text.furniture import furniture_reason, is_person_name
+from audit.extract.text.header import byline_and_date, is_title_like_line
 
 BODY = (
     "The council voted on Tuesday to close the old bridge for repairs after inspectors found cracks in two "
@@ -95,11 +95,11 @@ def test_a_kicker_glued_to_the_headline_is_left_out() -> None:
 
 
 def test_salutations_labels_attributions_and_dates_are_not_headlines() -> None:
-    assert not th.is_title_like_line("Dear Sir or Madam,")
-    assert not th.is_title_like_line("Search for:")
-    assert not th.is_title_like_line("— Jane Doe (@janedoe) November 3, 2023")
-    assert not th.is_title_like_line("07/05/2022 20H06 - UPDATED 07/05/2022 20H17")
-    assert th.is_title_like_line(TITLE)
+    assert not is_title_like_line("Dear Sir or Madam,")
+    assert not is_title_like_line("Search for:")
+    assert not is_title_like_line("— Jane Doe (@janedoe) November 3, 2023")
+    assert not is_title_like_line("07/05/2022 20H06 - UPDATED 07/05/2022 20H17")
+    assert is_title_like_line(TITLE)
     article = _article("Letter to the council about the bridge", "Dear Sir or Madam,")
     assert article.fields["title"].value == "Letter to the council about the bridge"
 
@@ -115,18 +115,18 @@ def test_a_bare_name_above_the_date_is_a_byline_not_the_title() -> None:
 
 
 def test_photo_credits_in_other_languages_are_captions() -> None:
-    assert fu.furniture_reason("Bild: Max Muster / pexels") == "caption"
-    assert fu.furniture_reason("Foto: dpa") == "caption"
-    assert fu.furniture_reason("A garda watches over the city (Image: @GardaTraffic)") == "caption"
-    assert fu.furniture_reason("Bildung: Schulen öffnen wieder") is None
+    assert furniture_reason("Bild: Max Muster / pexels") == "caption"
+    assert furniture_reason("Foto: dpa") == "caption"
+    assert furniture_reason("A garda watches over the city (Image: @GardaTraffic)") == "caption"
+    assert furniture_reason("Bildung: Schulen öffnen wieder") is None
     article = _article(TITLE, "Bild: Max Muster / pexels", "5 March 2020")
     assert article.fields["title"].value == TITLE
 
 
 def test_date_lines_with_a_weekday_after_the_day_or_a_trailing_comma() -> None:
-    assert dl.parse_date_line("31 Donnerstag Okt 2019") == dl.DateLine("2019-10-31", False, "")
-    assert dl.parse_date_line("12. Januar 2022,") == dl.DateLine("2022-01-12", False, "")
-    assert dl.parse_date_line("31 Donnerstag") is None
+    assert parse_date_line("31 Donnerstag Okt 2019") == DateLine("2019-10-31", False, "")
+    assert parse_date_line("12. Januar 2022,") == DateLine("2022-01-12", False, "")
+    assert parse_date_line("31 Donnerstag") is None
     article = _article("Home", TITLE, "31 Donnerstag Okt 2019", "Posted by DT in Diary")
     assert article.fields["title"].value == TITLE
     assert article.fields["published"].value == "2019-10-31"
@@ -165,7 +165,7 @@ def test_a_labelled_date_line_is_never_the_title() -> None:
 
 def test_a_byline_date_by_a_site_account_gives_the_date_and_no_author() -> None:
     for line in ("Tuesday March 3, 2020 by admin", "March 3, 2020 by Staff", "By admin | March 3, 2020"):
-        found = th.byline_and_date(line)
+        found = byline_and_date(line)
         assert found is not None, line
         assert found[0].names == () and found[1] is not None and found[1].iso == "2020-03-03"
     article = _article(TITLE, "Tuesday March 3, 2020 by admin")
@@ -173,16 +173,16 @@ def test_a_byline_date_by_a_site_account_gives_the_date_and_no_author() -> None:
     assert article.fields["authors"].value == []
     article = _article(TITLE, "Tuesday March 3, 2020 by Amy Motroni")  # a person stays the author
     assert article.fields["authors"].value == ["Amy Motroni"]
-    assert th.byline_and_date("March 3, 2020 by the way") is None  # no account name, no person
+    assert byline_and_date("March 3, 2020 by the way") is None  # no account name, no person
 
 
 def test_a_found_dates_span_covers_the_date_only() -> None:
     line = "April 19, 2019 · Mac · 7 comments"
-    start, end, iso = dl.search_date(line) or (0, 0, "")
+    start, end, iso = search_date(line) or (0, 0, "")
     assert (line[start:end], iso) == ("April 19, 2019", "2019-04-19")
-    start, end, _ = dl.search_date("Posted on 3 March 2020, 10:30 / Updated later") or (0, 0, "")
+    start, end, _ = search_date("Posted on 3 March 2020, 10:30 / Updated later") or (0, 0, "")
     assert (start, end) == (10, 22)
-    assert dl.search_date(line, with_tail=True) == (0, len(line), "2019-04-19")  # the whole statement
+    assert search_date(line, with_tail=True) == (0, len(line), "2019-04-19")  # the whole statement
 
 
 STANDFIRST = "Drivers face months of detours, but the works should make the crossing safe for decades to come"
@@ -205,22 +205,22 @@ def test_a_headline_in_capitals_is_not_a_standfirst() -> None:
 
 
 def test_share_widget_buttons_are_no_person_name() -> None:
-    assert not fu.is_person_name("Save Pin FB")
-    assert not fu.is_person_name("Teilen Twittern Email")
-    assert fu.is_person_name("Jan Link")  # one button word is a surname too
-    assert fu.is_person_name("Jane Doe")
+    assert not is_person_name("Save Pin FB")
+    assert not is_person_name("Teilen Twittern Email")
+    assert is_person_name("Jan Link")  # one button word is a surname too
+    assert is_person_name("Jane Doe")
 
 
 def test_a_byline_glued_to_its_date_keeps_the_whole_name_and_refuses_institutions() -> None:
-    both = th.byline_and_date("By Jane Rawlinson•15 January 2020")
+    both = byline_and_date("By Jane Rawlinson•15 January 2020")
     assert both is not None and both[0].names == ("Jane Rawlinson",)  # not "Jane Rawlins" ("on" of a date)
     assert both[1] is not None and both[1].iso == "2020-01-15"
-    assert not fu.is_person_name("Wikimedia Foundation")
-    assert fu.is_person_name("Jane Rawlinson")
+    assert not is_person_name("Wikimedia Foundation")
+    assert is_person_name("Jane Rawlinson")
 
 
 def test_an_institution_s_byline_gives_its_date_and_a_person_s_still_wins() -> None:
-    desk = th.byline_and_date("By Wikimedia Foundation•15 January 2020")
+    desk = byline_and_date("By Wikimedia Foundation•15 January 2020")
     assert desk is not None and desk[0].names == () and desk[1] is not None and desk[1].iso == "2020-01-15"
-    person = th.byline_and_date("By Jane Roe on Thu, Nov 9, 2023 at 4:00 am")
+    person = byline_and_date("By Jane Roe on Thu, Nov 9, 2023 at 4:00 am")
     assert person is not None and person[0].names == ("Jane Roe",)

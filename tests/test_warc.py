@@ -9,7 +9,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from audit.warc import WarcPage, iter_warc_pages, read_warc
+from audit.ingest.warc import WarcPage, iter_warc_pages, read_warc
 
 PAGE = b"<html><head><title>A</title></head><body><p>Hello archive.</p></body></html>"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.workers import Pool, WorkerStartError
+from audit.pipeline.workers import Pool, WorkerStartError
 
 
 def _task(x: int) -> int:

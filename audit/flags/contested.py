@@ -1,7 +1,7 @@
 """``contested``: independent sources give different values for the same measure, or different dates for the same
 event. Both sides are flagged, and each flag's evidence names the other claims and their sources.
 
-Matching is by meaning (``audit.matching``, ``audit.event_matching``): figures meet on their measure key (unit
+Matching is by meaning (``audit.corpus.matching``, ``audit.corpus.events``): figures meet on their measure key (unit
 family and normalised measured noun phrase), dated events on their kind and surname-normalised participants.
 Copies within one independence group never contest or corroborate each other. Figures contradict only when no value
 satisfies both (tolerances and comparators: "more than 10" fits "12"); dates only when their days, months or years
@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from audit.corpus import Corpus
-from audit.event_matching import date_gap_days, event_keys, event_pairs, participants, person_key
-from audit.independence import source_label
-from audit.matching import FigureRef, compare_figures, lexicon, measure_phrase
+from audit.corpus.events import date_gap_days, event_keys, event_pairs, participants, person_key
+from audit.corpus.independence import source_label
+from audit.corpus.index import Corpus
+from audit.corpus.matching import FigureRef, compare_figures, lexicon, measure_phrase
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "contested"

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from audit.corpus import Corpus
-from audit.independence import source_label
-from audit.matching import compare_figures, lexicon, measure_phrase
+from audit.corpus.independence import source_label
+from audit.corpus.index import Corpus
+from audit.corpus.matching import compare_figures, lexicon, measure_phrase
+from audit.corpus.stories import Stories
+from audit.corpus.stories import settings as story_settings
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
-from audit.stories import Stories
-from audit.stories import settings as story_settings
 
 KIND: FlagKind = "single_source_figure"
 RULES = {
@@ -36,7 +36,7 @@ _MAX_PEERS_SHOWN = 5  # same-story sources listed as evidence (the message count
 
 class _Peers:
     """For each source, one source of every other independence group that tells the same story (text cosine at
-    least ``corroborate_min_cosine``, as for corroboration: :mod:`audit.stories`)."""
+    least ``corroborate_min_cosine``, as for corroboration: :mod:`audit.corpus.stories`)."""
 
     def __init__(self, corpus: Corpus, members: dict[str, list[Source]]) -> None:
         self.stories = Stories(corpus)

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from audit.corpus import Corpus
+from audit.corpus.index import Corpus
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Span
 
 KIND: FlagKind = "unsupported"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audit.corpus import Corpus
+from audit.corpus.index import Corpus
 from audit.model import Evidence, Flag, FlagKind, Severity
 
 KIND: FlagKind = "vague_attribution"

@@ -1,0 +1,1 @@
+"""Vague sourcing: cues that attribute a statement to nobody in particular."""

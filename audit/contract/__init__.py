@@ -1,0 +1,1 @@
+"""The JSON contract: the schemas of ``schemas/`` and ``audit validate``."""

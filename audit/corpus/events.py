@@ -1,0 +1,125 @@
+"""Matching dated events across sources: event keys, date intervals and candidate pairs.
+
+Each resolved date with an event kind gets an *event key* per participant and per pair of participants (event
+kind and surname-normalised participant: "Vladimir Putin" and "Putin" both give ``putin``). Polars joins rows
+on those keys across independence groups; only the pairs inside a block are compared, by the days between the
+dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
+``audit/data/matching.json`` (read by :func:`audit.corpus.matching.lexicon`; see docs/corroboration.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from itertools import combinations
+
+import polars as pl
+
+from audit.corpus.index import Corpus
+from audit.corpus.matching import lexicon
+from audit.model import DateMention
+
+
+def person_key(name: str) -> str:
+    """A participant's surname, lowercased: "Vladimir Putin", "Putin" and "Putin’s" all give "putin"."""
+    tokens = [t for t in re.split(r"\s+", name.strip().replace("’", "'")) if t]
+    tokens = [re.sub(r"'s$", "", t).strip(".,").lower() for t in tokens]
+    tokens = [t for t in tokens if t and t not in lexicon().name_particles]
+    return tokens[-1] if tokens else ""
+
+
+def date_interval(mention: DateMention) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved date allows ("2025-02" is the whole of February)."""
+    if not mention.iso:
+        return None
+    try:
+        parts = [int(p) for p in mention.iso.split("-")]
+        if len(parts) == 3:
+            day = dt.date(parts[0], parts[1], parts[2])
+            return day, day
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1), dt.date(
+                parts[0], parts[1], monthrange(parts[0], parts[1])[1]
+            )
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
+def date_gap_days(a: DateMention, b: DateMention) -> int | None:
+    """Days between two dates' intervals: 0 when they overlap (agree), None when either is unresolved."""
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return None
+    if ia[1] < ib[0]:
+        return (ib[0] - ia[1]).days
+    if ib[1] < ia[0]:
+        return (ia[0] - ib[1]).days
+    return 0
+
+
+EVENT_KEYS_SCHEMA = pl.Schema(
+    {
+        "claim_id": pl.String,
+        "date_index": pl.Int64,
+        "group": pl.String,
+        "kind": pl.String,
+        "block": pl.String,
+        "probe": pl.Boolean,
+    }
+)
+
+
+def participants(mention: DateMention) -> tuple[str, ...]:
+    """The event's participants, surname-normalised, sorted and unique."""
+    names = mention.event.participants if mention.event else ()
+    return tuple(sorted({k for p in names if (k := person_key(p))}))
+
+
+def event_keys(corpus: Corpus) -> pl.DataFrame:
+    """Blocking rows for resolved dates with an event kind: every pair of participants (probe and target), and
+    each single participant (a target; a probe only for events naming one participant)."""
+    rows: list[tuple[str, int, str, str, str, bool]] = []
+    for claim in corpus.claims:
+        group = corpus.group_of(claim)
+        for i, mention in enumerate(claim.dates):
+            if mention.event is None or not mention.event.kind or date_interval(mention) is None:
+                continue
+            people = participants(mention)
+            kind = mention.event.kind
+            rows.extend(
+                (claim.claim_id, i, group, kind, f"{a}+{b}", True) for a, b in combinations(people, 2)
+            )
+            rows.extend((claim.claim_id, i, group, kind, p, len(people) == 1) for p in people)
+    return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
+
+
+def event_pairs(keys: pl.DataFrame) -> pl.DataFrame:
+    """Dated events of different groups with the same kind sharing two participants (or the only one named).
+
+    Blocks of more than ``max_block_rows`` rows are too common and left out. One row per pair and direction.
+    """
+    limit = lexicon().max_block_rows
+    blocks = keys.join(
+        keys.group_by("kind", "block").len().filter(pl.col("len") <= limit).select("kind", "block"),
+        on=["kind", "block"],
+    )
+    probes = blocks.filter(pl.col("probe")).select("claim_id", "date_index", "group", "kind", "block")
+    targets = blocks.select("claim_id", "date_index", "group", "kind", "block")
+    found = (
+        probes.join(targets, on=["kind", "block"], suffix="_other")
+        .filter(pl.col("group") != pl.col("group_other"))
+        .select("claim_id", "date_index", "claim_id_other", "date_index_other")
+    )
+    swapped = found.select(
+        pl.col("claim_id_other").alias("claim_id"),
+        pl.col("date_index_other").alias("date_index"),
+        pl.col("claim_id").alias("claim_id_other"),
+        pl.col("date_index").alias("date_index_other"),
+    )
+    return (
+        pl.concat([found, swapped])
+        .unique()
+        .sort("claim_id", "date_index", "claim_id_other", "date_index_other")
+    )

@@ -1,0 +1,29 @@
+"""The corpus: every audited source and claim, with lookups by id, for the corpus stages.
+
+Corpus stages (independence groups, corroboration, contested, single-source, misdated) read ``Corpus`` and never
+compare every claim with every other: they build polars tables of normalised keys from it and join those
+(``audit.corpus.matching``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit.model import Claim, Source
+
+
+@dataclass(frozen=True)
+class Corpus:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    reference: Any = None  # the reference ledger (``audit.ingest.ledger.Ledger``) when --reference is given
+    source_by_id: dict[str, Source] = field(init=False)
+    claim_by_id: dict[str, Claim] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source_by_id", {s.source_id: s for s in self.sources})
+        object.__setattr__(self, "claim_by_id", {c.claim_id: c for c in self.claims})
+
+    def group_of(self, claim: Claim) -> str:
+        return self.source_by_id[claim.source_id].independence_group

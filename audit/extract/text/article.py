@@ -1,0 +1,381 @@
+"""Plain-text captures (a page pasted or saved as text): article text, furniture removed, metadata.
+
+A text capture has one line per block of the page. The article's own paragraphs sit between a header
+(menus, breadcrumbs, section label, title, date, byline) and a trailer (disclaimer, reactions, "Back to
+Top", the author's bio). :func:`clean_text_capture` splits the capture into articles
+(:mod:`audit.extract.text.split`), labels every line of each, keeps the article's lines verbatim (only
+surrounding whitespace is stripped, so every paragraph can be found again in the raw capture) and
+records, for each removed line, why it was removed and what metadata it gave.
+
+Steps (see :func:`_label_article`):
+1. context-free furniture from the lexicon (widgets, menus, share bars, ads, captions, disclaimers,
+   notices: cookie banners, newsletter boxes, comment forms, affiliate and copyright lines);
+2. weak widget words ("like", "wow") only beside other furniture; lists under "Related articles";
+3. the header (lines before the body starts; where it lies and which line is the headline:
+   :mod:`audit.extract.text.header`): dates, bylines and role lines, stated URLs, the title, section labels
+   above it, repeats and variants of the title; a date above the title counts only when the title's
+   own block has none; without a date there, a date line among the first lines after the body's
+   start (below a long standfirst) or the body's first paragraph opening with a dateline
+   ("Karlsruhe, (12.11.2021). ..."), else a line stating the publication date anywhere ("Datum:
+   18.10.2021") when all such lines agree;
+4. repeats of the title anywhere;
+5. the author's bio ("About X" + paragraph, "X is a journalist ..." after trailing furniture or under
+   a line naming X);
+6. a stated URL and short lines after the last paragraph that introduce nothing (trailer);
+7. runs of short lines (link lists), and whatever lies outside the main run of prose (boilerplate;
+   :mod:`audit.extract.text.body`): a notice or a related list between two runs of prose separates them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audit.extract.text.body import label_link_lists, label_outside_body
+from audit.extract.text.date_lines import (
+    is_bare_name,
+    is_unreadable_date_line,
+    leading_date,
+    parse_date_line,
+    split_meta_line,
+)
+from audit.extract.text.fields import FieldRecorder
+from audit.extract.text.furniture import (
+    Byline,
+    about_heading,
+    bio_subject,
+    disclaimer_site,
+    domain_in,
+    furniture_reason,
+    is_prose,
+    is_role_line,
+    is_title_like,
+    is_unnamed_byline,
+    lexicon,
+    normalise,
+    parse_byline,
+    similarity,
+    url_line,
+    weak_furniture_reason,
+    words,
+)
+from audit.extract.text.header import byline_and_date, choose_title, gives_date, header_window, is_date_line
+from audit.extract.text.split import SEPARATOR, Line, is_teaser_line, split_articles
+from audit.model import Confidence, FieldEvidence, SourceWarning
+
+_BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
+
+
+@dataclass(frozen=True)
+class TextArticle:
+    """One article of a text capture: its text, metadata evidence, warnings and the lines removed."""
+
+    text: str
+    fields: dict[str, FieldEvidence]
+    warnings: tuple[SourceWarning, ...]
+    removed: tuple[tuple[str, str], ...]  # (line, reason) removed as furniture
+
+
+@dataclass
+class _Labels:
+    """The reason each line of one article is removed (None: kept)."""
+
+    lines: list[Line]
+    reasons: list[str | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.reasons = [None] * len(self.lines)
+
+    def kept(self, index: int) -> bool:
+        return self.reasons[index] is None
+
+
+def clean_text_capture(raw: str) -> list[TextArticle]:
+    """Split a decoded text capture into articles and clean each (empty capture: one empty article)."""
+    lines = [Line(number, text.strip()) for number, text in enumerate(raw.splitlines(), start=1)]
+    lines = [line for line in lines if line.text]
+    parts = split_articles(lines)
+    articles = [_clean_article(part) for part in parts]
+    if len(articles) > 1:
+        note = SourceWarning(
+            code="multiple_articles",
+            message=f"The capture holds {len(articles)} articles; each is audited separately.",
+        )
+        articles = [TextArticle(a.text, a.fields, (note, *a.warnings), a.removed) for a in articles]
+    return articles
+
+
+# --- labelling one article --------------------------------------------------------------------------
+
+
+def _clean_article(lines: list[Line]) -> TextArticle:
+    labels = _Labels(lines)
+    fields = FieldRecorder()
+    _label_article(labels, fields)
+    kept = [line.text for line, reason in zip(lines, labels.reasons, strict=True) if reason is None]
+    removed = tuple(
+        (line.text, reason) for line, reason in zip(lines, labels.reasons, strict=True) if reason is not None
+    )
+    warnings = list(fields.warnings())
+    if not kept:
+        warnings.append(
+            SourceWarning("no_article_text", "Nothing but site furniture was found in the capture.")
+        )
+    return TextArticle("\n\n".join(kept), fields.evidence(), tuple(warnings), removed)
+
+
+def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
+    lines = labels.lines
+    # 1. Context-free furniture.
+    for index, line in enumerate(lines):
+        if SEPARATOR.match(line.text):
+            labels.reasons[index] = "separator"
+        else:
+            labels.reasons[index] = furniture_reason(line.text)
+        if labels.reasons[index] == "disclaimer" and (site := disclaimer_site(line.text)):
+            fields.add("site", site, "text:disclaimer", line.number, "high")
+        if labels.reasons[index] == "breadcrumb" and (site := domain_in(line.text)):
+            fields.add("site", site, "text:breadcrumb", line.number, "low")
+    # 2. Weak widget words beside furniture; lists of other articles' titles under "Related".
+    _label_weak(labels)
+    _label_related(labels)
+    # 3. The header.
+    header_start, header_end = header_window(labels.lines, labels.reasons)
+    _label_header(labels, fields, header_start, header_end)
+    if fields.value("published") is None:
+        _label_date_below_standfirst(labels, fields, header_end)
+    if fields.value("published") is None:
+        _label_stated_date(labels, fields)
+    # 4. Repeats of the title anywhere.
+    title = fields.value("title")
+    if isinstance(title, str):
+        for index, line in enumerate(lines):
+            if labels.kept(index) and normalise(line.text) == normalise(title):
+                labels.reasons[index] = "title"
+                fields.add("title", line.text, "text:repeated-title", line.number, "high")
+    # 5. The author's bio.
+    _label_bio(labels, fields, header_end)
+    # 6. Trailer: a stated URL, and short lines after the last paragraph that introduce nothing.
+    last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and is_prose(ln.text)), default=-1)
+    for index in range(max(last_prose + 1, header_end), len(lines)):
+        if labels.kept(index) and (url := url_line(lines[index].text)):
+            labels.reasons[index] = "url"
+            fields.add("url", url, "text:url-line", lines[index].number, "medium")
+        elif labels.kept(index) and is_title_like(lines[index].text):
+            labels.reasons[index] = "trailer"
+    # 7. Runs of short lines (link lists), then everything outside the main run of prose.
+    label_link_lists(labels.lines, labels.reasons)
+    label_outside_body(labels.lines, labels.reasons, header_start, header_end)
+
+
+def _neighbours(labels: _Labels, index: int) -> list[int]:
+    return [i for i in (index - 1, index + 1) if 0 <= i < len(labels.lines)]
+
+
+def _label_weak(labels: _Labels) -> None:
+    weak = {i for i, line in enumerate(labels.lines) if labels.kept(i) and weak_furniture_reason(line.text)}
+    for index in sorted(weak):
+        if any(not labels.kept(i) or i in weak for i in _neighbours(labels, index)):
+            labels.reasons[index] = weak_furniture_reason(labels.lines[index].text)
+
+
+def _in_related_list(text: str, teaser_line: bool, after_teaser_line: bool) -> bool:
+    """A kept line under a "Related" heading that belongs to the list: a title, teaser line or lead."""
+    if teaser_line or (after_teaser_line and is_prose(text)):
+        return True
+    return not is_prose(text) and is_title_like(text) and about_heading(text) is None
+
+
+def _label_related(labels: _Labels) -> None:
+    """Under a "Related" heading: the other articles' titles, and each teaser's byline, date and lead.
+
+    A teaser is a title followed by a byline or date line; the one paragraph right after such a line is
+    the teaser's lead, not the article's (the article resumes with prose that follows no teaser line).
+    """
+    in_list = False
+    after_teaser_line = False
+    for index, line in enumerate(labels.lines):
+        text = line.text
+        teaser_line = in_list and is_teaser_line(text)
+        if labels.reasons[index] == "related":
+            in_list = True
+        elif not labels.kept(index) and is_prose(text):
+            in_list = False  # a notice (cookies, affiliate links) is not an item of the list
+        elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
+            labels.reasons[index] = "related"
+        elif labels.kept(index):
+            in_list = False
+        if labels.kept(index) or labels.reasons[index] == "related":
+            label = after_teaser_line and not is_prose(text) and len(words(text)) <= 3
+            after_teaser_line = teaser_line or label  # a section label may sit between date and lead
+
+
+def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) -> None:
+    """Dates, bylines (with role lines), URLs, the title, section labels and title variants."""
+    lines = labels.lines
+    crumbs = [
+        (re.split(r"\s+[/>»›|]\s+", line.text)[-1], line.number)
+        for index, line in enumerate(lines[:end])
+        if labels.reasons[index] == "breadcrumb"
+    ]
+    crumbs = [
+        (crumb, number) for crumb, number in crumbs if len(words(crumb)) >= 4
+    ]  # a headline, not a section
+    crumb_titles = [crumb for crumb, _ in crumbs]
+    title_index = choose_title(labels.lines, labels.reasons, start, end, crumb_titles)
+    # A date above the headline when the headline's own block below it is dated: a teaser's or the
+    # site's date ("today"), kept as evidence but not chosen over the article's own.
+    dated_below = title_index is not None and any(
+        labels.kept(i) and gives_date(lines[i].text) for i in range(title_index + 1, end)
+    )
+    previous_byline = False
+    for index in range(start, end):
+        line = lines[index]
+        if not labels.kept(index):
+            previous_byline = False
+            continue
+        date_line = parse_date_line(line.text)
+        byline = parse_byline(line.text, bullet=True)
+        both = byline_and_date(line.text) if date_line is None else None
+        teaser = dated_below and title_index is not None and index < title_index
+        confidence: Confidence = "low" if teaser else "high"
+        if both is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(both[0], line.number)
+            if both[1] is not None:
+                method = "text:date-above-title" if teaser else "text:byline-date"
+                fields.add("published", both[1].iso, method, line.number, confidence)
+        elif date_line is not None:
+            labels.reasons[index] = "date"
+            key = "updated" if date_line.updated else "published"
+            method = "text:date-above-title" if teaser and key == "published" else "text:dateline"
+            fields.add(key, date_line.iso, method, line.number, confidence)
+            if (with_author := split_meta_line(line.text)) is not None:  # "8 May 2020 · by A · in B"
+                fields.add_byline(with_author[0], line.number)
+        elif byline is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(byline, line.number)
+        elif is_unnamed_byline(line.text):
+            labels.reasons[index] = "byline"  # a desk or an agency: no author
+        elif is_unreadable_date_line(line.text):
+            labels.reasons[index] = "date"  # a date line all the same, but it gives no date
+        elif previous_byline and index != title_index and is_role_line(line.text):
+            labels.reasons[index] = "byline"
+            fields.add_role(line.text, line.number)
+        elif url := url_line(line.text):
+            labels.reasons[index] = "url"
+            fields.add("url", url, "text:url-line", line.number, "medium")
+        elif (named := _name_line(labels, index, title_index)) is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(named, line.number)
+        elif index == title_index:
+            labels.reasons[index] = "title"
+            confirmed = any(similarity(c, line.text) >= 0.8 for c in crumb_titles)
+            fields.add("title", line.text, "text:title-line", line.number, "high" if confirmed else "medium")
+            for crumb, number in crumbs:
+                if similarity(crumb, line.text) >= 0.8:
+                    fields.add("title", crumb, "text:breadcrumb", number, "medium")
+        elif title_index is not None and index < title_index and is_title_like(line.text):
+            above_title = all(not labels.kept(i) for i in range(index + 1, title_index))
+            labels.reasons[index] = "section" if above_title else "header"
+        elif title_index is not None and similarity(line.text, lines[title_index].text) >= 0.6:
+            labels.reasons[index] = "title"
+            fields.add("title", line.text, "text:title-variant", line.number, "low")
+        elif not is_prose(line.text) and is_title_like(line.text) and len(words(line.text)) <= 3:
+            labels.reasons[index] = "header"
+        previous_byline = labels.reasons[index] == "byline"
+
+
+def _name_line(labels: _Labels, index: int, title_index: int | None) -> Byline | None:
+    """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
+    / 3 March 2020") or under a date line ending with "by" ("3 March 2020 by / Jane Doe"), or a name and
+    a role ("Jane Doe | Reporter")."""
+    if title_index is None or index <= title_index:
+        return None
+    text = labels.lines[index].text
+    name, _, role = (part.strip() for part in text.partition(" | "))
+    if role and is_bare_name(name) and is_role_line(role):
+        return Byline((name,), ((name, role),))
+    if role or not is_bare_name(text) or labels.lines[index - 1].text == text:
+        return None  # a label printed twice in a row ("Open Future / Open Future") is a section
+    following = [
+        i for i in range(index + 1, len(labels.lines)) if labels.kept(i) or labels.reasons[i] == "date"
+    ]
+    if following and is_date_line(labels.lines[following[0]].text):
+        return Byline((text,), ())
+    above = labels.lines[index - 1].text.split()
+    if (
+        labels.reasons[index - 1] in ("date", "byline")
+        and above
+        and lexicon().byline.match(f"{above[-1]} {text}")
+    ):
+        return Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe": the byline broken after "von"
+    return None
+
+
+def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
+    """A date line (or byline with a date) among the first lines after the body's start: a long
+    standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
+    if body_start < len(labels.lines) and (lead := leading_date(labels.lines[body_start].text)):
+        fields.add("published", lead, "text:lead-date", labels.lines[body_start].number, "medium")
+        return  # "Karlsruhe, (12.11.2021). The council ...": a press release's dateline
+    following = [i for i in range(body_start + 1, len(labels.lines)) if labels.kept(i)][:_BELOW_STANDFIRST]
+    for index in following:
+        line = labels.lines[index]
+        if (date_line := parse_date_line(line.text)) is not None and not date_line.updated:
+            labels.reasons[index] = "date"
+            fields.add("published", date_line.iso, "text:dateline", line.number, "medium")
+            return
+        if (both := byline_and_date(line.text)) is not None and both[1] is not None:
+            labels.reasons[index] = "byline"
+            fields.add_byline(both[0], line.number)
+            fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
+            return
+
+
+def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
+    """With no date in the header, a line stating the publication date anywhere in the article
+    ("Datum: 18.10.2021", "Published 3 March 2020" below the text): used only when every such line
+    gives the same date (a list of teasers, each "Posted on" a different day, gives none)."""
+    stated = [
+        (index, date_line)
+        for index, line in enumerate(labels.lines)
+        if labels.kept(index)
+        and (date_line := parse_date_line(line.text)) is not None
+        and date_line.prefix
+        and not date_line.updated
+        and date_line.prefix not in lexicon().sentence_prefixes
+    ]
+    if not stated or len({date_line.iso for _, date_line in stated}) > 1:
+        return
+    for index, date_line in stated:
+        labels.reasons[index] = "date"
+        fields.add("published", date_line.iso, "text:stated-date", labels.lines[index].number, "low")
+
+
+def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
+    """ "About X" followed by X's bio, or a "X is a journalist ..." paragraph after trailing furniture."""
+    lines = labels.lines
+    last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and is_prose(ln.text)), default=-1)
+    for index in range(max(header_end, 1), len(lines)):
+        if not labels.kept(index):
+            continue
+        text = lines[index].text
+        about = about_heading(text) if len(words(text)) <= 8 else None
+        following = index + 1 < len(lines) and labels.kept(index + 1) and is_prose(lines[index + 1].text)
+        if about is not None and following:
+            bio = lines[index + 1]
+            subject = bio_subject(bio.text)
+            if about and not (subject == about or bio.text.startswith(about)):
+                continue
+            labels.reasons[index] = "bio"
+            labels.reasons[index + 1] = "bio"
+            fields.add_bio(subject or about or None, bio.text, bio.number, "medium")
+            continue
+        subject = bio_subject(text)
+        after_furniture = not labels.kept(index - 1)
+        near_end = index >= last_prose  # no kept paragraph after it
+        named_above = normalise(lines[index - 1].text) == normalise(subject or "")
+        if subject and ((after_furniture and near_end) or named_above):  # "Jane Doe" / "Jane Doe is ..."
+            labels.reasons[index] = "bio"
+            fields.add_bio(subject, text, lines[index].number, "low")
