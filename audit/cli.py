@@ -17,13 +17,11 @@ import click
 
 from audit import __version__
 from audit.contract.validate import validate_files
-from audit.ingest.discover import DEFAULT_MAX_BYTES, InputError
-from audit.ingest.ledger import LedgerError, discover_ledger
+from audit.ingest.discover import InputError
+from audit.ingest.ledger import LedgerError
 from audit.model import AuditResult, Severity
-from audit.pipeline.capture import Options
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from audit.pipeline.workers import WorkerStartError
-from audit.report.write import write_outputs
 
 
 def _stderr(message: str) -> None:
@@ -64,7 +62,7 @@ _AUDIT_OPTIONS = (
     click.option(
         "--jobs",
         type=click.IntRange(min=0),
-        default=0,
+        default=DEFAULT_JOBS,
         show_default=True,
         help="Worker processes for per-capture work (0: all cores).",
     ),
@@ -78,7 +76,7 @@ _AUDIT_OPTIONS = (
     click.option(
         "--timeout",
         type=click.FloatRange(min=0.1),
-        default=60.0,
+        default=DEFAULT_TIMEOUT,
         show_default=True,
         help="Seconds one capture may take before its worker is stopped (status timeout).",
     ),
@@ -107,17 +105,22 @@ def _audit(
     cache: str | None,
     no_progress: bool,
 ) -> AuditResult:
-    """Run the audit, turning bad inputs and a bad ledger into usage errors (exit 2)."""
-    if no_reference:
-        reference = None
-    elif reference is None and (reference := discover_ledger(inputs)) is not None:
-        _stderr(
-            f"using the reference ledger in {reference} (choose another with --reference, none with --no-reference)"
-        )
-    config = RunConfig(inputs, jobs, reference, Options(max_bytes=max_bytes, timeout=timeout), cache)
+    """Run the audit (``audit.api.run``), turning bad inputs and a bad ledger into usage errors (exit 2)."""
+    from audit import api
+
     try:
         with _progress(not no_progress) as progress:
-            return run_audit(config, report=_stderr, progress=progress)
+            return api.run(
+                inputs,
+                reference=reference,
+                no_reference=no_reference,
+                jobs=jobs,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                cache=cache,
+                report=_stderr,
+                progress=progress,
+            )
     except InputError as error:
         raise click.UsageError(str(error)) from error
     except LedgerError as error:
@@ -154,7 +157,7 @@ def run(
 ) -> None:
     """Audit the captures in INPUTS (files or folders) and write the results to --out."""
     result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
-    write_outputs(result, out)
+    result.write(out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
     _stderr(

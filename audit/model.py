@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -243,6 +245,12 @@ class AuditResult:
 
     def flags(self) -> list[tuple[Claim, Flag]]:
         return [(claim, flag) for claim in self.claims for flag in claim.flags]
+
+    def write(self, out: str | PathLike[str]) -> list[Path]:
+        """Write audit.json, the parquet tables and the reports to the folder ``out``; returns the paths written."""
+        from audit.report.write import write_outputs
+
+        return write_outputs(self, Path(out))
 
 
 def to_jsonable(obj: Any) -> Any:

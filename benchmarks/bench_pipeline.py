@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 from audit.report.write import write_outputs
 
 RAW = Path(__file__).resolve().parents[1] / "raw"

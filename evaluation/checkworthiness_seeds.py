@@ -14,10 +14,11 @@ import json
 import sys
 from pathlib import Path
 
-from audit.claims.checkworthiness import assess
-from audit.claims.sentences import paragraphs
+from audit.claim_extraction.checkworthiness import assess
+from audit.claim_extraction.sentences import paragraphs
 from audit.ingest.discover import discover
-from audit.pipeline.capture import Options, process_capture
+from audit.pipeline.capture import process_capture
+from audit.pipeline.config import Options
 from evaluation.common import PROJECT_ROOT
 
 

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.claims.checkworthiness import assess, load_config
-from audit.claims.figures.mentions import extract_figures
+from audit.claim_extraction.checkworthiness import assess, load_config
+from audit.claim_extraction.figures.mentions import extract_figures
 from evaluation.common import is_dev, only_split, prf, task_main
 
 DATA_FILE = Path("claims/claimbuster/claimbuster_2.5xNCS.csv")

@@ -1,7 +1,7 @@
 """Fit the check-worthiness weights on the development fifth of ClaimBuster (reproducible).
 
 L2-regularised logistic regression (numpy + scipy L-BFGS, no scikit-learn) over two families of inputs:
-the transparent features of ``audit.claims.checkworthiness`` (penalty ``--l2``) and the lexical cue terms
+the transparent features of ``audit.claim_extraction.checkworthiness`` (penalty ``--l2``) and the lexical cue terms
 (``cue_terms``; own penalty, each 0/1 column scaled by its naive-Bayes log-count ratio, ``log_count_ratio``;
 the JSON stores the resulting weight of the plain 0/1 indicator, so ``assess`` just adds it up). Held-out sentences are never read here. Steps:
 
@@ -38,8 +38,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import minimize  # type: ignore[import-untyped]
 
-from audit.claims.checkworthiness import cue_terms, feature_values, load_config
-from audit.claims.figures.mentions import extract_figures
+from audit.claim_extraction.checkworthiness import cue_terms, feature_values, load_config
+from audit.claim_extraction.figures.mentions import extract_figures
 from evaluation.claimbuster import load_rows
 from evaluation.common import PROJECT_ROOT, eval_root, is_dev, prf
 

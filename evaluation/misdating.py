@@ -22,15 +22,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from audit.claims.assemble import extract_claims
-from audit.claims.dates.mentions import extract_dates
+from audit.claim_extraction.assemble import extract_claims
+from audit.claim_extraction.dates.mentions import extract_dates
 from audit.corpus.index import Corpus
-from audit.flags.registry import misdated_publication, misdated_relative, misdated_weekday
+from audit.flags.misdated.publication import MisdatedPublication
+from audit.flags.misdated.relative import MisdatedRelative
+from audit.flags.misdated.weekday import MisdatedWeekday
+from audit.flags.rule import Rule
 from audit.model import Candidate, DateMention, FieldEvidence, Flag, Source
 from evaluation.common import eval_root
 from evaluation.timebank import _document
 
-NO_REFERENCE_RULES = (misdated_publication, misdated_weekday, misdated_relative)
+NO_REFERENCE_RULES: tuple[Rule, ...] = (MisdatedPublication(), MisdatedWeekday(), MisdatedRelative())
 
 
 def _source(doc_id: str, text: str, dct: dt.date) -> Source:
@@ -55,8 +58,8 @@ def flags_for(doc_id: str, text: str, dct: dt.date) -> list[tuple[int, int, Flag
     corpus = Corpus((source,), tuple(claims))
     spans = {c.claim_id: (c.span.start, c.span.end) for c in claims}
     found = []
-    for module in NO_REFERENCE_RULES:
-        for claim_id, flag in module.check(corpus):
+    for rule in NO_REFERENCE_RULES:
+        for claim_id, flag in rule.check(corpus):
             found.append((*spans[claim_id], flag))
     return sorted(found, key=lambda item: (item[0], item[2].rule))
 

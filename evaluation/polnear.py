@@ -2,7 +2,7 @@
 
 Data: ``claims/polnear/polnear_test_citron_format.json`` under the eval root (84 articles; the two
 articles annotated twice are scored once, with the first annotator in file order). Each article is split
-into sentences as the pipeline does (pysbd per line) and passed whole to ``audit.claims.attribution.attribute.attribute_all`` (every attribution of every sentence).
+into sentences as the pipeline does (pysbd per line) and passed whole to ``audit.claim_extraction.attribution.attribute.attribute_all`` (every attribution of every sentence).
 
 Matching, precisely:
 - Gold items: every annotated attribution with at least one Content span (its content may be several
@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from audit.claims.attribution.attribute import attribute_all
+from audit.claim_extraction.attribution.attribute import attribute_all
 from audit.model import Attribution, Span
 from evaluation.common import is_dev, prf, task_main
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from audit.claims.dates.mentions import extract_dates
+from audit.claim_extraction.dates.mentions import extract_dates
 from evaluation.common import is_dev, only_split, prf, task_main
 
 _SPECIFIED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from audit.claims.attribution.attribute import attribute
+from audit.claim_extraction.attribution.attribute import attribute
 from audit.model import Span
 from evaluation.common import is_dev, task_main
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.claims.attribution.attribute import attribute_all
+from audit.claim_extraction.attribution.attribute import attribute_all
 from audit.model import Span
 
 

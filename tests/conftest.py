@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit.model import AuditResult
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 from audit.report.write import write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]

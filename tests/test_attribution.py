@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute, attribute_all
-from audit.claims.attribution.quote_marks import find_quotes
+from audit.claim_extraction.attribution.attribute import attribute, attribute_all
+from audit.claim_extraction.attribution.quote_marks import find_quotes
 from audit.model import Attribution, Span
 
 RAW = Path(__file__).resolve().parents[1] / "raw"

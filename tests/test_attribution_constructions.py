@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute_all
+from audit.claim_extraction.attribution.attribute import attribute_all
 from audit.model import Span
 from tests.attribution_helpers import attributions_of as _all
 

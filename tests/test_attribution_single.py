@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute_all
+from audit.claim_extraction.attribution.attribute import attribute_all
 from audit.model import Attribution, Span
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute_all
-from audit.claims.sentences import split_sentences
+from audit.claim_extraction.attribution.attribute import attribute_all
+from audit.claim_extraction.sentences import split_sentences
 from audit.model import Span
 from tests.attribution_helpers import attributions_of
 

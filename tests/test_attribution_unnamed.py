@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute_all
+from audit.claim_extraction.attribution.attribute import attribute_all
 from audit.flags.vague_attribution import classify
 from audit.model import Attribution, Span
 

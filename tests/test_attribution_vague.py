@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.claims.attribution.attribute import attribute
+from audit.claim_extraction.attribution.attribute import attribute
 from audit.flags.vague_attribution import classify
 from audit.model import Attribution, Span
 

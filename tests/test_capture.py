@@ -11,8 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from audit.pipeline.capture import Options
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import Options, RunConfig
+from audit.pipeline.run import run_audit
 
 ARTICLE = (
     "<html><head><title>Rail strike ends</title></head><body><article><h1>Rail strike ends</h1>"

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from audit.model import AuditResult, Claim, Flag
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 
 CASES = sorted(p.parent for p in Path(__file__).with_name("cases").glob("*/expected.json"))
 

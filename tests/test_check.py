@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit import cli
+from audit import api, cli
 from audit.model import (
     NO_ATTRIBUTION,
     AuditResult,
@@ -24,7 +24,8 @@ from audit.model import (
     Span,
     ToolInfo,
 )
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 from audit.report.check import CheckUsageError, gate, parse_kinds
 from audit.report.github import render_github
 from audit.report.sarif import FINGERPRINT_KEY, sarif_data
@@ -114,7 +115,7 @@ def test_nothing_audited_fails() -> None:
 )
 def test_cli_exit_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], code: int) -> None:
     result = synthetic(_flag("misdated", "medium"), _flag("vague_attribution", "low"))
-    monkeypatch.setattr(cli, "run_audit", lambda config, report, progress=None: result)
+    monkeypatch.setattr(api, "run", lambda *args, **options: result)
     outcome = CliRunner().invoke(cli.main, ["check", str(tmp_path), *args])
     assert outcome.exit_code == code, outcome.output
 

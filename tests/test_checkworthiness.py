@@ -9,9 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audit.claims.checkworthiness import FEATURES, WORD_PREFIX, assess, cue_terms, feature_values, load_config
-from audit.claims.figures.mentions import extract_figures
-from audit.claims.sentences import paragraphs
+from audit.claim_extraction.checkworthiness import (
+    FEATURES,
+    WORD_PREFIX,
+    assess,
+    cue_terms,
+    feature_values,
+    load_config,
+)
+from audit.claim_extraction.figures.mentions import extract_figures
+from audit.claim_extraction.sentences import paragraphs
 from audit.model import Attribution, DateMention, Span
 from evaluation.fit_checkworthiness import MIN_DF, choose_vocabulary, fit_logistic, term_matrix
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from audit.corpus.events import person_key
 from audit.corpus.index import Corpus
 from audit.corpus.matching import normalise_measure
-from audit.flags.registry import contested
+from audit.flags.contested import Contested
 from tests.corpus_records import claim, source
 
 
 def _by_text(corpus: Corpus) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for claim_id, flag in contested.check(corpus):
+    for claim_id, flag in Contested().check(corpus):
         found.setdefault(corpus.claim_by_id[claim_id].text, []).append(flag.rule)
     return found
 
@@ -25,7 +25,7 @@ def test_contested_count_flags_both_sides_by_meaning() -> None:
         claim(b, second, figures=(("20 people", 20, "count", "people hurt", "exact"),)),
     )
     corpus = Corpus((a, b), claims)
-    flags = dict(contested.check(corpus))
+    flags = dict(Contested().check(corpus))
     assert set(flags) == {c.claim_id for c in claims}
     first = flags[claims[0].claim_id]
     assert first.message.startswith("Rail Times gives “12 passengers”") and "County Post" in first.message
@@ -73,7 +73,7 @@ def test_contested_event_date_names_both_sources() -> None:
             ),
         ),
     )
-    flags = dict(contested.check(Corpus((a, b), claims)))
+    flags = dict(Contested().check(Corpus((a, b), claims)))
     assert set(flags) == {c.claim_id for c in claims}
     assert flags[claims[0].claim_id].message == (
         "Source A dates the Trump–Putin call 2025-02-18; Source B dates it 2025-02-12."
@@ -122,4 +122,4 @@ def test_the_same_measure_in_unrelated_stories_never_contests() -> None:
         claim(a, first, figures=(("12 people", 12, "count", "people injured", "exact"),)),
         claim(b, second, figures=(("20 people", 20, "count", "people injured", "exact"),)),
     )
-    assert not list(contested.check(Corpus((a, b), claims)))
+    assert not list(Contested().check(Corpus((a, b), claims)))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.claims.dates.mentions import extract_dates, weekday_mismatch
+from audit.claim_extraction.dates.calendar import weekday_mismatch
+from audit.claim_extraction.dates.mentions import extract_dates
 from audit.model import DateMention, Span
 
 RAW = Path(__file__).resolve().parents[1] / "raw"

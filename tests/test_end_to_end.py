@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from audit.cli import main
 from audit.contract.validate import validate_files
 from audit.model import AuditResult
-from audit.pipeline.run import RunConfig
+from audit.pipeline.config import RunConfig
 from audit.report.json import render_json
 from audit.report.write import OUTPUT_FILES
 

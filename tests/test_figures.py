@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.claims.figures.mentions import extract_figures
-from audit.claims.figures.numbers import match_word_number
+from audit.claim_extraction.figures.mentions import extract_figures
+from audit.claim_extraction.figures.numbers import match_word_number
 from audit.model import Figure
 
 RAW = Path(__file__).resolve().parents[1] / "raw"

@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from audit import cli
-from audit.claims.locate.html_text import HtmlTextMap, find_quote, find_start
-from audit.claims.locate.selectors import CONTEXT, CaptureLocator, resolve
+from audit.claim_extraction.locate.html_text import HtmlTextMap, find_quote, find_start
+from audit.claim_extraction.locate.selectors import CONTEXT, CaptureLocator, resolve
 from audit.model import AuditResult, Span
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 
 
 def _span(text: str, sentence: str, occurrence: int = 0) -> Span:

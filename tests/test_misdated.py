@@ -6,9 +6,12 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from audit.claims.dates.mentions import extract_dates
+from audit.claim_extraction.dates.mentions import extract_dates
 from audit.corpus.index import Corpus
-from audit.flags.registry import misdated_ledger, misdated_office, misdated_publication, run_rules
+from audit.flags.misdated.ledger import MisdatedLedger
+from audit.flags.misdated.office import title_uses
+from audit.flags.misdated.publication import MisdatedPublication
+from audit.flags.registry import run_rules
 from audit.ingest.ledger import load_ledger
 from audit.model import NO_ATTRIBUTION, Candidate, Claim, FieldEvidence, Selector, Source, Span
 
@@ -68,10 +71,10 @@ def test_after_publication_needs_a_trusted_publication_date() -> None:
 
 def test_unknown_or_low_confidence_publication_is_noted() -> None:
     text = "The court handed down its verdict on 9 May 2023, the lawyer said."
-    notes = list(misdated_publication.source_notes(_corpus(text, None)))
+    notes = list(MisdatedPublication().source_notes(_corpus(text, None)))
     assert [n.code for _, n in notes] == ["published_unknown"]
     assert "date checks that need it were skipped" in notes[0][1].message
-    low = list(misdated_publication.source_notes(_corpus(text, "2023-05-02", confidence="low")))
+    low = list(MisdatedPublication().source_notes(_corpus(text, "2023-05-02", confidence="low")))
     assert [n.code for _, n in low] == ["published_low_confidence"]
 
 
@@ -134,7 +137,7 @@ def test_former_title_and_qualified_titles() -> None:
     assert _rules(_corpus(former, "2023-03-10", reference=LEDGER)) == []
     other_office = "Russian President Vladimir Putin and Vice President JD Vance spoke, the Kremlin said."
     corpus = _corpus(other_office, "2025-03-10", reference=LEDGER)
-    assert [(u.person, u.title) for u in misdated_office.title_uses(corpus.claims[0], LEDGER)] == [
+    assert [(u.person, u.title) for u in title_uses(corpus.claims[0], LEDGER)] == [
         ("JD Vance", "Vice President")
     ]
     assert _rules(corpus) == []
@@ -152,7 +155,7 @@ def test_a_large_ledger_finds_the_same_titles() -> None:
     large = replace(LEDGER, roles=LEDGER.roles + others)
     text = "Former President Trump met Commissioner7 Holder7 and Vice President JD Vance, the Kremlin said."
     corpus = _corpus(text, "2025-03-10", reference=large)
-    found = [(u.person, u.title, u.former) for u in misdated_office.title_uses(corpus.claims[0], large)]
+    found = [(u.person, u.title, u.former) for u in title_uses(corpus.claims[0], large)]
     assert found == [
         ("Donald Trump", "President", True),
         ("Person7 Holder7", LEDGER.roles[0].title, False),
@@ -166,7 +169,7 @@ def test_ledger_conflict_and_support_carry_the_row() -> None:
         "2025-03-10",
         reference=LEDGER,
     )
-    flags = [f for _, f in misdated_ledger.check(wrong)]
+    flags = [f for _, f in MisdatedLedger().check(wrong)]
     assert [f.rule for f in flags] == ["misdated.ledger_event"]
     row = flags[0].evidence[1].reference
     assert (
@@ -177,8 +180,8 @@ def test_ledger_conflict_and_support_carry_the_row() -> None:
         "2025-03-10",
         reference=LEDGER,
     )
-    assert list(misdated_ledger.check(right)) == []
-    support = list(misdated_ledger.support(right))
+    assert list(MisdatedLedger().check(right)) == []
+    support = list(MisdatedLedger().support(right))
     assert [e.type for _, e in support] == ["reference"]
 
 
@@ -187,12 +190,12 @@ def test_ledger_conflict_names_another_event_the_date_fits() -> None:
         "After Trump's call to Putin on 18 February 2025, the two sides held a summit in Saudi Arabia, "
         "the Kremlin said."
     )
-    flags = [f for _, f in misdated_ledger.check(_corpus(text, "2025-03-10", reference=LEDGER))]
+    flags = [f for _, f in MisdatedLedger().check(_corpus(text, "2025-03-10", reference=LEDGER))]
     assert [f.rule for f in flags] == ["misdated.ledger_event"]
     assert "The date is right for the US–Russia talks in Riyadh (events.csv, line 3)" in flags[0].message
     notes = [e.note for e in flags[0].evidence]
     assert notes[-1] == "ledger, same date: US–Russia talks in Riyadh on 2025-02-18"
     alone = "Trump and Putin held a phone call on 18 February 2025, the Kremlin said."
-    lone_flags = [f for _, f in misdated_ledger.check(_corpus(alone, "2025-03-10", reference=LEDGER))]
+    lone_flags = [f for _, f in MisdatedLedger().check(_corpus(alone, "2025-03-10", reference=LEDGER))]
     assert "The date is right for" not in lone_flags[0].message
     assert len(lone_flags[0].evidence) == 2

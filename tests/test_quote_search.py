@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 import re
 
-from audit.claims.locate.html_text import find_quote
-from audit.claims.locate.word_search import GAP_CLASS, occurrences, splits_cleanly
+from audit.claim_extraction.locate.html_text import find_quote
+from audit.claim_extraction.locate.word_search import GAP_CLASS, occurrences, splits_cleanly
 
 
 def _by_regex(text: str, words: list[str], start: int) -> list[tuple[int, int]]:

@@ -18,7 +18,8 @@ import lxml.html
 import pytest
 
 from audit.model import NO_ATTRIBUTION, AuditResult, Claim, Evidence, Flag, Selector, Source, Span, ToolInfo
-from audit.pipeline.run import RunConfig, run_audit
+from audit.pipeline.config import RunConfig
+from audit.pipeline.run import run_audit
 from audit.report.html import render_html
 from audit.report.html_view import safe_url
 from audit.report.write import write_outputs

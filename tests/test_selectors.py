@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.claims.locate.selectors import CONTEXT, CaptureLocator, make_selector, resolve
+from audit.claim_extraction.locate.selectors import CONTEXT, CaptureLocator, make_selector, resolve
 from audit.model import Span
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from audit.corpus.index import Corpus
-from audit.flags.registry import contested, single_source
+from audit.flags.contested import Contested
+from audit.flags.single_source import SingleSource
 from tests.corpus_records import claim, source
 
 
 def _flags(corpus: Corpus) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for claim_id, flag in single_source.check(corpus):
+    for claim_id, flag in SingleSource().check(corpus):
         found.setdefault(corpus.claim_by_id[claim_id].text, []).append(flag.message)
     return found
 
@@ -37,7 +38,7 @@ def test_figure_of_one_group_is_flagged_with_its_copies_and_speaker() -> None:
         claim(other, "Ships waited offshore.", dates=()),
     )
     corpus = Corpus((wire, copy, other), claims)
-    flags = list(single_source.check(corpus))
+    flags = list(SingleSource().check(corpus))
     assert len(flags) == 2  # the figure in the source and in its copy
     message = flags[0][1].message
     assert "(and its 1 copy)" in message and "It cites the ministry" in message
@@ -61,7 +62,7 @@ def test_a_figure_no_other_source_on_its_story_could_state_is_not_flagged() -> N
         ),
         claim(recipe, "Whisk the eggs with sugar.", dates=()),
     )
-    assert list(single_source.check(Corpus((strike, recipe), claims))) == []
+    assert list(SingleSource().check(Corpus((strike, recipe), claims))) == []
 
 
 def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
@@ -76,7 +77,7 @@ def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
     )
     corpus = Corpus((a, b), claims)
     assert not _flags(corpus)
-    support = list(contested.support(corpus))
+    support = list(Contested().support(corpus))
     assert sorted(cid for cid, _ in support) == sorted(c.claim_id for c in claims)
     assert all(e.type == "claim" and e.claim_id != cid for cid, e in support)
 

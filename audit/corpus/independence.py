@@ -17,13 +17,11 @@ explained in ``docs/corroboration.md``):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import Any
@@ -31,6 +29,7 @@ from typing import Any
 import polars as pl
 from datasketch import MinHash, MinHashLSH
 
+from audit.data import load
 from audit.model import Source, SourceWarning
 
 _WORD = re.compile(r"\w+")
@@ -55,9 +54,7 @@ class Settings:
 @cache
 def settings() -> Settings:
     """The thresholds of ``audit/data/independence.json``, read once."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("audit").joinpath("data/independence.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load("independence")
     fields = {k: v for k, v in raw.items() if k not in ("version", "description", "stopwords")}
     return Settings(**fields, stopwords=frozenset(raw["stopwords"]))
 

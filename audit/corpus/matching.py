@@ -11,18 +11,17 @@ independence groups; only the pairs inside a block are compared. The lexicon and
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import polars as pl
 
 from audit.corpus.index import Corpus
 from audit.corpus.stories import Stories
+from audit.data import load
 from audit.model import Claim, Figure
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -49,9 +48,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """``audit/data/matching.json``, read once; synonyms inverted to ``{variant: canonical}``."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("audit").joinpath("data/matching.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load("matching")
     synonyms: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
     for canonical, variants in raw["synonyms"].items():

@@ -16,16 +16,15 @@ Thresholds are in ``audit/data/stories.json``; docs/corroboration.md records how
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from audit.corpus.index import Corpus
+from audit.data import load
 from audit.model import Claim
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -44,9 +43,7 @@ class Settings:
 
 @cache
 def settings() -> Settings:
-    raw: dict[str, Any] = json.loads(
-        resources.files("audit").joinpath("data/stories.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load("stories")
     return Settings(
         float(raw["contest_min_cosine"]),
         float(raw["corroborate_min_cosine"]),

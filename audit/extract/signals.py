@@ -15,16 +15,15 @@ view (:mod:`audit.extract.capture_view`): the per-capture stages keep only the c
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from audit.data import settings
 from audit.extract.capture_view import CaptureView
 from audit.model import Claim, Source
 
@@ -52,11 +51,24 @@ SIGNAL_NAMES: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    text = resources.files("audit").joinpath("data/signals.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+@dataclass(frozen=True, slots=True)
+class SignalsLexicon:
+    """The word lists of the credibility signals (``audit/data/signals.json``)."""
+
+    max_label_line_chars: int
+    policy_links: dict[str, dict[str, list[str]]]
+    opinion_labels: list[str]
+    opinion_self_descriptions: list[str]
+    ad_labels: list[str]
+    primary_document: dict[str, list[str]]
+    clickbait: dict[str, Any]
+    derived_codes: list[str]
+    named_attribution_kinds: list[str]
+
+
+@cache
+def lexicon() -> SignalsLexicon:
+    return settings("signals", SignalsLexicon)
 
 
 def _url_path(href: str) -> str:
@@ -105,8 +117,8 @@ def _metadata_signals(source: Source) -> dict[str, dict[str, Any]]:
 
 
 def _link_signals(view: CaptureView) -> dict[str, dict[str, Any]]:
-    table: dict[str, dict[str, list[str]]] = lexicon()["policy_links"]
-    limit: int = lexicon()["max_label_line_chars"]
+    table: dict[str, dict[str, list[str]]] = lexicon().policy_links
+    limit: int = lexicon().max_label_line_chars
     out: dict[str, dict[str, Any]] = {}
     for kind, words in table.items():
         name = f"{kind}_link"
@@ -136,7 +148,7 @@ def _link_signals(view: CaptureView) -> dict[str, dict[str, Any]]:
 
 
 def _opinion_signal(source: Source, view: CaptureView) -> dict[str, Any]:
-    labels = set(lexicon()["opinion_labels"])
+    labels = set(lexicon().opinion_labels)
     found: list[str] = []
     title = source.title or ""
     head = re.split(r"[:|]", title, maxsplit=1)[0] if re.search(r"[:|]", title) else ""
@@ -152,7 +164,7 @@ def _opinion_signal(source: Source, view: CaptureView) -> dict[str, Any]:
             if number != title_line and _norm(line) in labels:
                 found.append(f"line {number}: “{line.strip()}”")
     lowered = source.text.lower()
-    for phrase in lexicon()["opinion_self_descriptions"]:
+    for phrase in lexicon().opinion_self_descriptions:
         at = lowered.find(phrase)
         if at >= 0:
             found.append(f"text calls itself “{source.text[at : at + len(phrase)]}”")
@@ -167,8 +179,8 @@ def _opinion_signal(source: Source, view: CaptureView) -> dict[str, Any]:
 def _ad_signal(view: CaptureView) -> dict[str, Any]:
     if not view.inspected:
         return _signal(None, "The capture could not be read again, so advertising labels were not checked.")
-    labels = set(lexicon()["ad_labels"])
-    limit: int = lexicon()["max_label_line_chars"]
+    labels = set(lexicon().ad_labels)
+    limit: int = lexicon().max_label_line_chars
     found = [
         f"line {n}: “{line.strip()}”"
         for n, line in enumerate(view.lines, 1)
@@ -183,7 +195,7 @@ def _ad_signal(view: CaptureView) -> dict[str, Any]:
 
 
 def _claim_signals(claims: Sequence[Claim]) -> dict[str, dict[str, Any]]:
-    named_kinds = set(lexicon()["named_attribution_kinds"])
+    named_kinds = set(lexicon().named_attribution_kinds)
     total = len(claims)
     attributed = [c for c in claims if c.attribution.kind != "none"]
     speakers = Counter(
@@ -215,7 +227,7 @@ def _claim_signals(claims: Sequence[Claim]) -> dict[str, dict[str, Any]]:
 
 
 def _primary_signal(source: Source, view: CaptureView) -> dict[str, Any]:
-    table = lexicon()["primary_document"]
+    table = lexicon().primary_document
     hrefs = [link.href for link in view.links]
     hrefs += re.findall(r"https?://[^\s<>\"')\]]+", source.text)
     found = []
@@ -241,7 +253,7 @@ def _primary_signal(source: Source, view: CaptureView) -> dict[str, Any]:
 def _clickbait_signal(title: str | None) -> dict[str, Any]:
     if not title:
         return _signal(None, "No headline found.")
-    table = lexicon()["clickbait"]
+    table = lexicon().clickbait
     lowered = _norm(title)
     cues = [f"phrase “{p}”" for p in table["phrases"] if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered)]
     nouns = "|".join(map(re.escape, table["listicle_nouns"]))
@@ -281,7 +293,7 @@ def _headline_numbers_signal(source: Source) -> dict[str, Any]:
 
 
 def _relation_signals(source: Source) -> dict[str, dict[str, Any]]:
-    codes = set(lexicon()["derived_codes"])
+    codes = set(lexicon().derived_codes)
     derived = [w for w in source.warnings if w.code in codes]
     cleaning = [w for w in source.warnings if w.code not in codes]
     related = [f"{w.code}: {r}" for w in derived for r in w.related] or [w.message for w in derived]

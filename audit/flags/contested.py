@@ -19,6 +19,7 @@ from audit.corpus.events import date_gap_days, event_keys, event_pairs, particip
 from audit.corpus.independence import source_label
 from audit.corpus.index import Corpus
 from audit.corpus.matching import FigureRef, compare_figures, lexicon, measure_phrase
+from audit.flags.rule import Rule
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "contested"
@@ -156,12 +157,12 @@ def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         yield claim.claim_id, Flag(KIND, "contested.event_date", "medium", message + ".", evidence)
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     yield from _figure_flags(corpus)
     yield from _date_flags(corpus)
 
 
-def support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
+def _support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
     """Claims of other independence groups that state the same figure (one per other claim)."""
     comparison = compare_figures(corpus)
     for (claim_id, index), others in sorted(comparison.agreeing.items()):
@@ -180,3 +181,16 @@ def support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
                     f"{_label(corpus, other[0])} also states “{other_figure.text}” (corroborates “{figure.text}”)",
                 ),
             )
+
+
+class Contested(Rule):
+    id = "contested"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.figures", "claim.dates", "claim.text", "source.independence_group", "source.text")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)
+
+    def support(self, corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
+        return _support(corpus)

@@ -1,41 +1,37 @@
-"""Flag rules: each module is one rule family that *yields* findings as data, never raises.
+"""The flag rules in the order they run, and the one loop that runs them.
 
-A rule module defines:
-- ``KIND``: the flag kind it raises (one of ``audit.model.FLAG_KINDS``);
-- ``RULES``: ``{rule_id: description}`` for every stable dotted rule id it can raise (documented in
-  ``docs/flags.md``, which a test keeps in step);
-- ``check(corpus) -> Iterator[tuple[claim_id, Flag]]``;
-- optionally ``support(corpus) -> Iterator[tuple[claim_id, Evidence]]``: what corroborates or confirms a claim
-  (shown in the reports; never a flag);
-- optionally ``source_notes(corpus) -> Iterator[tuple[source_id, SourceWarning]]``: notes on a whole source (e.g.
-  "publication date unknown: date checks skipped").
-The pipeline runs the modules in ``RULE_MODULES`` order and attaches each finding to its claim or source.
+Each rule is an ``audit.flags.rule.Rule`` object; the pipeline calls ``run_rules`` once per audit and attaches each
+finding to its claim or source. ``all_rules`` lists every rule id with its kind and description (the reports and
+``docs/flags.md`` read it); ``reads_table`` says which rule family reads which part of the data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import ModuleType
 
 from audit.corpus.index import Corpus
-from audit.flags import contested, single_source, unsupported, vague_attribution
-from audit.flags.misdated import ledger as misdated_ledger
-from audit.flags.misdated import office as misdated_office
-from audit.flags.misdated import publication as misdated_publication
-from audit.flags.misdated import relative as misdated_relative
-from audit.flags.misdated import weekday as misdated_weekday
-from audit.model import Evidence, Flag, SourceWarning
+from audit.flags.contested import Contested
+from audit.flags.misdated.ledger import MisdatedLedger
+from audit.flags.misdated.office import MisdatedOffice
+from audit.flags.misdated.publication import MisdatedPublication
+from audit.flags.misdated.relative import MisdatedRelative
+from audit.flags.misdated.weekday import MisdatedWeekday
+from audit.flags.rule import Rule
+from audit.flags.single_source import SingleSource
+from audit.flags.unsupported import Unsupported
+from audit.flags.vague_attribution import VagueAttribution
+from audit.model import Evidence, Flag, FlagKind, SourceWarning
 
-RULE_MODULES: tuple[ModuleType, ...] = (
-    vague_attribution,
-    unsupported,
-    single_source,
-    contested,
-    misdated_publication,
-    misdated_weekday,
-    misdated_relative,
-    misdated_ledger,
-    misdated_office,
+RULES: tuple[Rule, ...] = (
+    VagueAttribution(),
+    Unsupported(),
+    SingleSource(),
+    Contested(),
+    MisdatedPublication(),
+    MisdatedWeekday(),
+    MisdatedRelative(),
+    MisdatedLedger(),
+    MisdatedOffice(),
 )
 
 
@@ -46,17 +42,20 @@ class Findings:
     notes: list[tuple[str, SourceWarning]] = field(default_factory=list)
 
 
-def all_rules() -> dict[str, tuple[str, str]]:
+def all_rules() -> dict[str, tuple[FlagKind, str]]:
     """Every rule id with its kind and description."""
-    return {rule: (module.KIND, text) for module in RULE_MODULES for rule, text in module.RULES.items()}
+    return {rule_id: (rule.kind, text) for rule in RULES for rule_id, text in rule.rules.items()}
 
 
-def run_rules(corpus: Corpus) -> Findings:
+def reads_table() -> dict[str, tuple[str, ...]]:
+    """What each rule family reads, by family id."""
+    return {rule.id: rule.reads for rule in RULES}
+
+
+def run_rules(corpus: Corpus, rules: tuple[Rule, ...] = RULES) -> Findings:
     findings = Findings()
-    for module in RULE_MODULES:
-        findings.flags.extend(module.check(corpus))
-        if hasattr(module, "support"):
-            findings.support.extend(module.support(corpus))
-        if hasattr(module, "source_notes"):
-            findings.notes.extend(module.source_notes(corpus))
+    for rule in rules:
+        findings.flags.extend(rule.check(corpus))
+        findings.support.extend(rule.support(corpus))
+        findings.notes.extend(rule.source_notes(corpus))
     return findings

@@ -21,6 +21,7 @@ from audit.corpus.index import Corpus
 from audit.corpus.matching import compare_figures, lexicon, measure_phrase
 from audit.corpus.stories import Stories
 from audit.corpus.stories import settings as story_settings
+from audit.flags.rule import Rule
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source
 
 KIND: FlagKind = "single_source_figure"
@@ -72,7 +73,7 @@ def _cites(claim: Claim) -> str:
     return "names no source for it"
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     members: dict[str, list[Source]] = defaultdict(list)
     for source in corpus.sources:
         if source.status == "ok":
@@ -129,3 +130,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
             ),
         )
         yield claim_id, Flag(KIND, "single_source_figure.one_group", severity, message, evidence)
+
+
+class SingleSource(Rule):
+    id = "single_source_figure"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.attribution", "claim.figures", "source.independence_group", "source.text")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

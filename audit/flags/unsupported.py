@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from audit.corpus.index import Corpus
+from audit.flags.rule import Rule
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Span
 
 KIND: FlagKind = "unsupported"
@@ -34,7 +35,7 @@ def _is_fact_figure(unit: str | None) -> bool:
     return unit is not None and (unit in _FACT_UNITS or (len(unit) == 3 and unit.isupper()))
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     by_paragraph: dict[tuple[str, Span], list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
         by_paragraph[(claim.source_id, claim.paragraph)].append(claim)
@@ -58,3 +59,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
             f"{shown} is stated as fact with no source in its sentence or paragraph; ask where it comes from."
         )
         yield claim.claim_id, Flag(KIND, "unsupported.uncited_figure", severity, message, evidence)
+
+
+class Unsupported(Rule):
+    id = "unsupported"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.attribution", "claim.figures", "claim.paragraph", "claim.text")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audit.corpus.index import Corpus
+from audit.flags.rule import Rule
 from audit.model import Evidence, Flag, FlagKind, Severity
 
 KIND: FlagKind = "vague_attribution"
@@ -88,7 +89,7 @@ def classify(cue: str) -> _Class:
     return _FALLBACK
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for claim in corpus.claims:
         attribution = claim.attribution
         if attribution.kind != "vague":
@@ -104,3 +105,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
             else f"The claim rests on an unnamed source; ask the writer {ask}."
         )
         yield claim.claim_id, Flag(KIND, rule, severity, message, tuple(evidence))
+
+
+class VagueAttribution(Rule):
+    id = "vague_attribution"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.attribution", "claim.figures")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from audit.ingest.decode import utf16_without_bom
 from audit.model import Status
+from audit.pipeline.config import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = (".html", ".htm", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -26,7 +27,6 @@ CAPTURE_SUFFIXES = (
     *WARC_SUFFIXES,
 )
 SIDECAR_SUFFIX = ".meta.json"
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class InputError(Exception):

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from audit.ingest.discover import CaptureFile
 from audit.ingest.sidecar import sidecar_candidates
-from audit.pipeline.capture import Options, SourceRecord
+from audit.pipeline.capture import SourceRecord
+from audit.pipeline.config import Options
 from audit.report.write import atomic_path
 
 PACKAGE = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from audit.claims.assemble import extract_claims
+from audit.claim_extraction.assemble import extract_claims
 from audit.extract.capture_view import view_from_text
 from audit.extract.html.article import extract_html
 from audit.extract.signals import capture_signals
@@ -20,12 +20,7 @@ from audit.ingest.discover import CaptureFile, RawCapture, read_capture
 from audit.ingest.sidecar import merge, read_sidecar
 from audit.ingest.warc import read_warc
 from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    max_bytes: int = 5 * 1024 * 1024
-    timeout: float = 60.0
+from audit.pipeline.config import Options
 
 
 @dataclass(frozen=True, slots=True)

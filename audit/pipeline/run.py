@@ -1,12 +1,13 @@
-"""The whole audit in one place, as numbered steps.
+"""The whole audit in one place, as numbered steps, each a function.
 
-1. discover the captures under the inputs (sorted, so output order never depends on the file system);
-2. per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata → claims
-   (``audit.pipeline.capture``), cached by content hash;
-3. corpus stages on polars tables: independence groups, then the flag rules (``audit.flags``);
-4. attach flags to claims and credibility signals to sources (``audit.extract.signals``), and assemble the
+1. ``discover_captures``: the captures under the inputs (sorted, so output order never depends on the file system),
+   and the reference ledger;
+2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
+   claims (``audit.pipeline.capture``), cached by content hash;
+3. ``corpus_rules``: corpus stages on the records: independence groups, then the flag rules (``audit.flags``);
+4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
    ``AuditResult`` (the only non-deterministic part is ``run``).
-Renderers and writers (``audit.report.write``) read the result and nothing else.
+Renderers and writers (``audit.report``) read the result and nothing else.
 """
 
 from __future__ import annotations
@@ -17,31 +18,41 @@ import platform
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from audit import __version__
 from audit.corpus.independence import assign_groups
 from audit.corpus.index import Corpus
 from audit.extract.signals import attach_signals
-from audit.flags.registry import run_rules
+from audit.flags.registry import Findings, run_rules
 from audit.ingest.discover import CaptureFile, discover, media_type_for
+from audit.ingest.ledger import Ledger
 from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
 from audit.pipeline.cache import ResultCache, cache_key
-from audit.pipeline.capture import Options, SourceRecord, failed_source, process_capture
+from audit.pipeline.capture import SourceRecord, failed_source, process_capture
+from audit.pipeline.config import Options, RunConfig
 from audit.pipeline.workers import Pool
+
+Reporter = Callable[[str], None]
+Progress = Callable[[int], Callable[[], None]]
+
+# Warnings about an input file the user can fix, told on stderr as well as kept in the source
+_USER_FIXES = frozenset({"sidecar_invalid", "warc_damaged"})
 
 
 @dataclass(frozen=True, slots=True)
-class RunConfig:
-    inputs: tuple[str, ...]
-    jobs: int = 0  # 0: all cores
-    reference: str | None = None
-    options: Options = field(default_factory=Options)
-    cache: str | None = None  # folder of cached per-capture results (``audit.pipeline.cache``)
+class Discovered:
+    captures: list[CaptureFile]
+    skipped: list[str]
+    reference: Ledger | None
 
 
-Reporter = Callable[[str], None]
+@dataclass(frozen=True, slots=True)
+class Audited:
+    records: list[SourceRecord]
+    cached: int  # captures answered from the cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +65,33 @@ def _run_task(task: _Task) -> list[SourceRecord]:
     return process_capture(task.capture, task.options)
 
 
-# Warnings about an input file the user can fix, told on stderr as well as kept in the source
-_USER_FIXES = frozenset({"sidecar_invalid", "warc_damaged"})
-
-
 def run_audit(
-    config: RunConfig,
-    *,
-    report: Reporter = lambda message: None,
-    progress: Callable[[int], Callable[[], None]] | None = None,
+    config: RunConfig, *, report: Reporter = lambda message: None, progress: Progress | None = None
 ) -> AuditResult:
     started = time.time()
     monotonic = time.monotonic()
     # 1. discover
+    found = discover_captures(config, report)
+    # 2. per-capture stages in parallel
+    audited = audit_captures(found.captures, config, report, progress)
+    # 3. corpus stages: independence groups, then the flag rules
+    corpus, findings = corpus_rules(audited.records, found.reference)
+    # 4. attach flags, support, source notes and credibility signals; assemble the result
+    run = {
+        "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
+        "duration_seconds": round(time.monotonic() - monotonic, 3),
+        "host": platform.node(),
+        "jobs": _jobs(config),
+        "inputs": list(config.inputs),
+        "reference": config.reference,
+        "skipped": found.skipped,
+        "cached": audited.cached,
+    }
+    return assemble(corpus, findings, run)
+
+
+def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
+    """Step 1: the capture files under the inputs, the files skipped (told on ``report``) and the ledger."""
     captures, skipped = discover(config.inputs)
     ledger_dir = Path(config.reference).resolve() if config.reference else None
     for path in skipped:
@@ -80,43 +105,23 @@ def run_audit(
         from audit.ingest.ledger import load_ledger
 
         reference = load_ledger(Path(config.reference))
-    # 2. per-capture stages in parallel
-    jobs = config.jobs or os.cpu_count() or 1
+    return Discovered(captures, skipped, reference)
+
+
+def audit_captures(
+    captures: Sequence[CaptureFile], config: RunConfig, report: Reporter, progress: Progress | None = None
+) -> Audited:
+    """Step 2: every capture through the per-capture stages (cache first, then the worker pool)."""
     tasks = [_Task(capture, config.options) for capture in captures]
     tick = progress(len(tasks)) if progress else (lambda: None)
-
-    def on_timeout(task: _Task) -> list[SourceRecord]:
-        return [
-            failed_source(
-                task.capture,
-                "",
-                media_type_for(task.capture.file.name),
-                "timeout",
-                f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
-                "stopped; raise --timeout if the capture is legitimately huge",
-            )
-        ]
-
-    def on_error(task: _Task, trace: str) -> list[SourceRecord]:
-        last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
-        return [
-            failed_source(
-                task.capture,
-                "",
-                media_type_for(task.capture.file.name),
-                "error",
-                f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
-            )
-        ]
-
     cache = ResultCache(Path(config.cache)) if config.cache else None
     keys = [cache_key(task.capture, task.options) if cache else None for task in tasks]
     cached = [cache.get(key) if cache and key else None for key in keys]
     misses = [index for index, hit in enumerate(cached) if hit is None]
     for _ in range(len(tasks) - len(misses)):
         tick()
-    fresh = Pool(_run_task, jobs, config.options.timeout).map(
-        [tasks[i] for i in misses], on_timeout, on_error, tick
+    fresh = Pool(_run_task, _jobs(config), config.options.timeout).map(
+        [tasks[i] for i in misses], _on_timeout, _on_error, tick
     )
     for index, batch in zip(misses, fresh, strict=True):
         cached[index] = batch
@@ -124,20 +129,20 @@ def run_audit(
         if cache and key:
             cache.put(key, batch)
     records = [record for batch in cached if batch is not None for record in batch]
-    told: set[str] = set()
-    for record in records:
-        if record.source.status != "ok":
-            report(record.source.status_message or f"{record.source.path}: {record.source.status}")
-        for warning in record.source.warnings:  # a file the user must fix (sidecar, archive): say so once
-            if warning.code in _USER_FIXES and warning.message not in told:
-                told.add(warning.message)
-                report(warning.message)
+    _tell(records, report)
+    return Audited(records, len(tasks) - len(misses))
+
+
+def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> tuple[Corpus, Findings]:
+    """Step 3: independence groups over every source, then every flag rule over the corpus."""
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
-    # 3. corpus stages: independence groups, then the flag rules
     corpus = Corpus(assign_groups(sources), claims, reference)
-    findings = run_rules(corpus)
-    # 4. attach flags, support, source notes and credibility signals; assemble the result
+    return corpus, run_rules(corpus)
+
+
+def assemble(corpus: Corpus, findings: Findings, run: dict[str, Any]) -> AuditResult:
+    """Step 4: findings attached to their claims and sources, signals computed, the result built."""
     flags: dict[str, list[Flag]] = defaultdict(list)
     for claim_id, flag in findings.flags:
         flags[claim_id].append(flag)
@@ -153,17 +158,49 @@ def run_audit(
         for claim in corpus.claims
     )
     final_sources = attach_signals(final_sources, final_claims)
-    run = {
-        "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
-        "duration_seconds": round(time.monotonic() - monotonic, 3),
-        "host": platform.node(),
-        "jobs": jobs,
-        "inputs": list(config.inputs),
-        "reference": config.reference,
-        "skipped": skipped,
-        "cached": len(tasks) - len(misses),
-    }
     return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, final_sources, final_claims)
+
+
+def _jobs(config: RunConfig) -> int:
+    return config.jobs or os.cpu_count() or 1
+
+
+def _on_timeout(task: _Task) -> list[SourceRecord]:
+    return [
+        failed_source(
+            task.capture,
+            "",
+            media_type_for(task.capture.file.name),
+            "timeout",
+            f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
+            "stopped; raise --timeout if the capture is legitimately huge",
+        )
+    ]
+
+
+def _on_error(task: _Task, trace: str) -> list[SourceRecord]:
+    last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
+    return [
+        failed_source(
+            task.capture,
+            "",
+            media_type_for(task.capture.file.name),
+            "error",
+            f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
+        )
+    ]
+
+
+def _tell(records: Sequence[SourceRecord], report: Reporter) -> None:
+    """Each capture that could not be audited, and each input file the user must fix, said once on ``report``."""
+    told: set[str] = set()
+    for record in records:
+        if record.source.status != "ok":
+            report(record.source.status_message or f"{record.source.path}: {record.source.status}")
+        for warning in record.source.warnings:
+            if warning.code in _USER_FIXES and warning.message not in told:
+                told.add(warning.message)
+                report(warning.message)
 
 
 def _with_findings(claim: Claim, flags: Sequence[Flag], support: Sequence[Evidence]) -> Claim:

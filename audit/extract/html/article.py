@@ -19,16 +19,15 @@ The function never raises on bad input: an unparseable or empty page gives ``tex
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import lxml.html
 import trafilatura
 
+from audit.data import load
 from audit.extract.html.body_parts import merge_parts, split_body_parts, unwrap_embedded_posts
 from audit.extract.html.dom import parse_html
 from audit.extract.html.metadata.fields import extract_metadata
@@ -67,7 +66,7 @@ class HtmlExtraction:
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
     """The boilerplate paragraph patterns, each family with its length cap, from ``audit/data``."""
-    data = json.loads(resources.files("audit.data").joinpath("boilerplate_lines.json").read_text("utf-8"))
+    data = load("boilerplate_lines")
     return tuple(
         (int(data[cap]), tuple(re.compile(pattern, re.IGNORECASE) for pattern in data[key]))
         for cap, key in (

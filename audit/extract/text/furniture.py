@@ -11,12 +11,12 @@ them into matchers.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from audit.data import load
 
 TRIM = " \t\u00a0\u200b:|·•-–—»›>*#=_~"  # stripped around a line (and around a byline before a date)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -66,9 +66,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load and compile ``audit/data/furniture.json`` (once per process)."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("audit").joinpath("data/furniture.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load("furniture")
     exact = {normalise(line): reason for reason, lines in raw["exact_lines"].items() for line in lines}
     weak = {normalise(line): reason for reason, lines in raw["weak_lines"].items() for line in lines}
     patterns = tuple(

@@ -15,23 +15,39 @@ Lexicon and thresholds: ``audit/data/misdating.json``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
+from audit.data import settings
 from audit.model import Claim, DateMention, Source
 
 DEPENDS_ON_PUBLISHED = ("year_from_published", "relative_to_published")
 
 
+@dataclass(frozen=True, slots=True)
+class MisdatingLexicon:
+    """Cue words and windows of the misdating rules (``audit/data/misdating.json``)."""
+
+    not_event_date_words: list[str]
+    after_publication_skip_words: list[str]
+    plan_cues: list[str]
+    reported_future_cues: list[str]
+    former_words: list[str]
+    then_words: list[str]
+    tense_min_days_past: int
+    relative_max_gap_chars: int
+    plan_window_chars: int
+    partial_max_days_after: int
+    plan_cues_after: list[str]
+    plan_after_chars: int
+    other_year_cues: list[str]
+    other_year_window_chars: int
+
+
 @cache
-def lexicon() -> dict[str, Any]:
-    with resources.files("audit.data").joinpath("misdating.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return data
+def lexicon() -> MisdatingLexicon:
+    return settings("misdating", MisdatingLexicon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +120,7 @@ def dates_an_event(mention: DateMention, text: str, words_key: str = "not_event_
     """
     before = _words(text[max(0, mention.span.start - 20) : mention.span.start])
     last_two = " ".join(before[-2:])
-    words = set(lexicon()[words_key])
+    words = set(getattr(lexicon(), words_key))
     return not (before and (before[-1] in words or last_two in words))
 
 
@@ -112,23 +128,23 @@ def planned(mention: DateMention, text: str, claim: Claim) -> bool:
     """A plan, deadline or forecast cue before the date in the same claim ("was scheduled for May 9", "will buy
     … through Nov. 17"), or a deadline cue just after it ("set Nov. 10 as the deadline")."""
     lex = lexicon()
-    start = max(claim.span.start, mention.span.start - int(lex["plan_window_chars"]))
-    end = min(claim.span.end, mention.span.end + int(lex["plan_after_chars"]))
-    return _has_cue(text[start : mention.span.start], lex["plan_cues"]) or _has_cue(
-        text[mention.span.end : end], lex["plan_cues_after"]
+    start = max(claim.span.start, mention.span.start - int(lex.plan_window_chars))
+    end = min(claim.span.end, mention.span.end + int(lex.plan_after_chars))
+    return _has_cue(text[start : mention.span.start], lex.plan_cues) or _has_cue(
+        text[mention.span.end : end], lex.plan_cues_after
     )
 
 
 def reported_future(claim: Claim) -> bool:
     """A reporting verb or forecast in the claim: a future tense may be reported speech from the past."""
-    return _has_cue(claim.text, lexicon()["reported_future_cues"])
+    return _has_cue(claim.text, lexicon().reported_future_cues)
 
 
 def other_year(mention: DateMention, text: str, claim: Claim) -> bool:
     """Just before the date the claim speaks of another year ("the year-ago quarter ended Oct. 31"): a partial
     date may be in that year."""
-    start = max(claim.span.start, mention.span.start - int(lexicon()["other_year_window_chars"]))
-    return _has_cue(text[start : mention.span.start], lexicon()["other_year_cues"])
+    start = max(claim.span.start, mention.span.start - int(lexicon().other_year_window_chars))
+    return _has_cue(text[start : mention.span.start], lexicon().other_year_cues)
 
 
 def event_mentions(claim: Claim, text: str) -> list[DateMention]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import DEPENDS_ON_PUBLISHED, describe, event_mentions, interval, publication
+from audit.flags.rule import Rule
 from audit.ingest.ledger import Ledger, LedgerEvent
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind, Severity
 
@@ -133,7 +134,7 @@ def _same_date_events(corpus: Corpus, match: Match) -> list[LedgerEvent]:
     ]
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for match in matches(corpus):
         if match.agrees:
             continue
@@ -161,9 +162,22 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         yield claim.claim_id, Flag(KIND, "misdated.ledger_event", severity, message, evidence)
 
 
-def support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
+def _support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
     """Claims whose date agrees with the ledger: the row that confirms them."""
     for match in matches(corpus):
         if match.agrees:
             note = f"confirmed by the reference ledger: {match.event.name} on {match.event.date.isoformat()}"
             yield match.claim.claim_id, _row_evidence(match.event, note)
+
+
+class MisdatedLedger(Rule):
+    id = "misdated.ledger"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.dates", "claim.text", "source.text", "reference.events")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)
+
+    def support(self, corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
+        return _support(corpus)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import DEPENDS_ON_PUBLISHED, event_mentions, interval, lexicon, publication
+from audit.flags.rule import Rule
 from audit.ingest.ledger import Ledger, LedgerRole
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind, Span
 
@@ -78,8 +79,8 @@ def title_uses(claim: Claim, ledger: Ledger, titles: _Titles | None = None) -> l
     """Every "Title Name" of a ledger person in the claim (``titles``: :func:`_titles` of the ledger,
     passed by a caller that checks many claims)."""
     titles = titles or _titles(ledger)
-    former_words = [w for w in lexicon()["former_words"] if not w.endswith("-")]
-    then_words = [w.rstrip("-") for w in lexicon()["then_words"]]
+    former_words = [w for w in lexicon().former_words if not w.endswith("-")]
+    then_words = [w.rstrip("-") for w in lexicon().then_words]
     uses: list[TitleUse] = []
     text = claim.text
     for person, surname in titles.people:
@@ -130,7 +131,7 @@ def _terms(terms: tuple[LedgerRole, ...]) -> str:
     return "; ".join(f"{t.start.isoformat()} to {t.end.isoformat() if t.end else 'now'}" for t in terms)
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     ledger = corpus.reference
     if not isinstance(ledger, Ledger) or not ledger.roles:
         return
@@ -185,3 +186,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 ),
             )
             yield claim.claim_id, Flag(KIND, rule, "medium", message, evidence)
+
+
+class MisdatedOffice(Rule):
+    id = "misdated.office"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.text", "claim.dates", "source.published", "source.text", "reference.roles")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

@@ -29,6 +29,7 @@ from audit.flags.misdated.context import (
     publication,
     reported_future,
 )
+from audit.flags.rule import Rule
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind, Severity, SourceWarning
 
 KIND: FlagKind = "misdated"
@@ -38,7 +39,7 @@ RULES = {
 }
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for claim in corpus.claims:
         source = corpus.source_by_id[claim.source_id]
         pub = publication(source)
@@ -75,7 +76,7 @@ def _after_publication(
         return
     days = (bounds[0] - published).days
     if mention.resolution == "year_from_published" and (
-        mention.precision != "day" or days > int(lexicon()["partial_max_days_after"])
+        mention.precision != "day" or days > int(lexicon().partial_max_days_after)
     ):
         return  # "in February", "Jan. 31" in a past clause: last year's is as likely as a misdating
     if mention.resolution == "year_from_published" and other_year(mention, text, claim):
@@ -105,7 +106,7 @@ def _tense(
     if not dates_an_event(mention, text):
         return
     days = (published - bounds[1]).days
-    if days <= int(lexicon()["tense_min_days_past"]):
+    if days <= int(lexicon().tense_min_days_past):
         return
     message = (
         f"{describe(mention)} is described in the future tense, but it was {days} days in the past when the "
@@ -118,7 +119,7 @@ def _tense(
     yield claim.claim_id, Flag(KIND, "misdated.tense", "medium", message, evidence)
 
 
-def source_notes(corpus: Corpus) -> Iterator[tuple[str, SourceWarning]]:
+def _source_notes(corpus: Corpus) -> Iterator[tuple[str, SourceWarning]]:
     """Say when the date checks that need the publication date were skipped, and why."""
     dated = {claim.source_id for claim in corpus.claims if claim.dates}
     for source in corpus.sources:
@@ -142,3 +143,16 @@ def source_notes(corpus: Corpus) -> Iterator[tuple[str, SourceWarning]]:
                     "that need it raise no flags",
                 ),
             )
+
+
+class MisdatedPublication(Rule):
+    id = "misdated.publication"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.dates", "source.published", "source.metadata_evidence", "source.text")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)
+
+    def source_notes(self, corpus: Corpus) -> Iterator[tuple[str, SourceWarning]]:
+        return _source_notes(corpus)

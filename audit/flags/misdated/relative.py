@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import lexicon, publication
+from audit.flags.rule import Rule
 from audit.model import DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "misdated"
@@ -27,7 +28,7 @@ _JOINER = re.compile(r"^[\s,;:(\[–—-]*(?:on|in|that is|i\.e\.|namely)?[\s,(\
 
 
 def _pairs(dates: tuple[DateMention, ...], text: str) -> Iterator[tuple[DateMention, DateMention]]:
-    gap = int(lexicon()["relative_max_gap_chars"])
+    gap = int(lexicon().relative_max_gap_chars)
     for relative, stated in pairwise(dates):
         if relative.relative_days is None or relative.iso is None or relative.precision != "day":
             continue
@@ -38,7 +39,7 @@ def _pairs(dates: tuple[DateMention, ...], text: str) -> Iterator[tuple[DateMent
             yield relative, stated
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for claim in corpus.claims:
         source = corpus.source_by_id[claim.source_id]
         usable = publication(source).usable
@@ -61,3 +62,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 )
             )
             yield claim.claim_id, Flag(KIND, "misdated.relative_offset", "medium", message, evidence)
+
+
+class MisdatedRelative(Rule):
+    id = "misdated.relative"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.dates", "source.text")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

@@ -1,7 +1,7 @@
 """``misdated.weekday``: the weekday stated with a date is not the weekday of that date.
 
 "Tuesday, 4 July 2022" when 4 July 2022 was a Monday: one of the two is wrong, and an editor can check which in
-seconds. The dates layer keeps the stated weekday (``DateMention.weekday``) and ``audit.claims.dates.mentions.weekday_mismatch``
+seconds. The dates layer keeps the stated weekday (``DateMention.weekday``) and ``audit.claim_extraction.dates.calendar.weekday_mismatch``
 gives the real one.
 
 A date stated with its year is checked as written. A date whose year was taken from the publication date ("Tuesday,
@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from audit.claims.dates.mentions import WEEKDAY_NAMES, weekday_mismatch
+from audit.claim_extraction.dates.calendar import weekday_mismatch, weekday_name
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import publication
+from audit.flags.rule import Rule
 from audit.model import DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "misdated"
@@ -31,12 +32,12 @@ def _fits_another_year(mention: DateMention) -> bool:
             other = day.replace(year=year)
         except ValueError:  # 29 February
             continue
-        if WEEKDAY_NAMES[other.weekday()].lower() == mention.weekday.lower():
+        if weekday_name(other).lower() == mention.weekday.lower():
             return True
     return False
 
 
-def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     for claim in corpus.claims:
         source = corpus.source_by_id[claim.source_id]
         for mention in claim.dates:
@@ -61,3 +62,13 @@ def check(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                 ),
             )
             yield claim.claim_id, Flag(KIND, "misdated.weekday", "medium", message, evidence)
+
+
+class MisdatedWeekday(Rule):
+    id = "misdated.weekday"
+    kind = KIND
+    rules = RULES
+    reads = ("claim.dates", "source.published")
+
+    def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+        return _flags(corpus)

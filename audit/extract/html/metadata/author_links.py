@@ -31,7 +31,7 @@ _MAX_WORDS = 4
 
 @lru_cache(maxsize=1)
 def _segment_pattern() -> re.Pattern[str]:
-    words = sorted(lexicon()["author_path_segments"], key=len, reverse=True)
+    words = sorted(lexicon().author_path_segments, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     # the author's segment comes right after the section word; a trailing id ("-123") is allowed
     return re.compile(rf"/(?:{alternatives})/([^/?#]+?)(?:[-_]\d+)?/?$", re.IGNORECASE)

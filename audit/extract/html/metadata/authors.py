@@ -13,11 +13,11 @@ regnet") names nobody. The word lists live in ``audit/data/metadata_lexicon.json
 
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+
+from audit.data import settings
 
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|de|html?)\b|@\w", re.IGNORECASE)
 # Bylines split in two stages: groups (";", "|", "/", " - ", ", ") and then names within a group ("and").
@@ -42,34 +42,54 @@ MAX_NAME_LENGTH = 60
 MAX_BYLINE_LENGTH = 120
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The metadata word lists (shared with :mod:`audit.extract.html.metadata.fields`)."""
-    text = resources.files("audit.data").joinpath("metadata_lexicon.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+@dataclass(frozen=True, slots=True)
+class MetadataLexicon:
+    """The metadata word lists (``audit/data/metadata_lexicon.json``), shared by the HTML metadata modules."""
+
+    byline_prefixes: list[str]
+    role_words: list[str]
+    date_words: list[str]
+    organisation_words: list[str]
+    article_types: list[str]
+    title_separators: list[str]
+    not_names: list[str]
+    name_particles: list[str]
+    byline_labels: list[str]
+    author_path_segments: list[str]
+    person_path_segments: list[str]
 
 
 @cache
-def _words(key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon()[key])
+def lexicon() -> MetadataLexicon:
+    """The metadata word lists (shared with :mod:`audit.extract.html.metadata.fields`)."""
+    return settings("metadata_lexicon", MetadataLexicon)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().not_names)
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().name_particles)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     words = lexicon()
-    prefixes = sorted(words["byline_prefixes"], key=len, reverse=True)
+    prefixes = sorted(words.byline_prefixes, key=len, reverse=True)
     prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\b\s*:?\s*", re.IGNORECASE)
-    roles = sorted(words["role_words"], key=len, reverse=True)
+    roles = sorted(words.role_words, key=len, reverse=True)
     role = re.compile(r"[,\-–—|]?\s*\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b.*$", re.IGNORECASE)
-    return prefix, role, frozenset(w.lower() for w in words["organisation_words"])
+    return prefix, role, frozenset(w.lower() for w in words.organisation_words)
 
 
 @lru_cache(maxsize=1)
 def _date_words() -> re.Pattern[str]:
     """Weekdays and month names where a byline's date begins ("Malcolm Owen Monday, November 18"); the
     ones that are also names ("April", "Juli", "Freitag") are not in the list."""
-    words = sorted(lexicon()["date_words"], key=len, reverse=True)
+    words = sorted(lexicon().date_words, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -129,7 +149,7 @@ def _looks_like_name(text: str) -> bool:
     TUCKER"), not a word beside a number ("Kommentare 3"; a handle "Bo2man" has its digits inside a
     word), and not a lone lower-case login name."""
     tokens = text.split()
-    if text.lower() in _words("not_names") or any(t.lower() in _words("not_names") for t in tokens):
+    if text.lower() in _not_names() or any(t.lower() in _not_names() for t in tokens):
         return False
     if any(t.isdigit() for t in tokens):
         return False  # a count or a number: "Kommentare 3", "Comments 12" of a byline's meta line
@@ -139,7 +159,7 @@ def _looks_like_name(text: str) -> bool:
         return False
     if len(tokens) == 1 and text.islower():
         return False
-    particles = _words("name_particles")
+    particles = _name_particles()
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
     return (
         len(tokens) < 2 or len(lower) <= (0 if len(tokens) > 2 else 1) or all(t[:1].islower() for t in tokens)
@@ -149,7 +169,7 @@ def _looks_like_name(text: str) -> bool:
 def _is_prose(text: str) -> bool:
     """Three words or more, two of them lower-case (not name particles): a sentence, not a name."""
     tokens = text.split()
-    particles = _words("name_particles")
+    particles = _name_particles()
     lower = [t for t in tokens if t[:1].islower() and t.lower() not in particles]
     return len(tokens) >= 3 and len(lower) >= 2
 

@@ -114,7 +114,7 @@ MAX_TEXT_BYLINES = 1
 def _label_pattern() -> re.Pattern[str]:
     """Byline labels at the start of a text: "by", "von", "text:" (colon required where written)."""
     parts = []
-    for label in sorted(lexicon()["byline_labels"], key=len, reverse=True):
+    for label in sorted(lexicon().byline_labels, key=len, reverse=True):
         if label.endswith(":"):
             parts.append(re.escape(label[:-1]) + r"\s*:")
         else:
@@ -125,7 +125,7 @@ def _label_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _label_only() -> re.Pattern[str]:
     """A line that is nothing but a byline label ("Von:", "By"), its name on the next line."""
-    labels = sorted(lexicon()["byline_labels"], key=len, reverse=True)
+    labels = sorted(lexicon().byline_labels, key=len, reverse=True)
     parts = [re.escape(label.removesuffix(":")) for label in labels]
     return re.compile(r"^\s*(?:" + "|".join(parts) + r")\s*:?\s*$", re.IGNORECASE)
 

@@ -196,7 +196,7 @@ def _element_candidates(tree: lxml.html.HtmlElement, every_text: str) -> Iterato
 
 def _strip_site_suffix(title: str) -> str:
     """'Headline | Site' -> 'Headline': the part before the last separator."""
-    for separator in lexicon()["title_separators"]:
+    for separator in lexicon().title_separators:
         if separator in title:
             return title.rsplit(separator, 1)[0].strip()
     return title

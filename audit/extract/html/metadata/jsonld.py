@@ -60,7 +60,7 @@ def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[tuple[str, 
 
 
 def jsonld_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
-    article_types = set(lexicon()["article_types"])
+    article_types = set(lexicon().article_types)
     objects = list(_iter_jsonld(tree))
     nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and "name" in obj}
     for obj in objects:

@@ -32,7 +32,7 @@ _MAIL_PATH = "/cdn-cgi/l/email-protection"
 @lru_cache(maxsize=1)
 def _person_segments() -> frozenset[str]:
     words = lexicon()
-    return frozenset(w.lower() for w in [*words["author_path_segments"], *words["person_path_segments"]])
+    return frozenset(w.lower() for w in [*words.author_path_segments, *words.person_path_segments])
 
 
 def page_path(url: str) -> str:

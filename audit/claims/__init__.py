@@ -1,3 +1,0 @@
-"""Claims: the check-worthy sentences of a source with their figures, dates and attribution, and a selector
-that finds each again in its capture (``assemble``, the entry point).
-"""
