@@ -11,8 +11,7 @@ import pytest
 
 import audit
 from audit.report.check import CheckUsageError
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,8 +16,9 @@ import pytest
 from audit.model import AuditResult, Claim, Flag
 from audit.pipeline.config import RunConfig
 from audit.pipeline.run import run_audit
+from tests.conftest import ROOT
 
-CASES = sorted(p.parent for p in Path(__file__).with_name("cases").glob("*/expected.json"))
+CASES = sorted(p.parent for p in (ROOT / "tests" / "cases").glob("*/expected.json"))
 
 
 def _matches(entry: dict[str, Any], claim: Claim, flag: Flag) -> bool:

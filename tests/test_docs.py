@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from audit.contract.schemas import schema_dir
 from audit.flags.registry import all_rules
 from audit.model import FLAG_KINDS
+from tests.conftest import ROOT
 from tools.cli_docs import render
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = ROOT / "docs"
 
 
 def test_cli_reference_is_current() -> None:

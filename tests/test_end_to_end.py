@@ -15,8 +15,7 @@ from audit.model import AuditResult
 from audit.pipeline.config import RunConfig
 from audit.report.json import render_json
 from audit.report.write import OUTPUT_FILES
-
-from .conftest import RAW, ROOT, run_seed_audit
+from tests.conftest import RAW, ROOT, run_seed_audit
 
 FURNITURE = (
     "What's Your Reaction?",

@@ -24,7 +24,7 @@ _TITLE_DOTS = "".join(
     rf"(?<!\b{title})"
     for title in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "St", "Jr", "Lt")
 )
-_SENTENCE_END = re.compile(rf"{_TITLE_DOTS}(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
+SENTENCE_END = re.compile(rf"{_TITLE_DOTS}(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
 
 
 def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
@@ -35,7 +35,7 @@ def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
     if quote.content.end > quote.content.start and text[quote.content.end - 1] == ".":
         return None
     tail_end = len(text)
-    stop = _SENTENCE_END.search(text, quote.span.end)
+    stop = SENTENCE_END.search(text, quote.span.end)
     if stop is not None:
         tail_end = stop.start()
     tail = tokenize(text, Span(quote.span.end, min(tail_end, quote.span.end + 250)))
@@ -78,7 +78,7 @@ def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok]
     """The source just before a quote: ``Lin Jian asserted, “`` / ``Weil, a professor …, elaborated: “``."""
     line_start = text.rfind("\n", 0, quote.span.start) + 1
     head_start = max(line_start, quote.span.start - 400)
-    previous = [m.end() for m in _SENTENCE_END.finditer(text, head_start, quote.span.start)]
+    previous = [m.end() for m in SENTENCE_END.finditer(text, head_start, quote.span.start)]
     if previous:
         head_start = previous[-1]
     head = tokenize(text, Span(head_start, quote.span.start))

@@ -29,8 +29,8 @@ from audit.model import EventRef, Span
 SEGMENT_PENALTY = 3  # distance, in words, added for each clause boundary between a cue and the date
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*[A-Za-z]\.?|[A-Za-z]\.?|\d[\d,.:]*\d|\d|[,;:—–]")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-_ABBREVIATION = re.compile(
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen"
     r"|Rep|Lt|Col|No|Inc|Corp|Co|Ltd|vs|Jr|Sr)\.)$"
 )
@@ -79,12 +79,12 @@ def _lexicon() -> EventLexicon:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line) around ``[start, end)``; abbreviations ("U.S.", "Feb.") do not end one."""
     left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    for match in SENTENCE_END.finditer(text, 0, start):
         if match.group(0) != "\n" and _abbreviation_ends(text, match.start() + 1):
             continue
         left = match.end()
     right = len(text)
-    for match in _SENTENCE_END.finditer(text, end):
+    for match in SENTENCE_END.finditer(text, end):
         if match.group(0) != "\n" and _abbreviation_ends(text, match.start() + 1):
             continue
         right = match.start() + 1 if match.group(0) != "\n" else match.start()
@@ -96,7 +96,7 @@ def _abbreviation_ends(text: str, stop: int) -> bool:
     """Whether an abbreviation ends at ``stop``. The search looks back a few characters only (``\\b`` still
     sees the character before the window); searching from the text's start made every date of a long
     article cost a pass over the whole text per sentence end before it (80 s on one 200-date page)."""
-    return _ABBREVIATION.search(text, max(0, stop - _ABBREVIATION_REACH), stop) is not None
+    return ABBREVIATION.search(text, max(0, stop - _ABBREVIATION_REACH), stop) is not None
 
 
 def _tokens(text: str, left: int, right: int) -> list[_Token]:

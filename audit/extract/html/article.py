@@ -134,7 +134,7 @@ def _paragraphs(raw: str, titles: set[str] | None = None, leads: set[str] | None
     return "\n\n".join(line for line in lines if _WORD.search(line) and not is_boilerplate(line))
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> str:
+def trafilatura_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     """trafilatura's text of ``tree`` (which it prunes: pass a copy), "" on failure."""
     try:
         raw = trafilatura.extract(
@@ -164,11 +164,11 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None = None) -> str:
     work = copy.deepcopy(tree)
     prepare(work)
     unwrap_embedded_posts(work)
-    raw = _trafilatura(copy.deepcopy(work), url)
+    raw = trafilatura_text(copy.deepcopy(work), url)
     parts = split_body_parts(work, raw)
     if parts:
         merge_parts([element for element, _ in parts])
-        merged = _trafilatura(work, url)
+        merged = trafilatura_text(work, url)
         if len(merged) > len(raw):  # the merge must add text, else the first extraction stands
             raw = merged
     return _paragraphs(raw, page_titles(tree), standfirsts(tree))

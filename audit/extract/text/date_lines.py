@@ -265,12 +265,12 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     label = before.strip().rstrip("|·•–—-").strip()
     if date_line is not None and _TIME_ONLY.fullmatch(after.strip()) and _label_beside_date(before, label):
         return Byline((), ()), date_line  # "Middle East | 3 March 2020", "Opinion · May 8, 2020": no author
-    if date_line is not None and _label_after_date(text):  # "21.01.2022 Press release": no author
+    if date_line is not None and label_after_date(text):  # "21.01.2022 Press release": no author
         return Byline((), ()), date_line
     return None
 
 
-def _label_after_date(text: str) -> bool:
+def label_after_date(text: str) -> bool:
     """A line opening with a date (and a time) followed by a label of one to four words and nothing else."""
     found = search_date(text)
     if found is None or text[: found[0]].strip(TRIM + ","):

@@ -4,7 +4,7 @@ Candidates are collected from, in this order of trust:
 
 1. JSON-LD: the article object (NewsArticle, BlogPosting, ...): ``headline``, ``author``,
    ``datePublished``, ``dateModified``, ``publisher``; the WebSite ``name``;
-2. meta tags: ``article:published_time``, ``parsely-*``, ``author``, ``og:site_name``, ``og:title``,
+2. meta tags (:mod:`audit.extract.html.metadata.meta_tags`): ``article:published_time``, ``parsely-*``, ``author``, ``og:site_name``, ``og:title``,
    ``citation_*``, Dublin Core, ``og:url``/canonical link;
 3. page elements: ``<time>`` (published/updated when marked so; the date it shows when that is more
    than a day from its ``datetime``), byline elements (``rel=author``,
@@ -40,53 +40,19 @@ from audit.extract.html.metadata.author_links import author_links
 from audit.extract.html.metadata.authors import clean_authors, lexicon
 from audit.extract.html.metadata.bylines import (
     ANY_GAP,
-    labelled_meta_authors,
     page_spelling,
     printed,
     text_bylines,
 )
 from audit.extract.html.metadata.heading_dates import heading_dates, site_header_note, time_element_day
 from audit.extract.html.metadata.jsonld import jsonld_candidates
+from audit.extract.html.metadata.meta_tags import meta_candidates
 from audit.extract.html.metadata.page_dates import htmldate_guess, normalise_date, url_date
 from audit.extract.html.metadata.page_text import body_texts
 from audit.extract.html.metadata.teasers import own_urls, same_byline, teaser_cards
 from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
-
-# meta tag (attribute, name) -> (field, confidence); in order of trust within the meta group.
-_META: tuple[tuple[str, str, str, Confidence], ...] = (
-    ("property", "article:published_time", "published", "high"),
-    ("name", "parsely-pub-date", "published", "high"),
-    ("name", "citation_publication_date", "published", "high"),
-    ("name", "citation_date", "published", "medium"),
-    ("itemprop", "datePublished", "published", "medium"),
-    ("name", "dc.date.issued", "published", "medium"),
-    ("name", "dcterms.created", "published", "medium"),
-    ("name", "sailthru.date", "published", "medium"),
-    ("name", "pubdate", "published", "medium"),
-    ("name", "publishdate", "published", "medium"),
-    ("name", "date", "published", "medium"),
-    ("name", "dc.date", "published", "medium"),
-    ("property", "article:modified_time", "updated", "high"),
-    ("property", "og:updated_time", "updated", "medium"),
-    ("itemprop", "dateModified", "updated", "medium"),
-    ("name", "dcterms.modified", "updated", "medium"),
-    ("name", "author", "authors", "medium"),
-    ("name", "parsely-author", "authors", "medium"),
-    ("property", "article:author", "authors", "medium"),
-    ("name", "citation_author", "authors", "high"),
-    ("name", "sailthru.author", "authors", "medium"),
-    ("name", "dc.creator", "authors", "medium"),
-    ("name", "byl", "authors", "medium"),
-    ("property", "og:title", "title", "high"),
-    ("name", "citation_title", "title", "high"),
-    ("name", "parsely-title", "title", "medium"),
-    ("name", "twitter:title", "title", "medium"),
-    ("property", "og:site_name", "site", "high"),
-    ("name", "application-name", "site", "medium"),
-    ("property", "og:url", "url", "high"),
-)
 
 # A microdata author typed as an organisation (itemtype schema.org/Organization, NewsMediaOrganization,
 # Corporation) is the publisher named again, not a person (as for JSON-LD, see audit/extract/html/metadata/jsonld.py).
@@ -115,29 +81,6 @@ _RIGHTS_META = frozenset({"copyright", "dc.rights", "dcterms.rights", "rights"})
 # The structured candidates remain the fallback when neither finds a date; <time> elements anywhere
 # come last (listings and sidebars carry their own).
 _DATE_ORDER = ("heading-date", "htmldate", "json-ld", "meta", "url-date", "time-element")
-
-
-def _meta_candidates(tree: lxml.html.HtmlElement) -> Iterator[tuple[str, Candidate]]:
-    metas: dict[tuple[str, str], list[str]] = {}
-    for meta in tree.iter("meta"):
-        content = (meta.get("content") or "").strip()
-        if not content:
-            continue
-        for attribute in ("property", "name", "itemprop"):
-            key = (meta.get(attribute) or "").strip().lower()
-            if key:
-                metas.setdefault((attribute, key), []).append(content)
-                if attribute == "property":  # many pages write name= where property= is meant, and back
-                    metas.setdefault(("name", key), []).append(content)
-                elif attribute == "name":
-                    metas.setdefault(("property", key), []).append(content)
-    for attribute, name, field, confidence in _META:
-        for content in metas.get((attribute, name.lower()), []):
-            yield field, Candidate(content, "meta", f'meta[{attribute}="{name}"]', confidence)
-    for name in labelled_meta_authors(tree):
-        yield "authors", Candidate(name, "meta", 'meta[name="twitter:dataN"] (labelled byline)', "medium")
-    for link in tree.xpath('//link[@rel="canonical"]/@href'):
-        yield "url", Candidate(str(link).strip(), "meta", 'link[rel="canonical"]', "high")
 
 
 def _microdata_organisations(tree: lxml.html.HtmlElement) -> frozenset[str]:
@@ -367,7 +310,7 @@ def extract_metadata(
     every_text = texts.every if texts is not None else ""
     if tree is not None:
         raw.extend(jsonld_candidates(tree))
-        raw.extend(_meta_candidates(tree))
+        raw.extend(meta_candidates(tree))
         raw.extend(_element_candidates(tree, every_text))
         structured = (c for f, c in raw if f == "published" and c.method in _STRONG)
         near = {day for c in structured if (day := normalise_date(str(c.value)))}

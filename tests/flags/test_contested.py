@@ -1,0 +1,125 @@
+"""contested: independent sources disagree on a value or a date; both sides flagged, each naming the other."""
+
+from __future__ import annotations
+
+from audit.corpus.events import person_key
+from audit.corpus.index import Corpus
+from audit.corpus.matching import normalise_measure
+from audit.flags.contested import Contested
+from tests.corpus.corpus_records import claim, source
+
+
+def _by_text(corpus: Corpus) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for claim_id, flag in Contested().check(corpus):
+        found.setdefault(corpus.claim_by_id[claim_id].text, []).append(flag.rule)
+    return found
+
+
+def test_contested_count_flags_both_sides_by_meaning() -> None:
+    first = "12 passengers were injured when the train derailed near Millford station."
+    second = "20 people were hurt on the train that left the track near Millford station."
+    a, b = source("rail.txt", first, site="Rail Times"), source("post.txt", second, site="County Post")
+    claims = (
+        claim(a, first, figures=(("12 passengers", 12, "count", "passengers injured", "exact"),)),
+        claim(b, second, figures=(("20 people", 20, "count", "people hurt", "exact"),)),
+    )
+    corpus = Corpus((a, b), claims)
+    flags = dict(Contested().check(corpus))
+    assert set(flags) == {c.claim_id for c in claims}
+    first = flags[claims[0].claim_id]
+    assert first.message.startswith("Rail Times gives “12 passengers”") and "County Post" in first.message
+    assert [e.claim_id for e in first.evidence if e.type == "claim"] == [claims[1].claim_id]
+
+
+def test_copies_never_contest_and_open_comparators_fit() -> None:
+    texts = (
+        "A $40 million grant will rebuild the Riverside clinic.",
+        "The $25 million grant will rebuild the Riverside clinic.",
+        "More than $30 million in grants will rebuild the Riverside clinic.",
+    )
+    a = source("a.txt", texts[0])
+    copy = source("copy.txt", texts[1], group=a.source_id)
+    b = source("b.txt", texts[2])
+    claims = (
+        claim(a, texts[0], figures=(("$40 million", 40e6, "USD", "grant", "exact"),)),
+        claim(copy, texts[1], figures=(("$25 million", 25e6, "USD", "grant", "exact"),)),
+        claim(b, texts[2], figures=(("$30 million", 30e6, "USD", "grants", "more_than"),)),
+    )
+    found = _by_text(Corpus((a, copy, b), claims))
+    # $40m and $25m are in one group: no flag between them; $40m fits "more than $30m"; $25m does not
+    assert sorted(found) == [texts[2], texts[1]]
+
+
+def test_contested_event_date_names_both_sources() -> None:
+    a, b = source("002.txt", site="Source A"), source("004.txt", site="Source B")
+    claims = (
+        claim(
+            a,
+            "After Trump's call to Putin on 18 February 2025, talks began.",
+            dates=(("18 February 2025", "2025-02-18", "day", "call", ("Trump", "Putin")),),
+        ),
+        claim(
+            b,
+            "On February 12, Trump and Putin held a phone call.",
+            dates=(
+                (
+                    "February 12",
+                    "2025-02-12",
+                    "day",
+                    "call",
+                    ("Donald Trump", "Vladimir Putin", "White House"),
+                ),
+            ),
+        ),
+    )
+    flags = dict(Contested().check(Corpus((a, b), claims)))
+    assert set(flags) == {c.claim_id for c in claims}
+    assert flags[claims[0].claim_id].message == (
+        "Source A dates the Trump–Putin call 2025-02-18; Source B dates it 2025-02-12."
+    )
+
+
+def test_dates_that_overlap_or_lie_far_apart_are_not_contested() -> None:
+    a, b = source("a.txt"), source("b.txt")
+    claims = (
+        claim(
+            a,
+            "They met in February 2025.",
+            dates=(("February 2025", "2025-02", "month", "meeting", ("Xi", "Lula")),),
+        ),
+        claim(
+            b,
+            "They met on 3 February.",
+            dates=(("3 February", "2025-02-03", "day", "meeting", ("Xi", "Lula")),),
+        ),
+        claim(
+            a,
+            "They met on 9 June 2025.",
+            dates=(("9 June 2025", "2025-06-09", "day", "meeting", ("Xi", "Lula")),),
+        ),
+        claim(
+            b,
+            "Xi called Lula on 4 February.",
+            dates=(("4 February", "2025-02-04", "day", "call", ("Xi", "Lula")),),
+        ),
+    )
+    assert not _by_text(Corpus((a, b), claims))
+
+
+def test_normalisation() -> None:
+    assert (
+        normalise_measure("passengers were injured") == normalise_measure("people hurt") == "injured people"
+    )
+    assert person_key("Vladimir Putin") == person_key("Putin’s") == "putin"
+
+
+def test_the_same_measure_in_unrelated_stories_never_contests() -> None:
+    first = "The storm left 12 people injured in Portville on Sunday, the harbour master said."
+    second = "The festival drew crowds, and 20 people were injured in a crush at the Eastfield gates."
+    a, b = source("storm.txt", first), source("festival.txt", second)
+    claims = (
+        claim(a, first, figures=(("12 people", 12, "count", "people injured", "exact"),)),
+        claim(b, second, figures=(("20 people", 20, "count", "people injured", "exact"),)),
+    )
+    assert not list(Contested().check(Corpus((a, b), claims)))
