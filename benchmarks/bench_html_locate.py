@@ -9,7 +9,7 @@ import argparse
 import json
 import time
 
-from audit.claims.locate.html_text import HtmlTextMap
+from audit.claim_extraction.locate.html_text import HtmlTextMap
 
 BLOCK = (
     "<div class='row'>\n  <p>The council said <a href='/x'>on Tuesday</a> that 5&nbsp;million people "
