@@ -108,6 +108,7 @@ class Attribution:
     speaker_span: Span | None = None
     role: str | None = None
     content_span: Span | None = None
+    body: str | None = None  # the named body of an unnamed source ("F.B.I." in "F.B.I. officials said")
 
 
 NO_ATTRIBUTION = Attribution(kind="none")

@@ -24,6 +24,7 @@ from audit.claim_extraction.figures.mentions import extract_figures
 from audit.claim_extraction.locate.selectors import CaptureLocator
 from audit.claim_extraction.sentences import paragraphs
 from audit.model import Claim, DateMention, Figure, Source, Span
+from audit.nlp.parse import parse_sentences
 
 _BULLET = re.compile(r"^(?:[-–—•*·▪]\s+|\d{1,2}[.)]\s+)")
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{2,60}:\s+(?=[A-Z“\"])")
@@ -66,10 +67,11 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     paras = paragraphs(text)
     sentence_spans = [s for p in paras for s in p.sentences]
     paragraph_of = {s: p.span for p in paras for s in p.sentences}
-    # 2. figures, dates, attributions over the whole text
+    # 2. the parse of every sentence; figures, dates, attributions over the whole text
+    parsed = parse_sentences(text, sentence_spans)
     figures = extract_figures(text)
     dates = extract_dates(text, publication_date(source))
-    attributions = attribute(text, sentence_spans)
+    attributions = attribute(text, sentence_spans, parsed)
     locator = CaptureLocator(capture, source.media_type)
     claims: list[Claim] = []
     for sentence, attribution in zip(sentence_spans, attributions, strict=True):

@@ -1,68 +1,49 @@
-"""Attribution: who says so, for every sentence of an article.
+"""Attribution: who says so, for every sentence of an article, read from the dependency parse.
 
 ``attribute(text, sentences)`` returns one :class:`~audit.model.Attribution` per sentence, in order;
-``attribute_all(text, sentences)`` returns every attribution of each sentence (several quotes, several
-cues, contents cut between them by :mod:`audit.claim_extraction.attribution.cues`; split quotes “A,” she said, “B.”
-joined into one). The primary attribution of a sentence is found so:
+``attribute_all(text, sentences)`` returns every attribution of each sentence. Both parse the sentences with the
+package's own pipeline (``audit.nlp``) unless the parse is given. A sentence's attributions come from:
 
-1. Direct quotes (:mod:`audit.claim_extraction.attribution.quote_marks`): every sentence inside a quote gets the quote's attribution; the
-   speaker is found after the quote (``…," Rubio explained.``) or before it (``Lin Jian asserted, “…”``,
-   ``Klaus Weil, a professor at …, elaborated: “…”``, a naming verb ``which Ed Morrissey calls “…”``;
-   :mod:`audit.claim_extraction.attribution.direct_quotes`). A quote with no speaker of its own continues the
-   previous attributed quote of the same paragraph (“A,” she wrote, adding, “B.” is two statements, the
-   second with the cue "adding"; a continued quote needs ``min_quote_words`` words). Scare quotes (fewer than ``min_quote_words`` words and
-   no speaker) are ignored.
-2. Otherwise the first cue in the sentence decides, by position: "according to X" / "as X reported" /
-   "a report by X notes", "according to a poll by X", "according to “Title,” a book by …", poll
-   findings ("a poll by X had Clinton leading", :mod:`audit.claim_extraction.attribution.polls`) (``according_to``);
-   "X said that …", "…, X noted", "X, stating that", "The data was confirmed by X", "- a charge the
-   company denied", and positions, plans and beliefs ("X called for a ban" but not "called for a
-   general election", "X wants", "X hopes", "X calculated that", "X are quick to note", "X made a case
-   that", "X expressed alarm that", "X endorsed", "X's position is that",
-   :mod:`audit.claim_extraction.attribution.possessive`) (``reported``; an action such as "voted for" is none); reporting
-   verbs of Title Case headlines ("Trump Tells Supporters …", :mod:`audit.claim_extraction.attribution.headline`);
-   and vague cues (``vague``): the pattern families of :mod:`audit.claim_extraction.attribution.vague.cues`
-   (impersonal "it is believed that", evaluative passives "is widely regarded as", "considered by many",
-   unnamed groups "many historians believe", hearsay nouns "amid allegations that"), the adverbs
-   "reportedly"/"allegedly", fixed phrases ("people familiar with the matter") and unnamed sources
-   ("Reports indicate", "Supporters argue", "according to federal officials"). A quote with no speaker
-   inside reported speech takes the sentence's cue instead.
-3. Short references are resolved: a lone surname to the one earlier full name ending with it ("Weil" ->
-   "Klaus Weil"), "he"/"she" to the person who spoke in the previous few sentences when only one did
-   (or, of several, the one who spoke alone in the sentence just before; never against "Mr."/"Ms."),
-   "they" to the previous group, "the company"/"the senator" to the one body or person of that kind
-   named in the window ("the investigator" after "an investigator" stays unnamed, vague); never across
-   an ambiguous pair (two candidates keep the short form).
+1. Direct quotes (:mod:`~audit.claim_extraction.attribution.quote_marks`), each with the speaker of the reporting
+   frame right after it (``…," Rubio explained.``) or right before it (``Lin Jian asserted, “…”``, ``which Ed
+   Morrissey calls “…”``) (:mod:`~audit.claim_extraction.attribution.direct_quotes`). A quote with no speaker of its
+   own continues the previous attributed quote of the paragraph; split quotes (“A,” she said. “B.”) are one
+   statement; scare quotes (short, no speaker) are ignored.
+2. Reporting frames (:mod:`~audit.claim_extraction.attribution.frames`): a verb of saying, showing or believing with
+   its subject (or passive agent) as source and its clausal complement, or the clause it interrupts, as content;
+   "according to X"; "as X reported". The source phrase (:mod:`~audit.claim_extraction.attribution.sources`) decides
+   whether the attribution names someone (``reported``, ``according_to``) or nobody (``vague``; an unnamed person of
+   a named body keeps the body in ``body``). Time words and quantities are never sources.
+3. Vague wording no source phrase carries (:mod:`~audit.claim_extraction.attribution.vague.found`): "it is believed
+   that", "amid allegations that", "people familiar with the matter", "reportedly".
+4. Title Case headlines ("Trump Tells Florida Supporters …", :mod:`~audit.claim_extraction.attribution.headline`),
+   where the parse of a headline is least reliable, when nothing else is found.
+5. Short references resolved within the article (:mod:`~audit.claim_extraction.attribution.coref`): a lone surname to
+   the full name, "he"/"she"/"they" to the one earlier speaker, "the company"/"the senator" to the one such body or
+   person named before.
 
-Decisions, documented: an unnamed group ("Supporters argue", "critics", "Russian officials") is a vague
-source, and "They contend" that refers back to one stays vague; so are unnamed officials and sources of a
-named body ("senior White House officials said", "a State Department official said", "a spokesperson who
-declined to be named said", "according to a person familiar with the talks"), while the body itself or its
-spokesperson ("The White House said", "an F.B.I. spokeswoman said"; "a spokeswoman at the State
-Department" is the State Department, role "spokeswoman"; "a spokeswoman for Mr. Trump" is the spokeswoman,
-role "Mr. Trump": :mod:`audit.claim_extraction.attribution.spokesperson`) is named, and an unnamed single
-person ("an investigator", "one official", "a former aide") is vague; named organisations and documents are
-sources ("A report by the U.S. Council on Foreign Relations notes" -> according_to). A quote reported
-second-hand ("Trump reportedly remarked, “…”") stays a direct quote of Trump: the words are attributed to
-him. Opinion words alone ("appears", "may") are not attributions; first-person statements outside quotes
-("we will analyse") are the author's own and get ``NO_ATTRIBUTION``.
+The primary attribution of a sentence is its first quote (unless the quote has no speaker and sits inside a
+report, whose cue then wins), else its earliest attribution. First-person statements outside quotes ("we will
+analyse") are the writer's own and get ``NO_ATTRIBUTION``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from functools import cache
 
 from audit.claim_extraction.attribution.coref import resolve
-from audit.claim_extraction.attribution.cues import all_cues, first_cue
 from audit.claim_extraction.attribution.direct_quotes import join_split_quotes, quote_attributions
 from audit.claim_extraction.attribution.headline import headline_cues
 from audit.claim_extraction.attribution.lexicon import Lexicon
 from audit.claim_extraction.attribution.quote_marks import Quote
+from audit.claim_extraction.attribution.reports import Found, sentence_reports
+from audit.claim_extraction.attribution.vague.found import vague_reports
 from audit.claim_extraction.attribution.vague.lexicon import VagueLexicon
-from audit.claim_extraction.attribution.verbs import Found
 from audit.data import load
 from audit.model import NO_ATTRIBUTION, Attribution, Span
+from audit.nlp.parse import ParsedSentence, parse_sentences
 
 
 @cache
@@ -77,22 +58,10 @@ def vague_lexicon() -> VagueLexicon:
     return VagueLexicon.from_json(load("attribution"))
 
 
-def _prefer_cue(text: str, sentence: Span, quoted: Found, lex: Lexicon, vlex: VagueLexicon) -> Found:
-    """A quote with no speaker inside reported speech ("41 percent say the remarks are “unacceptable”")
-    belongs to that report: the sentence's own cue wins when its content covers the quote."""
-    cue = first_cue(text, sentence, lex, vlex)
-    quote = quoted.attribution.content_span
-    if cue is None or quote is None:
-        return quoted
-    content, cue_span = cue.attribution.content_span, cue.attribution.cue_span
-    if content is None or cue_span is None or quote.start <= cue_span.start < quote.end:
-        return quoted  # the cue sits inside the quoted words
-    if content.start <= quote.start and quote.end <= content.end + 1:
-        return cue
-    return quoted
-
-
-# --- the public interface --------------------------------------------------------------------------
+def _overlap(a: Span | None, b: Span | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _quote_hits(sentence: Span, quotes: Sequence[tuple[Quote, Attribution]]) -> list[Found]:
@@ -104,32 +73,12 @@ def _quote_hits(sentence: Span, quotes: Sequence[tuple[Quote, Attribution]]) -> 
     ]
 
 
-def _primary(
-    text: str, sentence: Span, quoted: Sequence[Found], lex: Lexicon, vlex: VagueLexicon
-) -> Found | None:
-    """The sentence's one attribution: its first quote (or the cue whose report holds it), else its first cue."""
-    if not quoted:
-        found = first_cue(text, sentence, lex, vlex)
-        return found if found is not None else next(iter(headline_cues(text, sentence, lex)), None)
-    hit = quoted[0]
-    if hit.attribution.speaker is None and hit.attribution.content_span is not None:
-        hit = _prefer_cue(text, sentence, hit, lex, vlex)
-    return hit
-
-
-def _overlap(a: Span | None, b: Span | None) -> int:
-    if a is None or b is None:
-        return 0
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
 def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> bool:
-    """Is a sentence cue already told by a kept attribution or a quote of the sentence?
+    """Is a cue already told by a kept attribution or a quote of the sentence?
 
-    Yes when its cue words lie inside a quote (speech within speech), or when at least half of its
-    content is the content of a kept attribution
-    (``…,” Trump said.``: the quote already carries it), unless that attribution's cue lies inside its
-    content ("He also thought that A, officials said": the officials report his thought).
+    Yes when its cue words lie inside a quote (speech within speech), when its cue overlaps a kept one's, or when at
+    least half of its content is the content of a kept attribution (``…,” Trump said.``: the quote already carries
+    it), unless that attribution's cue lies inside its content ("He thought that A, officials said").
     """
     attribution = cue.attribution
     span = attribution.cue_span
@@ -137,78 +86,119 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
         return True
     content = attribution.content_span
     for other in kept:
+        if _overlap(span, other.attribution.cue_span):
+            return True
         inner = other.attribution.cue_span
         if content is not None and inner is not None and content.start <= inner.start < content.end:
-            continue  # "He thought that A, officials said": a report inside this one's content
+            continue
         shared = _overlap(content, other.attribution.content_span)
         if content is not None and shared * 2 >= content.end - content.start:
             return True
     return False
 
 
+def _merged(text: str, cues: list[Found]) -> list[Found]:
+    """Adjacent vague cues are one: "said a spokesperson" + "who declined to be named"."""
+    merged: list[Found] = []
+    for cue in cues:
+        previous = merged[-1] if merged else None
+        span, before = cue.attribution.cue_span, previous.attribution.cue_span if previous else None
+        if (
+            previous is not None
+            and span is not None
+            and before is not None
+            and cue.attribution.kind == previous.attribution.kind == "vague"
+            and 0 <= span.start - before.end <= 2
+        ):
+            joined = Span(before.start, span.end)
+            attribution = dataclasses.replace(previous.attribution, cue=joined.slice(text), cue_span=joined)
+            merged[-1] = dataclasses.replace(previous, attribution=attribution)
+            continue
+        merged.append(cue)
+    return merged
+
+
+def _primary(quoted: Sequence[Found], cues: Sequence[Found]) -> Found | None:
+    """The sentence's one attribution: its first quote (or the report that holds a speakerless quote), else its
+    first cue."""
+    if not quoted:
+        return cues[0] if cues else None
+    hit = quoted[0]
+    quote = hit.attribution.content_span
+    if hit.attribution.speaker is None and quote is not None:
+        for cue in cues:
+            content, cue_span = cue.attribution.content_span, cue.attribution.cue_span
+            if content is None or cue_span is None or quote.start <= cue_span.start < quote.end:
+                continue
+            if content.start <= quote.start and quote.end <= content.end + 1:
+                return cue  # "41 percent say the remarks are “unacceptable”": the report holds the quote
+    return hit
+
+
 def _sentence_all(
     text: str,
     sentence: Span,
+    parsed: ParsedSentence,
     quotes: Sequence[tuple[Quote, Attribution]],
     lex: Lexicon,
     vlex: VagueLexicon,
-) -> list[Found]:
-    """Every attribution of one sentence: its primary, the other quotes, then the other cues, in order."""
+) -> tuple[list[Found], Found | None]:
+    """Every attribution of one sentence in order of position, and its primary one."""
     quoted = _quote_hits(sentence, quotes)
-    if quoted:
-        primary = _primary(text, sentence, quoted, lex, vlex)
-    else:  # the first cue, else every headline cue ("Daughter Of Eric Garner Blasts Clinton After …")
-        primary = first_cue(text, sentence, lex, vlex)
-        if primary is None:
-            return headline_cues(text, sentence, lex)
-    if primary is None:
-        return []
-    cues = all_cues(text, sentence, lex, vlex)
-    if not quoted or primary is not quoted[0]:  # a cue: its version whose content stops at the next cue
-        first = primary
-        primary = next((c for c in cues if c.attribution.cue_span == first.attribution.cue_span), first)
-    kept = [primary]  # the first quote is the primary, or inside the primary's report
-    kept += [hit for hit in quoted[1:] if all(hit.attribution is not k.attribution for k in kept)]
-    quote_spans = [
-        quote.span
-        for quote, _ in quotes
-        if quote.span.start < sentence.end and sentence.start < quote.span.end
-    ]
-    for cue in cues:
-        if cue.attribution.cue_span != primary.attribution.cue_span and not _repeats(cue, kept, quote_spans):
-            kept.append(cue)
-    return sorted(kept, key=lambda hit: hit.position)
+    quote_spans = [q.span for q, _ in quotes if q.span.start < sentence.end and sentence.start < q.span.end]
+    cues: list[Found] = []
+    for found in [*sentence_reports(parsed, text, lex), *vague_reports(text, sentence, lex, vlex)]:
+        if not found.hedged and not _repeats(found, [*quoted, *cues], quote_spans):
+            cues.append(found)
+    cues = _merged(text, sorted(cues, key=lambda found: found.position))
+    if not quoted and not cues:
+        cues = headline_cues(text, sentence, lex)
+    primary = _primary(quoted, cues)
+    kept = list(quoted)
+    kept += [cue for cue in cues if cue is primary or not any(cue is k for k in kept)]
+    return sorted(kept, key=lambda found: found.position), primary
+
+
+def _parsed(
+    text: str, sentences: Sequence[Span], parsed: Sequence[ParsedSentence] | None
+) -> list[ParsedSentence]:
+    return list(parsed) if parsed is not None else parse_sentences(text, sentences)
 
 
 # --- the public interface --------------------------------------------------------------------------
 
 
-def attribute(text: str, sentences: Sequence[Span]) -> list[Attribution]:
-    """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``.
-
-    The sentence's first direct quote wins (unless it has no speaker and sits inside a report whose cue
-    then wins), else its earliest cue; :func:`attribute_all` gives every attribution of the sentence.
-    """
+def attribute(
+    text: str, sentences: Sequence[Span], parsed: Sequence[ParsedSentence] | None = None
+) -> list[Attribution]:
+    """One attribution per sentence (``NO_ATTRIBUTION`` when nothing attributes it), offsets into ``text``."""
     lex = lexicon()
     vlex = vague_lexicon()
-    quotes = quote_attributions(text, lex)
-    found = [_primary(text, sentence, _quote_hits(sentence, quotes), lex, vlex) for sentence in sentences]
-    return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in found], lex)
+    parses = _parsed(text, sentences, parsed)
+    quotes = quote_attributions(text, parses, lex)
+    primaries = [
+        _sentence_all(text, sentence, parse, quotes, lex, vlex)[1]
+        for sentence, parse in zip(sentences, parses, strict=True)
+    ]
+    return resolve(text, sentences, [f.attribution if f else NO_ATTRIBUTION for f in primaries], lex)
 
 
-def attribute_all(text: str, sentences: Sequence[Span]) -> list[list[Attribution]]:
+def attribute_all(
+    text: str, sentences: Sequence[Span], parsed: Sequence[ParsedSentence] | None = None
+) -> list[list[Attribution]]:
     """Every attribution found in each sentence, in order of position (an empty list for none).
 
-    A quote that runs over several sentences appears, as the same attribution, in each of them. Short
-    references are resolved over all attributions in text order (:mod:`audit.claim_extraction.attribution.coref`).
+    A quote that runs over several sentences appears, as the same attribution, in each of them. Short references
+    are resolved over all attributions in text order (:mod:`audit.claim_extraction.attribution.coref`).
     """
     lex = lexicon()
     vlex = vague_lexicon()
-    quotes = join_split_quotes(text, quote_attributions(text, lex), lex)
+    parses = _parsed(text, sentences, parsed)
+    quotes = join_split_quotes(text, quote_attributions(text, parses, lex), lex)
     flat: list[Attribution] = []
     sentence_of: list[int] = []
-    for index, sentence in enumerate(sentences):
-        for hit in _sentence_all(text, sentence, quotes, lex, vlex):
+    for index, (sentence, parse) in enumerate(zip(sentences, parses, strict=True)):
+        for hit in _sentence_all(text, sentence, parse, quotes, lex, vlex)[0]:
             flat.append(hit.attribution)
             sentence_of.append(index)
     resolved = resolve(text, sentences, flat, lex, sentence_of)

@@ -11,103 +11,84 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from audit.claim_extraction.attribution.lexicon import Lexicon, Tok, tokenize
+from audit.claim_extraction.attribution.lexicon import Lexicon, tokenize
 from audit.claim_extraction.attribution.quote_marks import Quote, outer_quotes
-from audit.claim_extraction.attribution.source_after import np_after
-from audit.claim_extraction.attribution.source_phrase import NounPhrase, np_before
-from audit.claim_extraction.attribution.verbs import from_phrase, participle_subject
+from audit.claim_extraction.attribution.reports import Found, sentence_reports
 from audit.model import Attribution, Span
+from audit.nlp.parse import ParsedSentence
 
 _SPLIT_GAP = 120  # characters between the two parts of a split quote (“A,” she said. “B.”)
-# a sentence end, but not the dot of a title before a name ("Ms. McCaskill said")
-_TITLE_DOTS = "".join(
-    rf"(?<!\b{title})"
-    for title in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "St", "Jr", "Lt")
-)
-SENTENCE_END = re.compile(rf"{_TITLE_DOTS}(?<=[a-z0-9)”\"’])[.!?](?=\s|$)|\n")
+_GAP_WORDS = 4  # words a naming or participle cue may have between it and the quote ("calling the plan “…”")
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that"})
 
 
-def _quote_tail(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
-    """The source just after a quote: ``…," Rubio explained.`` / ``…," said Trump.``
+def _sentence_at(parsed: Sequence[ParsedSentence], position: int) -> int | None:
+    for index, sentence in enumerate(parsed):
+        if sentence.span.start <= position < sentence.span.end:
+            return index
+    return None
 
-    Not after a quote that ends its sentence with a full stop (``…."  He said the …``): what follows
-    is a new sentence, not the quote's attribution."""
+
+def _only_punctuation(gap: str) -> bool:
+    return not re.sub(r"[\s,:;—–\-()]+", "", gap)
+
+
+def _after(text: str, quote: Quote, reports: Sequence[Found]) -> Found | None:
+    """The report right after a quote: ``…," Rubio explained.`` / ``…," said Trump.`` / ``…," X, an aide, told``.
+
+    Not after a quote that ends its sentence with a full stop (``…."  He said the …``): what follows is a new
+    sentence, not the quote's attribution."""
     if quote.content.end > quote.content.start and text[quote.content.end - 1] == ".":
         return None
-    tail_end = len(text)
-    stop = SENTENCE_END.search(text, quote.span.end)
-    if stop is not None:
-        tail_end = stop.start()
-    tail = tokenize(text, Span(quote.span.end, min(tail_end, quote.span.end + 250)))
-    for i, tok in enumerate(tail[:32]):  # room for an appositive: “…,” X, part of the team …, told
-        if lex.cue_verb(tail, i) and tok.low not in lex.main_clause_verbs:
-            phrase = np_before(tail, i, lex)
-            if phrase is not None and phrase.first > 1:
-                phrase = None  # the source must follow the quote directly
-            if phrase is None and i <= 1:
-                phrase = np_after(tail, i + 1, lex)
-            if phrase is not None and phrase.kind not in {"thing", "first"}:
-                return phrase, tok
-            break
+    for found in reports:
+        cue = found.attribution.cue_span
+        if cue is None or cue.start < quote.span.end:
+            continue
+        start = min(found.position, cue.start)
+        return found if start >= quote.span.end and _only_punctuation(text[quote.span.end : start]) else None
     return None
 
 
-_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that"})
-_RELATIVES = frozenset({"which", "what", "that", "whom"})
-
-
-def _naming_head(head: Sequence[Tok], lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
-    """The subject of a naming verb just before a quote, directly or after one object pronoun: "which
-    Ed Morrissey *calls* “…”", "Trump *called it* “…”" (the description is the subject's words)."""
-    i = len(head) - 1
-    if i >= 1 and head[i].low in _OBJECT_PRONOUNS:
-        i -= 1
-    if i < 1 or head[i].low not in lex.naming_verbs:
+def _before(text: str, quote: Quote, reports: Sequence[Found]) -> Found | None:
+    """The report right before a quote: ``Lin Jian asserted, “`` / ``Weil, a professor …, elaborated: “`` /
+    ``which Ed Morrissey calls “`` / ``…, calling the material “``."""
+    for found in reversed(reports):
+        cue = found.attribution.cue_span
+        if cue is None or cue.end > quote.span.start:
+            continue
+        gap = text[cue.end : quote.span.start]
+        if _only_punctuation(gap):
+            return found
+        words = gap.split()
+        if len(words) <= _GAP_WORDS and not any(mark in gap for mark in '“”".'):
+            if len(words) == 1 and words[0].lower().strip(",") in _OBJECT_PRONOUNS:
+                return found
+            if found.attribution.cue and found.attribution.cue.lower().endswith("ing"):
+                return found
         return None
-    relative = max((k for k in range(max(0, i - 7), i) if head[k].low in _RELATIVES), default=None)
-    if relative is not None:  # "which Ed Morrissey calls": the subject opens the relative clause
-        head = head[relative + 1 :]
-        i -= relative + 1
-    phrase = np_before(head, i, lex)
-    if phrase is None or phrase.kind not in {"person", "org", "pronoun"}:
-        return None
-    return phrase, head[i]
-
-
-def _quote_head(text: str, quote: Quote, lex: Lexicon) -> tuple[NounPhrase, Tok] | None:
-    """The source just before a quote: ``Lin Jian asserted, “`` / ``Weil, a professor …, elaborated: “``."""
-    line_start = text.rfind("\n", 0, quote.span.start) + 1
-    head_start = max(line_start, quote.span.start - 400)
-    previous = [m.end() for m in SENTENCE_END.finditer(text, head_start, quote.span.start)]
-    if previous:
-        head_start = previous[-1]
-    head = tokenize(text, Span(head_start, quote.span.start))
-    named = _naming_head(head, lex)
-    if named is not None:
-        return named
-    for back in range(1, min(7, len(head)) + 1):
-        i = len(head) - back
-        subject = participle_subject(head, i, lex)  # "…, calling the material “…”"
-        if subject is not None and subject.kind not in {"first", "vague"}:
-            return subject, head[i]
-        if lex.cue_verb(head, i, document=True) and head[i].low not in lex.main_clause_verbs:
-            phrase = np_before(head, i, lex)  # not "who wants the 'treasure behind the door'"
-            if phrase is not None and phrase.kind not in {"thing", "first"}:
-                return phrase, head[i]
     return None
 
 
-def _quote_speaker(text: str, quote: Quote, lex: Lexicon) -> Attribution | None:
-    """The speaker of a quote from the words just after it, else just before it (a name beats a pronoun)."""
-    tail = _quote_tail(text, quote, lex)
-    if tail is None or tail[0].kind in {"pronoun", "group"}:
-        head = _quote_head(text, quote, lex)
-        if head is not None and (tail is None or head[0].kind not in {"pronoun", "group"}):
-            tail = head
-    if tail is None:
+def _quote_speaker(
+    text: str, quote: Quote, parsed: Sequence[ParsedSentence], lex: Lexicon
+) -> Attribution | None:
+    """The speaker of a quote from the report just after it, else just before it (a name beats a pronoun)."""
+    found: Found | None = None
+    end_index = _sentence_at(parsed, max(quote.span.end - 1, quote.span.start))
+    if end_index is not None:
+        found = _after(text, quote, sentence_reports(parsed[end_index], text, lex))
+    if found is None or (found.source is not None and found.source.kind in ("pronoun",)):
+        start_index = _sentence_at(parsed, quote.span.start)
+        if start_index is not None:
+            before = _before(text, quote, sentence_reports(parsed[start_index], text, lex, naming=True))
+            if before is not None and (found is None or (before.source and before.source.kind == "named")):
+                found = before
+    if found is None:
         return None
-    phrase, tok = tail
-    return from_phrase(text, phrase, "direct_quote", tok.text, tok.span, quote.content)
+    attribution = found.attribution
+    if attribution.kind == "vague":
+        return dataclasses.replace(attribution, content_span=quote.content)
+    return dataclasses.replace(attribution, kind="direct_quote", content_span=quote.content)
 
 
 _ACCORDING_TO_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
@@ -123,13 +104,15 @@ def _title_after_according_to(text: str, quote: Quote) -> bool:
     )
 
 
-def quote_attributions(text: str, lex: Lexicon) -> list[tuple[Quote, Attribution]]:
+def quote_attributions(
+    text: str, parsed: Sequence[ParsedSentence], lex: Lexicon
+) -> list[tuple[Quote, Attribution]]:
     """Every quote that is direct speech, with its attribution (continued quotes inherit the speaker)."""
     result: list[tuple[Quote, Attribution]] = []
     for quote in outer_quotes(text):
         if _title_after_according_to(text, quote):
             continue  # "according to “Man of the World,” a book by …": the cue's source
-        found = _quote_speaker(text, quote, lex)
+        found = _quote_speaker(text, quote, parsed, lex)
         inherited = found is None
         if found is None and result:
             prev_quote, prev = result[-1]

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit.claim_extraction.attribution.lexicon import Lexicon, Tok, tokenize
-from audit.claim_extraction.attribution.polls import POLL_VERBS, POLLS, standing_end
-from audit.claim_extraction.attribution.verbs import Found
+from audit.claim_extraction.attribution.reports import Found
 from audit.model import Attribution, Span
 
 _SMALL = frozenset(
@@ -29,6 +28,28 @@ _LINKS = frozenset({"after", "as", "while", "when", "before", "because", "since"
 
 
 _FRESH = frozenset({"new", "latest", "recent", "first", "final", "leaked", "internal"})
+
+
+POLL_VERBS = frozenset({"has", "had", "gives", "gave", "give", "puts", "put", "shows", "showed", "show"})
+POLLS = frozenset(
+    {"poll", "polls", "survey", "surveys", "forecast", "forecasts", "model", "models", "average", "polling"}
+)
+STANDING = frozenset({"leading", "lead", "ahead", "edge", "advantage", "chance", "trailing", "tied"})
+_CLAUSE_END = frozenset({".", ";", "!", "?", "—"})
+
+
+def standing_end(toks: Sequence[Tok], k: int) -> int | None:
+    """The last token of an object from ``k`` that states a standing ("Clinton leading Trump by 48% to
+    42%"), up to the end of the clause; None when no standing word comes before a comma or the end."""
+    seen = False
+    end = k
+    while end < len(toks) and toks[end].text not in _CLAUSE_END:
+        if toks[end].low in STANDING:
+            seen = True
+        if toks[end].text == "," and not seen:
+            return None
+        end += 1
+    return end - 1 if seen and end > k else None
 
 
 def _words(toks: Sequence[Tok]) -> list[Tok]:

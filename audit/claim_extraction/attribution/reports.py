@@ -1,0 +1,88 @@
+"""Reporting frames made into attributions: who (named, unnamed, a reference back), by which words, about what.
+
+A frame's source phrase (``sources.classify``) decides the attribution's kind:
+- named, a pronoun or a definite reference ("she", "the company"): ``reported`` (``according_to`` for "according to
+  X"), with the speaker as written; ``coref`` later resolves the references;
+- unnamed, or an unnamed person of a named body: ``vague``, with no speaker; the cue is the source phrase and the cue
+  words ("Senior White House officials said"), and ``body`` names the body when there is one;
+- the writer ("we believe"): no attribution (the writer's own statement).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit.claim_extraction.attribution.frames import Frame, find_frames
+from audit.claim_extraction.attribution.lexicon import Lexicon
+from audit.claim_extraction.attribution.sources import SourcePhrase, classify
+from audit.model import Attribution, Span
+from audit.nlp.parse import ParsedSentence, Word
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution found in a sentence, with where it starts (its cue or its source, the earlier)."""
+
+    position: int
+    attribution: Attribution
+    source: SourcePhrase | None = None
+    hedged: bool = False  # the verb carries "reportedly"/"allegedly": hearsay, whoever the subject is
+
+
+def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
+    """A reporting verb the parser left without a subject: the noun just before it ("… Joshua Levy said").
+    Not for a passive ("The ship is said to …"), whose subject is what is reported on."""
+    if any(
+        w.relation in ("nsubj", "csubj", "expl") or w.dep == "aux:pass" for w in sentence.dependents(verb)
+    ):
+        return None
+    index = verb.i - 1
+    while index >= 0 and sentence.words[index].pos in ("ADV", "AUX", "PART"):
+        index -= 1
+    if index < 0:
+        return None
+    word = sentence.words[index]
+    return word if word.pos in ("PROPN", "NOUN") and word.dep not in ("obj", "obl", "nmod") else None
+
+
+def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexicon) -> Found | None:
+    """The attribution a frame gives, or None when its source is nobody (the writer, a time, a quantity)."""
+    head = frame.source
+    if head is None and frame.kind == "reported" and frame.anchor.dep == "root":
+        head = _fallback_source(sentence, frame.anchor)
+    source = classify(sentence, head, text, lex) if head is not None else None
+    if source is None or source.kind == "first":
+        return None
+    if source.kind in ("unnamed", "body") and frame.anchor.dep in ("acl", "acl:relcl"):
+        return None  # "a tape showing …", "a birther who has pledged to …": a description, not a source
+    cue_text = frame.cue.slice(text)
+    position = min(frame.cue.start, source.span.start)
+    if source.kind in ("unnamed", "body"):
+        start = min(source.span.start, frame.cue.start)
+        end = max(source.span.end, frame.cue.end)
+        cue = Span(start, end) if frame.kind == "reported" else frame.cue
+        attribution = Attribution(
+            kind="vague",
+            cue=cue.slice(text) if frame.kind == "reported" else f"{cue_text} {source.phrase}",
+            cue_span=cue,
+            content_span=frame.content,
+            body=source.body,
+        )
+        return Found(position, attribution, source)
+    hedged = any(w.lower in lex.vague_adverbs for w in sentence.dependents(frame.anchor, "advmod"))
+    attribution = Attribution(
+        kind=frame.kind,
+        speaker=source.text,
+        cue=cue_text,
+        cue_span=frame.cue,
+        speaker_span=source.span,
+        role=source.role,
+        content_span=frame.content,
+    )
+    return Found(position, attribution, source, hedged)
+
+
+def sentence_reports(sentence: ParsedSentence, text: str, lex: Lexicon, naming: bool = False) -> list[Found]:
+    """Every attribution the reporting frames of one sentence give, in order of position."""
+    found = [attribution_of(frame, sentence, text, lex) for frame in find_frames(sentence, lex, naming)]
+    return sorted((f for f in found if f is not None), key=lambda f: f.position)

@@ -1,0 +1,287 @@
+"""Who a frame's source is, read from the structure of its noun phrase in the parse.
+
+``classify(sentence, head, text, lex)`` expands the head word of a source to its phrase and decides what kind of
+source it is:
+- ``named``: a proper-noun head ("Joshua Levy", "the White House", "Exxon Mobil and Chevron"); a spokesperson of a
+  named body ("a spokesperson for Delta": the speaker is Delta, the role "spokesperson"); a document or group owned by
+  a named body ("a report by the Council on Foreign Relations", "a Pew survey");
+- ``body``: an unnamed person of a named body ("F.B.I. officials", "a senior Pentagon official", "officials at the
+  ministry"): an unnamed source, kept apart because the body is named;
+- ``unnamed``: nobody in particular ("experts", "critics", "reports", "people familiar with the matter",
+  "an investigator");
+- ``pronoun`` and ``definite``: a reference back ("she", "the company", "the statement", "the researchers"),
+  resolved against the article by ``coref``;
+- ``first``: the writer ("we", "I"): the writer's own statement, not a source.
+Time words, quantities and words that are not noun phrases are never sources (None).
+
+A person's name is the head and its name words (``flat``/``compound`` proper nouns next to it); what comes before it
+("Acting U.S. Attorney for Massachusetts") is the role. An honorific directly before the name ("Mr.", "Sen.") stays
+part of it, as the article writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from audit.claim_extraction.attribution.lexicon import Lexicon
+from audit.model import Span
+from audit.nlp.parse import ParsedSentence, Word
+
+SourceKind = Literal["named", "body", "unnamed", "pronoun", "definite", "first"]
+
+_NAME_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc"})
+_PHRASE_RELATIONS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "flat",
+        "flat:name",
+        "nummod",
+        "nmod",
+        "nmod:poss",
+        "nmod:desc",
+        "case",
+        "det:poss",
+    }
+)
+_OWNER_CASES = frozenset({"for", "at", "of", "from", "with", "in", "by"})
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"})
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"})
+_FIRST = frozenset({"i", "we", "me", "us"})
+_PERSONAL = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+_IN_NAME = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev"}
+)  # stay in the name
+_QUANTITY_HEADS = frozenset({"more", "most", "less", "fewer", "half", "percent", "%", "number", "majority"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePhrase:
+    kind: SourceKind
+    text: str  # the speaker as the article writes it (a name, a body, or the whole unnamed phrase)
+    span: Span
+    role: str | None = None
+    body: str | None = None  # the named body of an unnamed person ("F.B.I." in "F.B.I. officials")
+    phrase: str = ""  # the whole source phrase ("Senior White House officials")
+
+
+def _phrase_words(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word]:
+    """The head's noun phrase: its modifiers, cut before clauses, appositions, coordination and time words."""
+    kept = [head]
+    stack = [w for w in sentence.dependents(head) if w.dep in _PHRASE_RELATIONS]
+    while stack:
+        word = stack.pop()
+        if word.lower in lex.time_words and word.dep != "case":
+            continue  # "prosecutors on Wednesday": the day is not part of who spoke
+        kept.append(word)
+        stack.extend(w for w in sentence.dependents(word) if w.dep in _PHRASE_RELATIONS)
+    kept.sort(key=lambda w: w.i)
+    # keep the contiguous run around the head (a stray attachment across a comma is not part of the phrase)
+    indexes = {w.i for w in kept}
+    low = high = head.i
+    while low - 1 in indexes and sentence.words[low - 1].pos != "PUNCT":
+        low -= 1
+    while high + 1 in indexes and sentence.words[high + 1].pos != "PUNCT":
+        high += 1
+    words = [w for w in kept if low <= w.i <= high]
+    while words and words[-1].dep == "case":  # a dangling "on" once its time word is gone
+        words.pop()
+    return words
+
+
+def _text(text: str, words: list[Word]) -> str:
+    return text[words[0].start : words[-1].end] if words else ""
+
+
+def _is_time_or_quantity(head: Word, lex: Lexicon) -> bool:
+    return (
+        head.pos in ("NUM", "ADJ", "ADV", "ADP", "DET", "VERB", "AUX", "SCONJ", "CCONJ", "PART", "PUNCT")
+        or head.lower in lex.time_words
+        or head.lower in _QUANTITY_HEADS
+    )
+
+
+def _owner(sentence: ParsedSentence, head: Word) -> list[Word] | None:
+    """A named body the head belongs to: a proper-noun compound ("Pentagon official"), possessor ("Delta's
+    spokesman") or for/at/of/from phrase ("a spokesperson for Delta")."""
+    for word in sentence.dependents(head):
+        if word.pos != "PROPN":
+            continue
+        if word.dep in ("compound", "nmod:poss"):
+            parts = [w for w in sentence.subtree(word) if w.pos == "PROPN"]
+            first = parts[0].i
+            while first > 0:  # "White House officials" with "White" tagged as an adjective of the head
+                before = sentence.words[first - 1]
+                if (
+                    not before.text[:1].isupper()
+                    or before.head not in (head.i, parts[0].i)
+                    or before.dep == "det"
+                ):
+                    break
+                first -= 1
+            return [w for w in sentence.words[first : parts[-1].i + 1] if w.pos != "PART"]
+        if word.dep == "nmod" and any(c.lower in _OWNER_CASES for c in sentence.dependents(word, "case")):
+            return [w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct")] or None
+    return None
+
+
+def _name_run(sentence: ParsedSentence, head: Word) -> list[Word]:
+    """The proper nouns making up a name with the head: its flat/compound parts, contiguous around it."""
+    run = {head.i}
+    grew = True
+    while grew:
+        grew = False
+        for word in sentence.words:
+            if word.i not in run and word.head in run and word.dep in _NAME_RELATIONS and word.pos == "PROPN":
+                run.add(word.i)
+                grew = True
+    for step in (-1, 1):  # "Bo Chan" parsed as two subjects of one verb: one name split by the parser
+        index = head.i + step
+        while 0 <= index < len(sentence.words):
+            word = sentence.words[index]
+            if word.pos != "PROPN" or word.head != head.head or word.dep != head.dep or word.i == head.head:
+                break
+            run.add(index)
+            index += step
+    low = high = head.i
+    while low - 1 in run:
+        low -= 1
+    while high + 1 in run:
+        high += 1
+    return list(sentence.words[low : high + 1])
+
+
+def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex: Lexicon) -> bool:
+    """A body rather than a person: "the White House" (a determiner), "Acme Institute" (an organisation word)."""
+    determiners = {w.lower for w in sentence.dependents(head, "det")}
+    return "the" in determiners or any(w.lower in lex.org_words for w in name)
+
+
+def _person_name(
+    sentence: ParsedSentence, head: Word, phrase: list[Word], lex: Lexicon
+) -> tuple[list[Word], list[Word]]:
+    """(name words, role words) of a proper-noun phrase: titles before a person's name are its role."""
+    name = _name_run(sentence, head)
+    if _is_organisation(sentence, head, name, lex):  # "the White House": the capitalised words before it
+        first = name[0].i
+        while (
+            first - 1 >= 0
+            and sentence.words[first - 1] in phrase
+            and sentence.words[first - 1].text[:1].isupper()
+        ):
+            first -= 1
+        return list(sentence.words[first : name[-1].i + 1]), []
+    while len(name) > 1:
+        lower = name[0].lower.rstrip(".")
+        if lower not in lex.titles or lower in _IN_NAME:
+            break
+        name = name[1:]
+    role = [w for w in phrase if w.i < name[0].i and w.dep not in ("det", "punct") and w.pos != "PUNCT"]
+    return name, role
+
+
+def _apposition(sentence: ParsedSentence, name: list[Word], text: str) -> str | None:
+    """A role given in apposition to a name: "Maria Lopez, *a senator from Ohio*, said"."""
+    for word in name:
+        for appos in sentence.dependents(word, "appos"):
+            words = [
+                w
+                for w in sentence.subtree(appos)
+                if w.pos != "PUNCT" or w.i < max(x.i for x in sentence.subtree(appos))
+            ]
+            words = [w for w in words if not (w.pos == "PUNCT" and w.i in (words[0].i, words[-1].i))]
+            return _text(text, words) or None
+    return None
+
+
+def _owned(
+    sentence: ParsedSentence, head: Word, owner: list[Word], phrase: list[Word], text: str, lex: Lexicon
+) -> SourcePhrase:
+    """A common noun with a named owner: a body's spokesperson or document names the body ("a spokesperson for
+    Delta", "a Pew survey"); a body itself is named ("the Trump campaign"); anyone else of the body is an unnamed
+    person of a named body ("a member of Congress", "F.B.I. officials")."""
+    owner_text = _text(text, owner)
+    owner_span = Span(owner[0].start, owner[-1].end)
+    whole = _text(text, phrase)
+    bare = [w for w in phrase if w.dep != "det" and w.pos != "DET"]
+    lower = head.lower
+    compound_owner = owner[-1].i < head.i and all(w.i < head.i for w in owner)
+    if lower in _SPOKES:
+        if compound_owner:  # "A Dow spokeswoman": as written
+            return SourcePhrase(
+                "named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole
+            )
+        if any(w.lower.rstrip(".") in lex.person_honorifics for w in owner):  # "a spokeswoman for Mr. Trump"
+            return SourcePhrase("named", head.text, Span(head.start, head.end), owner_text, None, whole)
+        return SourcePhrase("named", owner_text, owner_span, head.text, None, whole)
+    if lower in lex.document_nouns:
+        return SourcePhrase("named", owner_text, owner_span, head.text, None, whole)
+    if (
+        lower in lex.definite_org_heads or lower in lex.org_words
+    ):  # "the Trump campaign", "the Kremlin press office"
+        return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
+    return SourcePhrase("body", whole, Span(phrase[0].start, phrase[-1].end), None, owner_text, whole)
+
+
+def _common_noun(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
+    """A capitalised group or document word the tagger took for a name ("Critics argue", "Democrats say",
+    "Analysis suggests"): one word, in the lexicon of unnamed groups and documents."""
+    group = lex.vague_heads | lex.unnamed_person_heads | lex.document_nouns
+    return head.lower in group and len(_name_run(sentence, head)) == 1
+
+
+def classify(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> SourcePhrase | None:
+    """What kind of source the phrase headed by ``head`` is; None when it is not a source at all."""
+    conjuncts = [head, *[w for part in _name_run(sentence, head) for w in sentence.dependents(part, "conj")]]
+    if len(conjuncts) > 1:
+        return _coordinated(sentence, conjuncts, text, lex)
+    return _single(sentence, head, text, lex)
+
+
+def _coordinated(sentence: ParsedSentence, heads: list[Word], text: str, lex: Lexicon) -> SourcePhrase | None:
+    parts = [_single(sentence, head, text, lex) for head in heads]
+    known = [p for p in parts if p is not None]
+    if not known:
+        return None
+    span = Span(min(p.span.start for p in known), max(p.span.end for p in known))
+    named = [p for p in known if p.kind == "named"]
+    if named and len(named) == len(known):
+        return SourcePhrase(
+            "named", text[span.start : span.end], span, None, None, text[span.start : span.end]
+        )
+    if named:  # "Levy and authorities from Homeland Security Investigations": a named source is given
+        first = named[0]
+        return SourcePhrase("named", first.text, first.span, first.role, None, text[span.start : span.end])
+    return SourcePhrase(
+        known[0].kind, text[span.start : span.end], span, None, known[0].body, known[0].phrase
+    )
+
+
+def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> SourcePhrase | None:
+    if _is_time_or_quantity(head, lex):
+        return None
+    if head.pos == "PRON":
+        if head.lower in _FIRST:
+            return SourcePhrase("first", head.text, Span(head.start, head.end))
+        if head.lower in _PERSONAL:
+            return SourcePhrase("pronoun", head.text, Span(head.start, head.end), phrase=head.text)
+        return None
+    phrase = _phrase_words(sentence, head, lex)
+    span = Span(phrase[0].start, phrase[-1].end)
+    whole = _text(text, phrase)
+    if head.pos == "PROPN" and not _common_noun(sentence, head, lex):
+        name, role = _person_name(sentence, head, phrase, lex)
+        role_text = _text(text, role) or _apposition(sentence, name, text)
+        return SourcePhrase(
+            "named", _text(text, name), Span(name[0].start, name[-1].end), role_text, None, whole
+        )
+    lower = head.lower
+    owner = _owner(sentence, head)
+    determiners = {w.lower for w in sentence.dependents(head, "det", "det:poss", "nmod:poss")}
+    if owner:
+        return _owned(sentence, head, owner, phrase, text, lex)
+    if determiners & _DEFINITE:
+        return SourcePhrase("definite", whole, span, None, None, whole)
+    return SourcePhrase("unnamed", whole, span, None, None, whole)
