@@ -65,6 +65,13 @@ def _run_task(task: _Task) -> list[SourceRecord]:
     return process_capture(task.capture, task.options)
 
 
+def _warm_worker() -> None:
+    """Load the parsing model once per worker, before its first capture's deadline starts."""
+    from audit.nlp.load import pipeline
+
+    pipeline()
+
+
 def run_audit(
     config: RunConfig, *, report: Reporter = lambda message: None, progress: Progress | None = None
 ) -> AuditResult:
@@ -120,7 +127,7 @@ def audit_captures(
     misses = [index for index, hit in enumerate(cached) if hit is None]
     for _ in range(len(tasks) - len(misses)):
         tick()
-    fresh = Pool(_run_task, _jobs(config), config.options.timeout).map(
+    fresh = Pool(_run_task, _jobs(config), config.options.timeout, _warm_worker).map(
         [tasks[i] for i in misses], _on_timeout, _on_error, tick
     )
     for index, batch in zip(misses, fresh, strict=True):

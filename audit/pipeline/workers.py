@@ -4,7 +4,8 @@
 a decompression bomb that slipped through) would hang the whole run. Here each worker has its own inbox, the
 parent knows which task each worker holds and since when, and a worker past its deadline is killed and replaced;
 its task is reported through ``on_timeout``. A worker that dies (segfault, out of memory) is reported through
-``on_error``. Results come back in task order whatever order they finish in. Workers that keep dying before
+``on_error``. Results come back in task order whatever order they finish in. A ``warm`` function runs in each
+worker before it takes its first task (loading the parsing model), so start-up is not counted against a task. Workers that keep dying before
 they are ready (the task function cannot be imported in a fresh interpreter, say) raise ``WorkerStartError``
 after ``_MAX_START_FAILURES`` attempts instead of being restarted forever.
 """
@@ -31,7 +32,11 @@ class WorkerStartError(RuntimeError):
     """Worker processes exit before they can take a task: nothing can run."""
 
 
-def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
+def _worker_main(
+    fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any, warm: Callable[[], None] | None
+) -> None:
+    if warm is not None:
+        warm()  # load what every task needs (the parsing model) before any deadline starts counting
     outbox.put(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
     while True:
         item = inbox.get()
@@ -55,8 +60,11 @@ class _Worker:
 
 
 class Pool(Generic[T, R]):
-    def __init__(self, fn: Callable[[T], R], jobs: int, timeout: float | None) -> None:
+    def __init__(
+        self, fn: Callable[[T], R], jobs: int, timeout: float | None, warm: Callable[[], None] | None = None
+    ) -> None:
         self.fn = fn
+        self.warm = warm
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.context = mp.get_context("spawn")
@@ -68,7 +76,7 @@ class Pool(Generic[T, R]):
         self._started += 1
         inbox = self.context.Queue()
         process = self.context.Process(
-            target=_worker_main, args=(self.fn, self._started, inbox, self.outbox), daemon=True
+            target=_worker_main, args=(self.fn, self._started, inbox, self.outbox, self.warm), daemon=True
         )
         process.start()
         return _Worker(self._started, process, inbox)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from audit.claim_extraction.attribution.lexicon import Lexicon, tokenize
 from audit.claim_extraction.attribution.quote_marks import Quote, outer_quotes
 from audit.claim_extraction.attribution.reports import Found, sentence_reports
+from audit.claim_extraction.attribution.sources import classify
 from audit.model import Attribution, Span
 from audit.nlp.parse import ParsedSentence
 
@@ -69,6 +70,43 @@ def _before(text: str, quote: Quote, reports: Sequence[Found]) -> Found | None:
     return None
 
 
+def _mistagged_before(text: str, quote: Quote, sentence: ParsedSentence, lex: Lexicon) -> Found | None:
+    """``A report by X notes, “…”`` with "notes" tagged as a noun: a speech form right before the quote, and the
+    subject phrase before it (the first noun phrase whose head lies outside the words before the verb)."""
+    before = [w for w in sentence.words if w.end <= quote.span.start]
+    while before and before[-1].pos == "PUNCT":
+        before.pop()
+    if (
+        not before
+        or before[-1].lower not in lex.speech_verbs | lex.document_verbs
+        or before[-1].pos in ("VERB", "AUX")
+    ):
+        return None
+    verb = before[-1]
+    words = before[:-1]
+    indexes = {w.i for w in words}
+    for word in words:
+        if word.pos in ("NOUN", "PROPN", "PRON") and (word.head not in indexes or word.head == word.i):
+            source = classify(sentence, word, text, lex)
+            if source is None or source.kind == "first":
+                return None
+            cue = Span(verb.start, verb.end)
+            if source.kind in ("unnamed", "body"):
+                span = Span(source.span.start, verb.end)
+                vague = Attribution(kind="vague", cue=span.slice(text), cue_span=span, body=source.body)
+                return Found(source.span.start, vague, source)
+            named = Attribution(
+                kind="direct_quote",
+                speaker=source.text,
+                cue=verb.text,
+                cue_span=cue,
+                speaker_span=source.span,
+                role=source.role,
+            )
+            return Found(source.span.start, named, source)
+    return None
+
+
 def _quote_speaker(
     text: str, quote: Quote, parsed: Sequence[ParsedSentence], lex: Lexicon
 ) -> Attribution | None:
@@ -81,6 +119,8 @@ def _quote_speaker(
         start_index = _sentence_at(parsed, quote.span.start)
         if start_index is not None:
             before = _before(text, quote, sentence_reports(parsed[start_index], text, lex, naming=True))
+            if before is None and found is None:
+                before = _mistagged_before(text, quote, parsed[start_index], lex)
             if before is not None and (found is None or (before.source and before.source.kind == "named")):
                 found = before
     if found is None:

@@ -15,22 +15,16 @@ Frames only find structure; whether a source names anyone is decided in ``source
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from audit.claim_extraction.attribution.clause import NOMINAL_HEADS, source_of, span_of, trimmed
+from audit.claim_extraction.attribution.contents import POLL_VERBS, content_of, polled
 from audit.claim_extraction.attribution.lexicon import Lexicon
 from audit.model import Span
 from audit.nlp.parse import ParsedSentence, Word
 
 FrameKind = Literal["reported", "according_to"]
-
-_SUBJECTS = ("nsubj", "nsubj:outer")
-_PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
-_INHERITS = frozenset({"conj", "xcomp", "advcl"})  # a verb with no subject takes the subject of its head
-_EDGE_WORDS = frozenset({"that", ",", ":", ";", "-", "—", "–", "and", "but"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +39,11 @@ class Frame:
 
 def is_reporting_verb(word: Word, lex: Lexicon, naming: bool = False) -> bool:
     """A verb of saying, showing or believing; with ``naming``, also a verb that puts a quoted description in
-    its subject's words ("which X calls “…”")."""
-    if word.pos not in ("VERB", "AUX") or word.dep in ("amod", "aux", "aux:pass", "cop"):
+    its subject's words ("which X calls “…”"). A finite form the tagger took for an adjective ("warned" as
+    ``amod``) still counts; a participle modifying a noun ("the reported cases") does not."""
+    if word.pos not in ("VERB", "AUX") or word.dep in ("aux", "aux:pass", "cop"):
+        return False
+    if word.dep == "amod" and word.tag not in ("VBD", "VBZ", "VBP"):
         return False
     forms = lex.speech_verbs | lex.document_verbs | lex.weak_verbs
     if naming:
@@ -54,126 +51,71 @@ def is_reporting_verb(word: Word, lex: Lexicon, naming: bool = False) -> bool:
     return word.lower in forms or word.lemma.lower() in forms
 
 
-def _span(words: Sequence[Word]) -> Span | None:
-    return Span(words[0].start, words[-1].end) if words else None
-
-
-def _trimmed(words: list[Word]) -> list[Word]:
-    """Content words without the complementiser, punctuation and conjunctions at its edges."""
-    while words and (words[0].lower in _EDGE_WORDS or words[0].pos == "PUNCT" or words[0].dep == "mark"):
-        words = words[1:]
-    while words and (words[-1].pos == "PUNCT" or words[-1].lower in _EDGE_WORDS):
-        words = words[:-1]
-    return words
-
-
-def _without(sentence: ParsedSentence, clause: Word, removed: Word) -> list[Word]:
-    """The clause's words, less the removed subtree and everything between it and the clause's edge it sits on."""
-    inside = {w.i for w in sentence.subtree(removed)}
-    words = [w for w in sentence.subtree(clause) if w.i not in inside]
-    low, high = min(inside), max(inside)
-    before = [w for w in words if w.i < low]
-    after = [w for w in words if w.i > high]
-    # keep the larger contiguous side: "The plan failed, X said, and …" keeps the clause around the cue
-    side = before if len(before) >= len(after) else after
-    return _trimmed(side)
-
-
-def _subject(sentence: ParsedSentence, verb: Word) -> Word | None:
-    for relation in _SUBJECTS:
-        found = [w for w in sentence.dependents(verb) if w.dep == relation]
-        if found:
-            return found[0]
-    if any(w.dep in _PASSIVE_SUBJECTS or w.dep == "aux:pass" for w in sentence.dependents(verb)):
-        agents = [w for w in sentence.dependents(verb) if w.dep == "obl:agent"]
-        agents += [
+def _noun_frames(sentence: ParsedSentence, lex: Lexicon) -> list[Frame]:
+    """Positions stated with a noun: "X made a case that …", "X expressed alarm that …" (a verb of
+    ``noun_frames`` with its noun), "X's position is that …" (a position noun with a possessor)."""
+    frames: list[Frame] = []
+    for noun in sentence.words:
+        if noun.pos != "NOUN":
+            continue
+        clauses = [
             w
-            for w in sentence.dependents(verb, "obl")
-            if any(c.lower == "by" for c in sentence.dependents(w, "case"))
+            for w in sentence.dependents(noun, "acl", "ccomp")
+            if any(m.lower == "that" for m in sentence.dependents(w, "mark"))
         ]
-        if agents:
-            return agents[0]
+        verb = sentence.words[noun.head] if noun.head != noun.i else None
+        if (
+            clauses
+            and verb is not None
+            and noun.relation == "obj"
+            and noun.lower in lex.frame_nouns.get(verb.lower, frozenset())
+        ):
+            source = source_of(sentence, verb)
+            cue_words = tuple(w for w in sentence.words if verb.i <= w.i <= noun.i)
+            content = span_of(trimmed(sentence.subtree(clauses[0])))
+            frames.append(Frame("reported", Span(verb.start, noun.end), cue_words, source, content, verb))
+            continue
+        owners = [w for w in sentence.dependents(noun, "nmod:poss") if w.pos in ("PROPN", "NOUN", "PRON")]
+        if noun.lower in lex.position_nouns and owners and noun.relation == "nsubj" and verb is not None:
+            copula = [w for w in sentence.dependents(verb, "cop")]
+            if verb.pos in ("VERB", "AUX", "ADJ") and any(
+                m.lower == "that" for m in sentence.dependents(verb, "mark")
+            ):
+                cue_end = copula[0].end if copula else noun.end
+                cue_words = tuple(w for w in sentence.words if noun.i <= w.i and w.end <= cue_end)
+                content = span_of(
+                    trimmed(
+                        sentence.subtree(verb)[
+                            len(
+                                [
+                                    w
+                                    for w in sentence.subtree(verb)
+                                    if w.i <= (copula[0].i if copula else noun.i)
+                                ]
+                            ) :
+                        ]
+                    )
+                )
+                first = min((w for w in sentence.dependents(noun, "amod")), key=lambda w: w.i, default=noun)
+                frames.append(
+                    Frame("reported", Span(first.start, cue_end), cue_words, owners[0], content, noun)
+                )
+    return frames
+
+
+def _quoted_title(sentence: ParsedSentence, index: int) -> list[Word] | None:
+    """The words of a quoted title starting at ``index`` (an opening quote mark, then capitalised words)."""
+    if index >= len(sentence.words) or sentence.words[index].text not in ("“", '"', "‘"):
         return None
-    if verb.dep in ("acl", "acl:relcl") and verb.head != verb.i:
-        head = sentence.words[verb.head]
-        return head if head.pos in _NOMINAL_HEADS else None
-    if verb.relation in _INHERITS and verb.head != verb.i:
-        head = sentence.words[verb.head]
-        if head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
-            return _subject(sentence, head)
-    return None
-
-
-def _inverted(sentence: ParsedSentence, verb: Word) -> Word | None:
-    """The source after the verb in "The plan failed, *said an investigator*." (parsed as an object, or as the
-    verb's own subject after it): the verb follows a comma or a closing quote and has no subject before it."""
-    if verb.i == 0 or sentence.words[verb.i - 1].text not in {",", "”", '"', "’", "'", "—", "–"}:
+    words: list[Word] = []
+    for word in sentence.words[index + 1 :]:
+        if word.text in ("”", '"', "’"):
+            break
+        words.append(word)
+    content = [w for w in words if w.pos != "PUNCT"]
+    if not content or len(content) > 8 or not content[0].text[:1].isupper():
         return None
-    if any(w.relation == "nsubj" and w.i < verb.i for w in sentence.dependents(verb)):
-        return None
-    after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj")]
-    if not after or after[0].pos not in ("NOUN", "PROPN", "PRON"):
-        return None
-    return after[0]
-
-
-def _source_of(sentence: ParsedSentence, verb: Word) -> Word | None:
-    inverted = _inverted(sentence, verb)
-    if inverted is not None:
-        return inverted
-    subject = _subject(sentence, verb)
-    if subject is not None and subject.lower in _RELATIVE_PRONOUNS and verb.dep == "acl:relcl":
-        head = sentence.words[verb.head]
-        return head if head.pos in _NOMINAL_HEADS else None
-    if subject is not None and subject.lower in _RELATIVE_PRONOUNS and verb.head != verb.i:
-        head = sentence.words[verb.head]
-        if head.pos in _NOMINAL_HEADS:
-            return head
-    return subject
-
-
-def _content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon) -> Span | None:
-    if _inverted(sentence, verb) is not None:  # "The plan failed, said X": the clause before the comma
-        return _span(_trimmed([w for w in sentence.words if w.i < verb.i]))
-    if verb.lemma == "call":  # "X called for a ban": a position; the content is what is called for
-        wanted = [
-            w
-            for w in sentence.dependents(verb, "obl")
-            if any(c.lower == "for" for c in sentence.dependents(w, "case"))
-        ]
-        if wanted:
-            return _span(
-                [
-                    w
-                    for w in sentence.subtree(wanted[0])
-                    if w.lower != "for" or w.i != sentence.subtree(wanted[0])[0].i
-                ]
-            )
-    complements = sentence.dependents(verb, "ccomp")
-    if complements:
-        return _span(_trimmed(sentence.subtree(complements[-1])))
-    if verb.lower in lex.infinitive_cues or verb.lemma in lex.infinitive_cues:
-        infinitives = sentence.dependents(verb, "xcomp")
-        if infinitives:
-            return _span(_trimmed(sentence.subtree(infinitives[0])))
-    marks = {w.lower for w in sentence.dependents(verb, "mark")}
-    if (
-        verb.dep in ("parataxis", "advcl")
-        and verb.head != verb.i
-        and (verb.dep == "parataxis" or "as" in marks)
-    ):
-        return _span(_without(sentence, sentence.words[verb.head], verb))
-    clauses = [w for w in sentence.dependents(verb, "parataxis") if w.pos in ("VERB", "AUX", "ADJ", "NOUN")]
-    if clauses:
-        return _span(_trimmed(sentence.subtree(clauses[0])))
-    objects = sentence.dependents(verb, "obj")
-    speech = verb.lower in lex.speech_verbs or verb.lower in lex.document_verbs
-    if speech and objects and verb.lower not in lex.object_verbs and objects[0].pos not in ("PRON", "PROPN"):
-        # "X reported higher profits", "polls showing Trump ahead": the object and what follows it
-        words = [w for o in objects for w in sentence.subtree(o)]
-        words += [w for x in sentence.dependents(verb, "xcomp") for w in sentence.subtree(x)]
-        return _span(_trimmed(sorted(words, key=lambda w: w.i)))
-    return None
+    return content
 
 
 def _according_to(sentence: ParsedSentence, word: Word) -> Frame | None:
@@ -181,9 +123,26 @@ def _according_to(sentence: ParsedSentence, word: Word) -> Frame | None:
     following = sentence.words[word.i + 1] if word.i + 1 < len(sentence.words) else None
     if following is None or following.lower != "to":
         return None
+    title = _quoted_title(sentence, word.i + 2)
+    if title is not None:  # "according to “Man of the World,” a book by …": the title is the source
+        before = [w for w in sentence.words if w.i < word.i]
+        after = [
+            w
+            for w in sentence.words
+            if w.i > title[-1].i and w.dep != "appos" and w.head not in {t.i for t in title}
+        ]
+        content = trimmed(before) or trimmed(after)
+        return Frame(
+            "according_to",
+            Span(word.start, following.end),
+            (word, following),
+            title[0],
+            span_of(content),
+            word,
+        )
     source = sentence.words[word.head] if word.head != word.i else None
     if source is None or source.i <= word.i:
-        candidates = [w for w in sentence.words[word.i + 2 :] if w.pos in _NOMINAL_HEADS]
+        candidates = [w for w in sentence.words[word.i + 2 :] if w.pos in NOMINAL_HEADS]
         source = candidates[0] if candidates else None
     if source is None:
         return None
@@ -192,9 +151,9 @@ def _according_to(sentence: ParsedSentence, word: Word) -> Frame | None:
     # the content: the rest of the sentence on the larger side of the cue phrase
     before = [w for w in sentence.words if w.i < word.i]
     after = [w for w in sentence.words if w.i > phrase_end]
-    content = _trimmed(before if len(before) > len(after) else after)
+    content = trimmed(before if len(before) > len(after) else after)
     cue_words = (word, following)
-    return Frame("according_to", Span(word.start, following.end), cue_words, source, _span(content), word)
+    return Frame("according_to", Span(word.start, following.end), cue_words, source, span_of(content), word)
 
 
 def find_frames(sentence: ParsedSentence, lex: Lexicon, naming: bool = False) -> list[Frame]:
@@ -210,11 +169,29 @@ def find_frames(sentence: ParsedSentence, lex: Lexicon, naming: bool = False) ->
         calls_for = word.lemma == "call" and any(
             c.lower == "for" for w in sentence.dependents(word, "obl") for c in sentence.dependents(w, "case")
         )
-        if not is_reporting_verb(word, lex, naming) and not calls_for:
+        refuses = word.lower in lex.refusal_verbs or word.lemma in lex.refusal_verbs
+        stance = word.lower in lex.stance_verbs and word.pos == "VERB"
+        finding = word.lower in POLL_VERBS and polled(sentence, word)
+        if not is_reporting_verb(word, lex, naming) and not (calls_for or refuses or stance or finding):
             continue
-        source = _source_of(sentence, word)
-        content = _content_of(sentence, word, lex)
+        source = source_of(sentence, word)
+        content = content_of(sentence, word, lex, source)
+        if word.lemma == "call" and not calls_for and not naming:
+            continue  # "called a strike", "called a vote": only "called for" states a position
+        if (word.lower in lex.main_clause_verbs or word.lemma in lex.main_clause_verbs) and word.dep not in (
+            "root",
+            "conj",
+        ):
+            continue  # "wants", "hopes" report a position only as the main verb ("This suggests that X wants …")
         cue_words = (word, *[w for w in sentence.dependents(word, "compound:prt")])
+        if calls_for:  # "called for": the particle is part of the cue
+            cue_words += tuple(
+                c
+                for w in sentence.dependents(word, "obl")
+                for c in sentence.dependents(w, "case")
+                if c.lower == "for"
+            )
         cue = Span(word.start, max(w.end for w in cue_words))
         frames.append(Frame("reported", cue, cue_words, source, content, word))
+    frames.extend(_noun_frames(sentence, lex))
     return sorted(frames, key=lambda frame: frame.cue.start)

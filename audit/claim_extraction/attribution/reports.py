@@ -42,18 +42,43 @@ def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     if index < 0:
         return None
     word = sentence.words[index]
-    return word if word.pos in ("PROPN", "NOUN") and word.dep not in ("obj", "obl", "nmod") else None
+    if word.pos in ("PROPN", "NOUN") and word.dep not in ("obj", "obl", "nmod"):
+        return word
+    # the nearest subject before the verb, the parser having hung it elsewhere ("Henrik Wachtmeister of the
+    # Swedish Institute … warned, “…”"): no verb or clause break between it and the verb
+    for candidate in reversed(sentence.words[: verb.i]):
+        if (candidate.pos in ("VERB", "AUX") and candidate.dep not in ("case", "mark")) or candidate.text in (
+            ";",
+            ":",
+        ):
+            return None
+        if candidate.relation in ("nsubj", "root") and candidate.pos in ("PROPN", "NOUN", "PRON"):
+            return candidate
+    return None
+
+
+def _group(head: Word | None, lex: Lexicon) -> bool:
+    """An unnamed group a relative clause may report for ("Republicans, who say …", "experts who believe …")."""
+    return head is not None and head.lower in lex.vague_heads | lex.unnamed_person_heads
 
 
 def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexicon) -> Found | None:
     """The attribution a frame gives, or None when its source is nobody (the writer, a time, a quantity)."""
     head = frame.source
-    if head is None and frame.kind == "reported" and frame.anchor.dep == "root":
+    if (
+        head is None
+        and frame.kind == "reported"
+        and frame.anchor.dep in ("root", "amod", "parataxis", "conj")
+    ):
         head = _fallback_source(sentence, frame.anchor)
     source = classify(sentence, head, text, lex) if head is not None else None
     if source is None or source.kind == "first":
         return None
-    if source.kind in ("unnamed", "body") and frame.anchor.dep in ("acl", "acl:relcl"):
+    if (
+        source.kind in ("unnamed", "body")
+        and frame.anchor.dep in ("acl", "acl:relcl")
+        and not _group(head, lex)
+    ):
         return None  # "a tape showing …", "a birther who has pledged to …": a description, not a source
     cue_text = frame.cue.slice(text)
     position = min(frame.cue.start, source.span.start)
@@ -70,8 +95,9 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
         )
         return Found(position, attribution, source)
     hedged = any(w.lower in lex.vague_adverbs for w in sentence.dependents(frame.anchor, "advmod"))
+    document = head is not None and head.lower in lex.document_nouns and source.kind == "named"
     attribution = Attribution(
-        kind=frame.kind,
+        kind="according_to" if document else frame.kind,
         speaker=source.text,
         cue=cue_text,
         cue_span=frame.cue,

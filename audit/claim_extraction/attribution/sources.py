@@ -103,12 +103,25 @@ def _is_time_or_quantity(head: Word, lex: Lexicon) -> bool:
     )
 
 
-def _owner(sentence: ParsedSentence, head: Word) -> list[Word] | None:
+def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | None:
     """A named body the head belongs to: a proper-noun compound ("Pentagon official"), possessor ("Delta's
     spokesman") or for/at/of/from phrase ("a spokesperson for Delta")."""
-    for word in sentence.dependents(head):
-        if word.pos != "PROPN":
+    chain = [head]
+    for word in sentence.dependents(
+        head, "compound"
+    ):  # "a Morning Consult tracking poll": through the compounds
+        if word.pos == "NOUN":
+            chain.append(word)
+    candidates = [w for part in chain for w in sentence.dependents(part)]
+    for word in candidates:
+        institution = word.pos == "NOUN" and word.lower in lex.definite_org_heads | lex.org_words
+        if word.pos != "PROPN" and not institution:
             continue
+        if institution and word.dep in ("nmod:poss", "compound"):  # "the transit authority's annual report"
+            words = [
+                w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct") and w.pos != "PART"
+            ]
+            return words or None
         if word.dep in ("compound", "nmod:poss"):
             parts = [w for w in sentence.subtree(word) if w.pos == "PROPN"]
             first = parts[0].i
@@ -146,11 +159,18 @@ def _name_run(sentence: ParsedSentence, head: Word) -> list[Word]:
             run.add(index)
             index += step
     low = high = head.i
-    while low - 1 in run:
+    while low - 1 in run or (low > 0 and _glued(sentence.words[low - 1], sentence.words[low])):
         low -= 1
-    while high + 1 in run:
+    while high + 1 in run or (
+        high + 1 < len(sentence.words) and _glued(sentence.words[high], sentence.words[high + 1])
+    ):
         high += 1
     return list(sentence.words[low : high + 1])
+
+
+def _glued(left: Word, right: Word) -> bool:
+    """Two tokens of one hyphenated word ("Coca-Cola", "Al-Assad"), split by the tokenizer at the hyphen."""
+    return left.end == right.start and (left.text in ("-", "&") or right.text in ("-", "&"))
 
 
 def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex: Lexicon) -> bool:
@@ -225,6 +245,15 @@ def _owned(
     return SourcePhrase("body", whole, Span(phrase[0].start, phrase[-1].end), None, owner_text, whole)
 
 
+def _named_members(sentence: ParsedSentence, head: Word) -> list[Word]:
+    """A name given as a member of an unnamed group: "critics, *including Trump*," / "experts *such as Jane Doe*"."""
+    for word in sentence.dependents(head, "nmod", "appos", "acl"):
+        cases = {c.lower for c in sentence.dependents(word, "case", "mark")}
+        if word.pos == "PROPN" and cases & {"including", "like", "as"}:
+            return _name_run(sentence, word)
+    return []
+
+
 def _common_noun(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
     """A capitalised group or document word the tagger took for a name ("Critics argue", "Democrats say",
     "Analysis suggests"): one word, in the lexicon of unnamed groups and documents."""
@@ -277,11 +306,18 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
         return SourcePhrase(
             "named", _text(text, name), Span(name[0].start, name[-1].end), role_text, None, whole
         )
-    lower = head.lower
-    owner = _owner(sentence, head)
+    owner = _owner(sentence, head, lex)
     determiners = {w.lower for w in sentence.dependents(head, "det", "det:poss", "nmod:poss")}
     if owner:
         return _owned(sentence, head, owner, phrase, text, lex)
+    members = _named_members(sentence, head)
+    if members:  # "critics, including Trump,": a named source is given
+        return SourcePhrase(
+            "named", _text(text, members), Span(members[0].start, members[-1].end), None, None, whole
+        )
     if determiners & _DEFINITE:
-        return SourcePhrase("definite", whole, span, None, None, whole)
+        bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
+        return SourcePhrase(
+            "definite", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole
+        )
     return SourcePhrase("unnamed", whole, span, None, None, whole)

@@ -1,0 +1,143 @@
+"""What a reporting verb reports: its clausal complement, the clause it interrupts or ends ("…, Schale says"),
+its to-infinitive, the object of a verb whose object is the report ("reported higher profits"), a poll's finding,
+the subject of a passive ("The data was confirmed by X"), or the noun an object relative hangs on ("a charge the
+company denied")."""
+
+from __future__ import annotations
+
+from audit.claim_extraction.attribution.clause import (
+    PASSIVE_SUBJECTS,
+    inverted_source,
+    span_of,
+    trimmed,
+    without,
+)
+from audit.claim_extraction.attribution.lexicon import Lexicon
+from audit.model import Span
+from audit.nlp.parse import ParsedSentence, Word
+
+POLL_VERBS = frozenset({"has", "had", "gives", "gave", "give", "puts", "put", "shows", "showed", "show"})
+POLLS = frozenset(
+    {"poll", "polls", "survey", "surveys", "forecast", "forecasts", "model", "models", "polling"}
+)
+STANDING = frozenset(
+    {"leading", "lead", "ahead", "edge", "advantage", "chance", "trailing", "tied", "behind"}
+)
+_OBJECT_REPORTS = frozenset(
+    {
+        "report",
+        "announce",
+        "confirm",
+        "deny",
+        "estimate",
+        "predict",
+        "forecast",
+        "disclose",
+        "reveal",
+        "post",
+        "cite",
+    }
+)
+
+
+def polled(sentence: ParsedSentence, verb: Word) -> bool:
+    """A poll's finding: "The latest poll has Jones ahead", "a poll by X had Smith leading Jones by 48% to 42%"
+    (a poll as subject, a standing word in what follows; not "The poll has a margin of error")."""
+    subjects = [w for w in sentence.dependents(verb) if w.relation == "nsubj"]
+    if not subjects or subjects[0].lower not in POLLS:
+        return False
+    return any(w.lower in STANDING for w in sentence.words if w.i > verb.i)
+
+
+_LEFT_RELATIONS = frozenset({"det", "compound", "amod", "flat", "nmod:poss", "nummod", "case", "nmod:desc"})
+_TAIL_RELATIONS = frozenset({"obl:tmod", "obl:unmarked", "advmod", "punct", "obl", "nmod:tmod"})
+
+
+def final_report(sentence: ParsedSentence, verb: Word, source: Word | None, lex: Lexicon) -> Span | None:
+    """ "… conflicts of interest, *Schale says*." / "…, *The Sun reported in 2007*.": a source and verb after a comma,
+    with nothing after the verb but a time, an adverb or a place; the content is the clause before the comma."""
+    if source is None or source.i > verb.i:
+        return None
+    start = source.i
+    while (
+        start > 0
+        and sentence.words[start - 1].head in (source.i, start)
+        and sentence.words[start - 1].dep in _LEFT_RELATIONS
+    ):
+        start -= 1
+    if start == 0 or sentence.words[start - 1].text != ",":
+        return None
+    after = [w for w in sentence.words if w.i > verb.i]
+    if any(w.pos in ("VERB", "AUX") or w.dep in ("ccomp", "xcomp", "obj") for w in after):
+        return None
+    if any(w.lower in lex.after_cue_stoppers for w in after if w.pos in ("SCONJ", "CCONJ")):
+        return None
+    return span_of(trimmed([w for w in sentence.words if w.i < start - 1]))
+
+
+def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word | None = None) -> Span | None:
+    if inverted_source(sentence, verb) is not None:  # "The plan failed, said X": the clause before the comma
+        return span_of(trimmed([w for w in sentence.words if w.i < verb.i]))
+    final = final_report(sentence, verb, source, lex)
+    if final is not None:
+        return final
+    if verb.lemma == "call":  # "X called for a ban": a position; the content is what is called for
+        wanted = [
+            w
+            for w in sentence.dependents(verb, "obl")
+            if any(c.lower == "for" for c in sentence.dependents(w, "case"))
+        ]
+        if wanted:
+            return span_of(
+                [
+                    w
+                    for w in sentence.subtree(wanted[0])
+                    if w.lower != "for" or w.i != sentence.subtree(wanted[0])[0].i
+                ]
+            )
+    complements = sentence.dependents(verb, "ccomp")
+    if complements:
+        return span_of(trimmed(sentence.subtree(complements[-1])))
+    if verb.lower in lex.infinitive_cues or verb.lemma in lex.infinitive_cues:
+        infinitives = sentence.dependents(verb, "xcomp")
+        if infinitives:  # "vowed *to fight on*": the infinitive with its "to"
+            words = sentence.subtree(infinitives[0])
+            return span_of([w for w in words if w.pos != "PUNCT" or w.i != words[-1].i])
+    marks = {w.lower for w in sentence.dependents(verb, "mark")}
+    if (
+        verb.dep in ("parataxis", "advcl")
+        and verb.head != verb.i
+        and (verb.dep == "parataxis" or "as" in marks)
+    ):
+        return span_of(without(sentence, sentence.words[verb.head], verb))
+    clauses = [w for w in sentence.dependents(verb, "parataxis") if w.pos in ("VERB", "AUX", "ADJ", "NOUN")]
+    if clauses:
+        return span_of(trimmed(sentence.subtree(clauses[0])))
+    if (
+        verb.lower in lex.refusal_verbs or verb.lemma in lex.refusal_verbs
+    ):  # "X declined to comment on the memo"
+        refused = [w for w in sentence.dependents(verb, "xcomp") if w.lower in lex.refusal_objects]
+        return span_of(trimmed(sentence.subtree(refused[0]))) if refused else None
+    if (
+        verb.dep == "acl:relcl"
+        and verb.lower in lex.object_relative_verbs
+        and not sentence.dependents(verb, "obj")
+    ):
+        head = sentence.words[verb.head]  # "a charge *the company denied*": the charge is the content
+        inside = {w.i for w in sentence.subtree(verb)}
+        return span_of(trimmed([w for w in sentence.subtree(head) if w.i not in inside and w.i < verb.i]))
+    passive = [w for w in sentence.dependents(verb) if w.dep in PASSIVE_SUBJECTS]
+    if passive and any(w.dep == "aux:pass" for w in sentence.dependents(verb)):
+        return span_of(trimmed(sentence.subtree(passive[0])))  # "The data was confirmed by X": the data
+    objects = sentence.dependents(verb, "obj")
+    speech = (
+        verb.lemma in _OBJECT_REPORTS or verb.lower in lex.document_verbs or verb.lower in lex.stance_verbs
+    )
+    if verb.lower in POLL_VERBS and polled(sentence, verb):
+        speech = True
+    if speech and objects and verb.lower not in lex.object_verbs and objects[0].pos not in ("PRON", "PROPN"):
+        # "X reported higher profits", "polls showing Trump ahead": the object and what follows it
+        words = [w for o in objects for w in sentence.subtree(o)]
+        words += [w for x in sentence.dependents(verb, "xcomp") for w in sentence.subtree(x)]
+        return span_of(trimmed(sorted(words, key=lambda w: w.i)))
+    return None
