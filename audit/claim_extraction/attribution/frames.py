@@ -25,6 +25,7 @@ from audit.model import Span
 from audit.nlp.parse import ParsedSentence, Word
 
 FrameKind = Literal["reported", "according_to"]
+_PHRASAL = {"point": "out", "spell": "out", "lay": "out"}  # "has pointed out that …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,12 @@ def find_frames(sentence: ParsedSentence, lex: Lexicon, naming: bool = False) ->
         refuses = word.lower in lex.refusal_verbs or word.lemma in lex.refusal_verbs
         stance = word.lower in lex.stance_verbs and word.pos == "VERB"
         finding = word.lower in POLL_VERBS and polled(sentence, word)
-        if not is_reporting_verb(word, lex, naming) and not (calls_for or refuses or stance or finding):
+        phrasal = word.lemma in _PHRASAL and any(
+            p.lower == _PHRASAL[word.lemma] for p in sentence.dependents(word, "compound:prt")
+        )
+        if not is_reporting_verb(word, lex, naming) and not (
+            calls_for or refuses or stance or finding or phrasal
+        ):
             continue
         source = source_of(sentence, word)
         content = content_of(sentence, word, lex, source)

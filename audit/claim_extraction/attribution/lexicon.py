@@ -144,6 +144,15 @@ class Lexicon:
     position_nouns: frozenset[str]  # "Smith's *position* is that …"
     demand_nouns: frozenset[str]  # "called for a *ban*": the object of a particle cue that is a position
     frame_nouns: dict[str, frozenset[str]]  # "made a *case* that", "expressed *alarm* that": verb -> nouns
+    institution_collectives: frozenset[str] = (
+        frozenset()
+    )  # "police said", "prosecutors told": a body, not vague
+    evidence_nouns: frozenset[str] = (
+        frozenset()
+    )  # "video obtained from the salon shows": a source when specified
+    person_heads: frozenset[str] = frozenset()  # "officials", "a member": unnamed persons of a named body
+    common_noun_endings: tuple[str, ...] = ()  # "Neuroscience tells us": no name, though capitalised
+    quantity_heads: frozenset[str] = frozenset()  # "a large body of studies": the studies are the source
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Lexicon:
@@ -198,6 +207,11 @@ class Lexicon:
             np_extension_blockers=words("np_extension_blockers"),
             refusal_verbs=words("refusal_verbs"),
             refusal_objects=words("refusal_objects"),
+            institution_collectives=words("institution_collectives"),
+            evidence_nouns=words("evidence_nouns"),
+            person_heads=words("person_heads"),
+            common_noun_endings=tuple(str(w).lower() for w in raw["common_noun_endings"]),
+            quantity_heads=words("quantity_heads"),
             infinitive_cues=words("infinitive_cues"),
             unnamed_postmodifiers=words("unnamed_postmodifiers"),
             anonymity_phrases=_phrases(raw["anonymity_phrases"]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit.claim_extraction.attribution.frames import Frame, find_frames
+from audit.claim_extraction.attribution.frames import Frame, find_frames, is_reporting_verb
 from audit.claim_extraction.attribution.lexicon import Lexicon
 from audit.claim_extraction.attribution.sources import SourcePhrase, classify
 from audit.model import Attribution, Span
@@ -62,6 +62,48 @@ def _group(head: Word | None, lex: Lexicon) -> bool:
     return head is not None and head.lower in lex.vague_heads | lex.unnamed_person_heads
 
 
+_OPEN = frozenset({"whether", "if", "why", "how"})
+_HEARSAY_PASSIVES = frozenset(
+    {
+        "estimate",
+        "believe",
+        "think",
+        "say",
+        "allege",
+        "rumor",
+        "rumour",
+        "understand",
+        "claim",
+        "suspect",
+    }
+)
+
+
+def _hearsay_passive(sentence: ParsedSentence, verb: Word) -> bool:
+    """A passive reporting verb with no agent that carries a fact: "is estimated at 40,000", "are believed to"."""
+    dependents = sentence.dependents(verb)
+    if verb.lemma not in _HEARSAY_PASSIVES or not any(w.dep == "aux:pass" for w in dependents):
+        return False
+    if any(
+        w.dep == "obl:agent"
+        or (w.relation == "obl" and any(c.lower == "by" for c in sentence.dependents(w, "case")))
+        for w in dependents
+    ):
+        return False
+    figures = any(w.pos == "NUM" for w in sentence.subtree(verb))
+    return figures or any(w.dep == "xcomp" for w in dependents)
+
+
+def _actor_not_source(frame: Frame, sentence: ParsedSentence, lex: Lexicon) -> bool:
+    """The unnamed subject of an event, not a source: "Restaurant owners protested …, *saying* that …" (a participle
+    on a verb that reports nothing) and "X was *accused* of rape by a woman" (an accusation told as an event)."""
+    verb = frame.anchor
+    if verb.tag == "VBG" and verb.dep in ("advcl", "xcomp", "conj") and verb.head != verb.i:
+        governor = sentence.words[verb.head]
+        return not is_reporting_verb(governor, lex)
+    return verb.lemma == "accuse" and any(w.dep == "aux:pass" for w in sentence.dependents(verb))
+
+
 def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexicon) -> Found | None:
     """The attribution a frame gives, or None when its source is nobody (the writer, a time, a quantity)."""
     head = frame.source
@@ -72,6 +114,14 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
     ):
         head = _fallback_source(sentence, frame.anchor)
     source = classify(sentence, head, text, lex) if head is not None else None
+    if source is None and frame.kind == "reported" and _hearsay_passive(sentence, frame.anchor):
+        # "the population is estimated at around 40,000", "is believed to remain": nobody says who holds it
+        auxiliaries = [w for w in sentence.dependents(frame.anchor) if w.dep in ("aux:pass", "aux")]
+        start = min([w.start for w in auxiliaries] + [frame.cue.start])
+        cue = Span(start, frame.cue.end)
+        content = Span(sentence.span.start, sentence.span.end)
+        attribution = Attribution(kind="vague", cue=cue.slice(text), cue_span=cue, content_span=content)
+        return Found(cue.start, attribution)
     if source is None or source.kind == "first":
         return None
     if (
@@ -80,6 +130,13 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
         and not _group(head, lex)
     ):
         return None  # "a tape showing …", "a birther who has pledged to …": a description, not a source
+    if source.kind in ("unnamed", "body") and _actor_not_source(frame, sentence, lex):
+        return None
+    if (
+        frame.content is not None
+        and text[frame.content.start : frame.content.end].split(" ", 1)[0].lower() in _OPEN
+    ):
+        return None  # "Some questioned whether …": a question raised, nothing asserted
     cue_text = frame.cue.slice(text)
     position = min(frame.cue.start, source.span.start)
     if source.kind in ("unnamed", "body"):

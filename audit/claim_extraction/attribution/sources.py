@@ -48,7 +48,9 @@ _PHRASE_RELATIONS = frozenset(
 )
 _OWNER_CASES = frozenset({"for", "at", "of", "from", "with", "in", "by"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"})
-_DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"})
+_DEFINITE = frozenset(
+    {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our", "both", "each", "either"}
+)
 _FIRST = frozenset({"i", "we", "me", "us"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 _IN_NAME = frozenset(
@@ -238,11 +240,39 @@ def _owned(
         return SourcePhrase("named", owner_text, owner_span, head.text, None, whole)
     if lower in lex.document_nouns:
         return SourcePhrase("named", owner_text, owner_span, head.text, None, whole)
-    if (
-        lower in lex.definite_org_heads or lower in lex.org_words
-    ):  # "the Trump campaign", "the Kremlin press office"
-        return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
-    return SourcePhrase("body", whole, Span(phrase[0].start, phrase[-1].end), None, owner_text, whole)
+    if lower in lex.vague_heads and lower not in lex.person_heads | lex.unnamed_person_heads:
+        return SourcePhrase(
+            "unnamed", whole, Span(phrase[0].start, phrase[-1].end), None, None, whole
+        )  # "Middle East observers"
+    if lower in lex.person_heads or lower in lex.unnamed_person_heads:
+        determiners = {w.lower for w in sentence.dependents(head, "det")}
+        if "the" in determiners and "Number=Plur" not in head.feats and not lower.endswith("s"):
+            # "the director of the FBI": one identifiable person
+            return SourcePhrase(
+                "named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole
+            )
+        return SourcePhrase("body", whole, Span(phrase[0].start, phrase[-1].end), None, owner_text, whole)
+    # "the Trump campaign", "the head of the hotel federation", "the White House's initiative": the body's own
+    return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
+
+
+def _is_name(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
+    """A proper noun, or a capitalised word inside the sentence the tagger took for a common noun ("Rollock
+    says"); not a group word capitalised because it opens the sentence ("Critics argue")."""
+    if head.pos == "PROPN":
+        return not _common_noun(sentence, head, lex)
+    if head.pos != "NOUN" or not head.text[:1].isupper() or head.text.isupper():
+        return False
+    if head.lower in lex.vague_heads | lex.person_heads | lex.document_nouns | lex.institution_collectives:
+        return False
+    first = next((w for w in sentence.words if w.pos != "PUNCT"), head)
+    if head.i != first.i:
+        return True
+    # opening the sentence: a singular word with no determiner is a name ("Li explained"); a plural is a group,
+    # and a word with a common noun's ending is no name ("Neuroscience tells us")
+    plural = "Number=Plur" in head.feats or (head.lower.endswith("s") and not head.lower.endswith("ss"))
+    common = head.lower.endswith(lex.common_noun_endings)
+    return not plural and not common and not sentence.dependents(head, "det")
 
 
 def _named_members(sentence: ParsedSentence, head: Word) -> list[Word]:
@@ -289,6 +319,17 @@ def _coordinated(sentence: ParsedSentence, heads: list[Word], text: str, lex: Le
 
 
 def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> SourcePhrase | None:
+    counted = [
+        w
+        for w in sentence.dependents(head, "nmod")
+        if head.lower in lex.quantity_heads and any(c.lower == "of" for c in sentence.dependents(w, "case"))
+    ]
+    if counted:  # "a large body of neuroscientific studies has pointed out": the studies
+        head = counted[0]
+    if head.lower in lex.vague_quantifiers and head.pos in ("ADJ", "PRON", "DET", "NOUN"):
+        return SourcePhrase(
+            "unnamed", head.text, Span(head.start, head.end), None, None, head.text
+        )  # "many have"
     if _is_time_or_quantity(head, lex):
         return None
     if head.pos == "PRON":
@@ -297,24 +338,43 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
         if head.lower in _PERSONAL:
             return SourcePhrase("pronoun", head.text, Span(head.start, head.end), phrase=head.text)
         return None
+    if head.dep == "appos" and head.head != head.i and sentence.words[head.head].pos == "PROPN":
+        head = sentence.words[head.head]  # "Mikel Afzelius, communications officer of PECO, said": the name
     phrase = _phrase_words(sentence, head, lex)
     span = Span(phrase[0].start, phrase[-1].end)
     whole = _text(text, phrase)
-    if head.pos == "PROPN" and not _common_noun(sentence, head, lex):
+    if _is_name(sentence, head, lex):
         name, role = _person_name(sentence, head, phrase, lex)
         role_text = _text(text, role) or _apposition(sentence, name, text)
         return SourcePhrase(
             "named", _text(text, name), Span(name[0].start, name[-1].end), role_text, None, whole
         )
     owner = _owner(sentence, head, lex)
-    determiners = {w.lower for w in sentence.dependents(head, "det", "det:poss", "nmod:poss")}
+    determiners = {w.lower for w in sentence.dependents(head, "det", "det:poss", "nmod:poss", "cc:preconj")}
+    if head.lower in lex.institution_collectives:  # "police said", "authorities in Beijing announced": a body
+        bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
+        return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
     if owner:
         return _owned(sentence, head, owner, phrase, text, lex)
+    if head.lower in lex.evidence_nouns and (
+        determiners & _DEFINITE or sentence.dependents(head, "acl", "acl:relcl", "nmod")
+    ):  # "video obtained from the salon shows", "the records show": this evidence, not hearsay
+        return SourcePhrase("definite", whole, span, None, None, whole)
     members = _named_members(sentence, head)
     if members:  # "critics, including Trump,": a named source is given
         return SourcePhrase(
             "named", _text(text, members), Span(members[0].start, members[-1].end), None, None, whole
         )
+    if head.lower in lex.definite_org_heads | lex.org_words and (
+        determiners or sentence.dependents(head, "nmod")
+    ):
+        # "the inspector general's office at OPM": an identified office speaks for itself
+        bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
+        return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
+    compounds = [w for w in sentence.dependents(head, "compound") if w.pos == "NOUN"]
+    if compounds and head.lower in lex.person_heads:  # "trust members": people of a body the article names
+        body_text = _text(text, compounds)
+        return SourcePhrase("body", whole, span, None, body_text, whole)
     if determiners & _DEFINITE:
         bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
         return SourcePhrase(

@@ -51,7 +51,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit.claim_extraction.attribution.lexicon import Lexicon, Tok
-from audit.claim_extraction.attribution.vague.groups import group_cue
 from audit.claim_extraction.attribution.vague.lexicon import (
     BOUNDARY_PUNCT,
     VagueCue,
@@ -329,7 +328,4 @@ def vague_cue_at(toks: Sequence[Tok], i: int, v: VagueLexicon, lex: Lexicon) -> 
     by_agent = _by_agent(toks, i, v)
     if by_agent is not None:
         return by_agent
-    found = _evidential(toks, i, v) or _hearsay_phrase(toks, i, v)
-    if found is not None:
-        return found
-    return group_cue(toks, i, v, lex)
+    return _evidential(toks, i, v) or _hearsay_phrase(toks, i, v)
