@@ -74,14 +74,19 @@ def subject_of(sentence: ParsedSentence, verb: Word) -> Word | None:
 
 def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     """The source after the verb in "The plan failed, *said an investigator*." (parsed as an object, or as the
-    verb's own subject after it): the verb follows a comma or a closing quote and has no subject before it."""
+    verb's own subject after it): the verb follows a comma or a closing quote, and the noun phrase right after it
+    depends on it (whatever the parser made of the clause before the comma)."""
     if verb.i == 0 or sentence.words[verb.i - 1].text not in {",", "”", '"', "’", "'", "—", "–"}:
         return None
-    if any(w.relation == "nsubj" and w.i < verb.i for w in sentence.dependents(verb)):
-        return None
+    if verb.tag not in ("VBD", "VBZ", "VBP"):
+        return None  # "…, denying her assignments": a participle's object is no source
     after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj")]
     if not after or after[0].pos not in ("NOUN", "PROPN", "PRON"):
         return None
+    first = min(w.i for w in sentence.subtree(after[0]))
+    before = any(w.relation == "nsubj" and w.i < verb.i for w in sentence.dependents(verb))
+    if before and (first != verb.i + 1 or after[0].pos != "PROPN"):
+        return None  # a subject before the verb stands, unless a name follows the verb at once ("…, said Jo Li")
     return after[0]
 
 

@@ -96,8 +96,10 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
                 ]
             )
     complements = sentence.dependents(verb, "ccomp")
-    if complements:
-        return span_of(trimmed(sentence.subtree(complements[-1])))
+    if complements:  # "said that A, but that B": from the first complement to the last
+        words = [w for c in complements for w in sentence.subtree(c)]
+        low, high = min(w.i for w in words), max(w.i for w in words)
+        return span_of(trimmed([w for w in sentence.words if low <= w.i <= high]))
     if verb.lower in lex.infinitive_cues or verb.lemma in lex.infinitive_cues:
         infinitives = sentence.dependents(verb, "xcomp")
         if infinitives:  # "vowed *to fight on*": the infinitive with its "to"
@@ -116,7 +118,7 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
     if (
         verb.lower in lex.refusal_verbs or verb.lemma in lex.refusal_verbs
     ):  # "X declined to comment on the memo"
-        refused = [w for w in sentence.dependents(verb, "xcomp") if w.lower in lex.refusal_objects]
+        refused = [w for w in sentence.dependents(verb, "xcomp", "advcl") if w.lower in lex.refusal_objects]
         return span_of(trimmed(sentence.subtree(refused[0]))) if refused else None
     if (
         verb.dep == "acl:relcl"

@@ -62,7 +62,7 @@ def _group(head: Word | None, lex: Lexicon) -> bool:
     return head is not None and head.lower in lex.vague_heads | lex.unnamed_person_heads
 
 
-_OPEN = frozenset({"whether", "if", "why", "how"})
+_OPEN = frozenset({"whether", "if"})
 _HEARSAY_PASSIVES = frozenset(
     {
         "estimate",

@@ -261,8 +261,10 @@ def _is_name(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
     says"); not a group word capitalised because it opens the sentence ("Critics argue")."""
     if head.pos == "PROPN":
         return not _common_noun(sentence, head, lex)
-    if head.pos != "NOUN" or not head.text[:1].isupper() or head.text.isupper():
+    if head.pos != "NOUN" or not head.text[:1].isupper():
         return False
+    if head.text.isupper() and 2 <= len(head.text.strip(".")) <= 6:
+        return head.lower not in lex.vague_heads  # "UBS declined", "NBC reported": an acronym is a name
     if head.lower in lex.vague_heads | lex.person_heads | lex.document_nouns | lex.institution_collectives:
         return False
     first = next((w for w in sentence.words if w.pos != "PUNCT"), head)
