@@ -126,9 +126,9 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         family = classify(cue, attribution.body)
         if family is None:
             continue
-        if family.rule == "vague_attribution.hearsay" and _LEGAL.search(cue.lower()):
-            if _court_reporting(corpus, claim.source_id):
-                continue  # "allegedly" in court reporting: the legal authority is named in the article
+        legal = family.rule == "vague_attribution.hearsay" and _LEGAL.search(cue.lower()) is not None
+        if legal and _court_reporting(corpus, claim.source_id):
+            continue  # "allegedly" in court reporting: the legal authority is named in the article
         evidence = [Evidence.in_claim(claim, "the unnamed-source cue", attribution.cue_span, cue or None)]
         if attribution.body:
             message = (

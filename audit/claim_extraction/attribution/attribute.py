@@ -101,8 +101,8 @@ def _nested(found: Found, reports: Sequence[Found]) -> bool:
     """Speech inside speech: the cue lies inside another report's content ("X said *the company believed* …";
     "*He thought* that A, officials said"). The outer report is the attribution."""
     cue = found.attribution.cue_span
-    if cue is None:
-        return False
+    if cue is None or (found.attribution.cue or "").lower().startswith("according to"):
+        return False  # "according to X" frames its whole clause, whatever verb the clause has
     for other in reports:
         content = other.attribution.content_span
         if (

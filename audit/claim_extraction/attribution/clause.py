@@ -86,7 +86,9 @@ def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     first = min(w.i for w in sentence.subtree(after[0]))
     before = any(w.relation == "nsubj" and w.i < verb.i for w in sentence.dependents(verb))
     if before and (first != verb.i + 1 or after[0].pos != "PROPN"):
-        return None  # a subject before the verb stands, unless a name follows the verb at once ("…, said Jo Li")
+        return (
+            None  # a subject before the verb stands, unless a name follows the verb at once ("…, said Jo Li")
+        )
     return after[0]
 
 

@@ -23,6 +23,9 @@ POLLS = frozenset(
 STANDING = frozenset(
     {"leading", "lead", "ahead", "edge", "advantage", "chance", "trailing", "tied", "behind"}
 )
+_LISTENERS = frozenset(
+    {"reporters", "journalists", "audience", "crowd", "supporters", "viewers", "listeners", "voters"}
+)
 _OBJECT_REPORTS = frozenset(
     {
         "report",
@@ -54,24 +57,34 @@ _TAIL_RELATIONS = frozenset({"obl:tmod", "obl:unmarked", "advmod", "punct", "obl
 
 
 def final_report(sentence: ParsedSentence, verb: Word, source: Word | None, lex: Lexicon) -> Span | None:
-    """ "… conflicts of interest, *Schale says*." / "…, *The Sun reported in 2007*.": a source and verb after a comma,
-    with nothing after the verb but a time, an adverb or a place; the content is the clause before the comma."""
+    """ "… conflicts of interest, *Schale says*." / "…, *The Sun reported in 2007*." / "So she toughened up, *she
+    said*, and …": a source and verb after a comma, with nothing after the verb up to the next comma or the end but a
+    time, an adverb or a place; the content is the clause before the comma."""
     if source is None or source.i > verb.i:
         return None
     start = source.i
-    while (
-        start > 0
-        and sentence.words[start - 1].head in (source.i, start)
-        and sentence.words[start - 1].dep in _LEFT_RELATIONS
-    ):
+    while start > 0:
+        left = sentence.words[start - 1]
+        attached = left.head in (source.i, start) and left.dep in _LEFT_RELATIONS
+        if not attached and not (left.pos == "PROPN" and left.end < sentence.words[start].start):
+            break  # a capitalised word just before the head is part of its name, however it was attached
         start -= 1
     if start == 0 or sentence.words[start - 1].text != ",":
         return None
-    after = [w for w in sentence.words if w.i > verb.i]
+    after: list[Word] = []
+    for word in sentence.words[verb.i + 1 :]:
+        if word.text in (",", ";", "—", "–"):
+            break  # ", and advises …", ", although they said …": a new clause, not this verb's content
+        after.append(word)
     if any(w.pos in ("VERB", "AUX") or w.dep in ("ccomp", "xcomp", "obj") for w in after):
         return None
-    if any(w.lower in lex.after_cue_stoppers for w in after if w.pos in ("SCONJ", "CCONJ")):
-        return None
+    head = sentence.words[verb.head]
+    if verb.dep in ("advcl", "parataxis") and head.i > verb.i:
+        # "But waiting, *they acknowledged*, could open them up …": the clause around the aside
+        inside = {w.i for w in sentence.subtree(verb)}
+        words = [w for w in sentence.subtree(head) if w.i not in inside]
+        low, high = min(w.i for w in words), max(w.i for w in words)
+        return span_of(trimmed([w for w in sentence.words if low <= w.i <= high]))
     return span_of(trimmed([w for w in sentence.words if w.i < start - 1]))
 
 
@@ -137,9 +150,26 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
     )
     if verb.lower in POLL_VERBS and polled(sentence, verb):
         speech = True
-    if speech and objects and verb.lower not in lex.object_verbs and objects[0].pos not in ("PRON", "PROPN"):
-        # "X reported higher profits", "polls showing Trump ahead": the object and what follows it
-        words = [w for o in objects for w in sentence.subtree(o)]
-        words += [w for x in sentence.dependents(verb, "xcomp") for w in sentence.subtree(x)]
-        return span_of(trimmed(sorted(words, key=lambda w: w.i)))
+    listener = (
+        verb.lower in lex.object_verbs
+        and objects
+        and (objects[0].pos in ("PRON", "PROPN") or objects[0].lower in _LISTENERS)
+    )
+    if objects and not listener and (speech or verb.lower in lex.object_verbs):
+        first = objects[0]
+        named_object = first.pos in ("PRON", "PROPN")
+        follows = sentence.dependents(verb, "xcomp") + [
+            w
+            for w in sentence.dependents(verb, "obl")
+            if any(c.lower == "of" for c in sentence.dependents(w, "case"))
+        ]
+        if not named_object or follows or verb.lower in lex.stance_verbs:
+            # "X reported higher profits", "polls showing him leading", "accused the candidate of groping",
+            # "Garner endorsed Sen. Bernie Sanders", "first told the kneepad story"
+            words = [w for o in objects for w in sentence.subtree(o)]
+            words += [w for x in follows for w in sentence.subtree(x)]
+            return span_of(trimmed(sorted(words, key=lambda w: w.i)))
+    gerunds = [w for w in sentence.dependents(verb, "xcomp") if w.tag == "VBG"]
+    if gerunds:  # "also acknowledged giving free memberships"
+        return span_of(trimmed(sentence.subtree(gerunds[0])))
     return None

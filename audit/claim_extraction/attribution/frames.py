@@ -38,18 +38,27 @@ class Frame:
     anchor: Word  # the verb (or "according") the frame hangs on
 
 
-def is_reporting_verb(word: Word, lex: Lexicon, naming: bool = False) -> bool:
+def is_reporting_verb(
+    word: Word, lex: Lexicon, naming: bool = False, sentence: ParsedSentence | None = None
+) -> bool:
     """A verb of saying, showing or believing; with ``naming``, also a verb that puts a quoted description in
     its subject's words ("which X calls “…”"). A finite form the tagger took for an adjective ("warned" as
-    ``amod``) still counts; a participle modifying a noun ("the reported cases") does not."""
-    if word.pos not in ("VERB", "AUX") or word.dep in ("aux", "aux:pass", "cop"):
-        return False
-    if word.dep == "amod" and word.tag not in ("VBD", "VBZ", "VBP"):
-        return False
+    ``amod``) still counts, and so does a form it took for a noun or an interjection when the parse gives it a
+    subject and a clausal complement ("officials, though, *say* Mr. Comey's decision caused …"); a participle
+    modifying a noun ("the reported cases") does not."""
     forms = lex.speech_verbs | lex.document_verbs | lex.weak_verbs
     if naming:
         forms = forms | lex.naming_verbs
-    return word.lower in forms or word.lemma.lower() in forms
+    if word.lower not in forms and word.lemma.lower() not in forms:
+        return False
+    if word.pos not in ("VERB", "AUX"):
+        if sentence is None or word.pos not in ("NOUN", "INTJ", "ADJ", "PROPN"):
+            return False
+        relations = {w.relation for w in sentence.dependents(word)}
+        return "nsubj" in relations and "ccomp" in relations
+    if word.dep in ("aux", "aux:pass", "cop"):
+        return False
+    return not (word.dep == "amod" and word.tag not in ("VBD", "VBZ", "VBP"))
 
 
 def _noun_frames(sentence: ParsedSentence, lex: Lexicon) -> list[Frame]:
@@ -176,7 +185,7 @@ def find_frames(sentence: ParsedSentence, lex: Lexicon, naming: bool = False) ->
         phrasal = word.lemma in _PHRASAL and any(
             p.lower == _PHRASAL[word.lemma] for p in sentence.dependents(word, "compound:prt")
         )
-        if not is_reporting_verb(word, lex, naming) and not (
+        if not is_reporting_verb(word, lex, naming, sentence) and not (
             calls_for or refuses or stance or finding or phrasal
         ):
             continue

@@ -58,8 +58,12 @@ def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
 
 
 def _group(head: Word | None, lex: Lexicon) -> bool:
-    """An unnamed group a relative clause may report for ("Republicans, who say …", "experts who believe …")."""
-    return head is not None and head.lower in lex.vague_heads | lex.unnamed_person_heads
+    """An unnamed group a relative clause may report for ("Republicans, who say …", "some agents, who thought
+    …"): a group word, or any plural noun (a singular description, "a birther who has pledged", is no source)."""
+    if head is None:
+        return False
+    plural = "Number=Plur" in head.feats or head.tag in ("NNS", "NNPS")
+    return head.lower in lex.vague_heads | lex.unnamed_person_heads or plural
 
 
 _OPEN = frozenset({"whether", "if"})

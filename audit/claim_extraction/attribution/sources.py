@@ -375,7 +375,8 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
         return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
     compounds = [w for w in sentence.dependents(head, "compound") if w.pos == "NOUN"]
     if compounds and head.lower in lex.person_heads:  # "trust members": people of a body the article names
-        body_text = _text(text, compounds)
+        chain = sorted({w.i: w for c in compounds for w in sentence.subtree(c)}.values(), key=lambda w: w.i)
+        body_text = _text(text, chain)
         return SourcePhrase("body", whole, span, None, body_text, whole)
     if determiners & _DEFINITE:
         bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
