@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from audit.corpus.index import Corpus
 from audit.flags.rule import Rule
-from audit.model import Evidence, Flag, FlagKind, Severity
+from audit.model import Claim, Evidence, Flag, FlagKind, Severity
 
 KIND: FlagKind = "vague_attribution"
 
@@ -112,6 +112,16 @@ def classify(cue: str, body: str | None = None) -> _Class | None:
     return None
 
 
+def _question(corpus: Corpus, claim: Claim) -> bool:
+    """Is what the vague source is said to say an open question ("whether …", "if …")?"""
+    content = claim.attribution.content_span
+    if content is None:
+        return False
+    text = corpus.source_by_id[claim.source_id].text
+    words = text[max(0, content.start - 9) : content.start + 8].lower().split()
+    return any(word in ("whether", "if") for word in words[:3])
+
+
 def _court_reporting(corpus: Corpus, claim_source: str) -> bool:
     """Does the article name a legal authority (police, prosecutors, a court, charges)?"""
     return bool(_LEGAL_SOURCES.search(corpus.source_by_id[claim_source].text))
@@ -126,6 +136,8 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         family = classify(cue, attribution.body)
         if family is None:
             continue
+        if _question(corpus, claim):
+            continue  # "Some questioned whether …": a question raised, nothing asserted
         legal = family.rule == "vague_attribution.hearsay" and _LEGAL.search(cue.lower()) is not None
         if legal and _court_reporting(corpus, claim.source_id):
             continue  # "allegedly" in court reporting: the legal authority is named in the article

@@ -119,11 +119,7 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
             words = sentence.subtree(infinitives[0])
             return span_of([w for w in words if w.pos != "PUNCT" or w.i != words[-1].i])
     marks = {w.lower for w in sentence.dependents(verb, "mark")}
-    if (
-        verb.dep in ("parataxis", "advcl")
-        and verb.head != verb.i
-        and (verb.dep == "parataxis" or "as" in marks)
-    ):
+    if verb.head != verb.i and (verb.dep == "parataxis" or "as" in marks):  # "As the authors explain, …"
         return span_of(without(sentence, sentence.words[verb.head], verb))
     clauses = [w for w in sentence.dependents(verb, "parataxis") if w.pos in ("VERB", "AUX", "ADJ", "NOUN")]
     if clauses:

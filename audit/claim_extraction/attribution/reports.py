@@ -63,10 +63,13 @@ def _group(head: Word | None, lex: Lexicon) -> bool:
     if head is None:
         return False
     plural = "Number=Plur" in head.feats or head.tag in ("NNS", "NNPS")
-    return head.lower in lex.vague_heads | lex.unnamed_person_heads or plural
+    people = plural and head.lower.endswith(
+        _PEOPLE_ENDINGS
+    )  # "agents", "voters", "scientists"; not "locations"
+    return head.lower in lex.vague_heads | lex.unnamed_person_heads | lex.person_heads or people
 
 
-_OPEN = frozenset({"whether", "if"})
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "men", "women", "people")
 _HEARSAY_PASSIVES = frozenset(
     {
         "estimate",
@@ -136,11 +139,6 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
         return None  # "a tape showing …", "a birther who has pledged to …": a description, not a source
     if source.kind in ("unnamed", "body") and _actor_not_source(frame, sentence, lex):
         return None
-    if (
-        frame.content is not None
-        and text[frame.content.start : frame.content.end].split(" ", 1)[0].lower() in _OPEN
-    ):
-        return None  # "Some questioned whether …": a question raised, nothing asserted
     cue_text = frame.cue.slice(text)
     position = min(frame.cue.start, source.span.start)
     if source.kind in ("unnamed", "body"):
