@@ -81,7 +81,8 @@ class DateMention:
 
     ``iso`` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or None when it cannot be resolved). ``resolution``
     says how: "absolute" (fully stated), "year_from_published" (partial date, year taken from the
-    publication date), "relative_to_published" ("yesterday"), "relative_to_previous" ("six days
+    publication date), "relative_to_published" ("yesterday"), "relative_to_story" ("a week later" counted from the
+    story's nearest earlier date further back in the article: an unsure anchor), "relative_to_previous" ("six days
     later"), or "unresolved". ``anchor`` is the ISO date the resolution used.
     """
 

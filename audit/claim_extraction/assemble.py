@@ -67,15 +67,15 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     paras = paragraphs(text)
     sentence_spans = [s for p in paras for s in p.sentences]
     paragraph_of = {s: p.span for p in paras for s in p.sentences}
-    # 2. the parse of every sentence; figures, dates, attributions over the whole text
-    parsed = parse_sentences(text, sentence_spans)
+    # 2. the parse of every sentence (without a leading "Label:" of a list item); figures, dates, attributions
+    bodies = [_content_span(text, sentence) for sentence in sentence_spans]
+    parsed = parse_sentences(text, bodies)
     figures = extract_figures(text)
     dates = extract_dates(text, publication_date(source))
-    attributions = attribute(text, sentence_spans, parsed)
+    attributions = attribute(text, bodies, parsed)
     locator = CaptureLocator(capture, source.media_type)
     claims: list[Claim] = []
-    for sentence, attribution in zip(sentence_spans, attributions, strict=True):
-        span = _content_span(text, sentence)
+    for sentence, span, attribution in zip(sentence_spans, bodies, attributions, strict=True):
         body = span.slice(text)
         if body.rstrip("”\"’' ").endswith("?"):
             continue

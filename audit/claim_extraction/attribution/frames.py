@@ -58,7 +58,10 @@ def is_reporting_verb(
         return "nsubj" in relations and "ccomp" in relations
     if word.dep in ("aux", "aux:pass", "cop"):
         return False
-    return not (word.dep == "amod" and word.tag not in ("VBD", "VBZ", "VBP"))
+    if word.dep == "amod" and word.tag not in ("VBD", "VBZ", "VBP"):
+        # a participle modifying a noun, unless it has a subject of its own ("Henrik … *warned*, “…”")
+        return sentence is not None and any(w.relation == "nsubj" for w in sentence.dependents(word))
+    return True
 
 
 def _noun_frames(sentence: ParsedSentence, lex: Lexicon) -> list[Frame]:

@@ -138,7 +138,8 @@ def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | N
                 first -= 1
             return [w for w in sentence.words[first : parts[-1].i + 1] if w.pos != "PART"]
         if word.dep == "nmod" and any(c.lower in _OWNER_CASES for c in sentence.dependents(word, "case")):
-            return [w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct")] or None
+            words = [w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct")]
+            return _complete_name(sentence, words) or None
     return None
 
 
@@ -179,6 +180,24 @@ def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex
     """A body rather than a person: "the White House" (a determiner), "Acme Institute" (an organisation word)."""
     determiners = {w.lower for w in sentence.dependents(head, "det")}
     return "the" in determiners or any(w.lower in lex.org_words for w in name)
+
+
+def _complete_name(sentence: ParsedSentence, words: list[Word]) -> list[Word]:
+    """A body's name carried on over "of"/"on"/"for"/"and" and capitalised words the parser hung elsewhere
+    ("the U.S. Council *on Foreign Relations*", "the Institute *of International Affairs*")."""
+    if not words:
+        return words
+    end = words[-1].i
+    while end + 2 < len(sentence.words):
+        joiner, following = sentence.words[end + 1], sentence.words[end + 2]
+        if joiner.lower not in ("of", "on", "for", "and", "&") or not following.text[:1].isupper():
+            break
+        end += 2
+        while end + 1 < len(sentence.words) and sentence.words[end + 1].text[:1].isupper():
+            if sentence.words[end + 1].pos not in ("PROPN", "NOUN", "ADJ"):
+                break
+            end += 1
+    return [w for w in sentence.words if words[0].i <= w.i <= end]
 
 
 def _person_name(

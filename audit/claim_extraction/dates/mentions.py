@@ -8,7 +8,8 @@
    for a future-tense clause and a date before it); without a publication date, the year of the last date
    stated earlier in the text; else they stay unresolved: never today's clock;
 3. relative expressions ("yesterday", "last month", "on Thursday", "two weeks ago") count from the
-   publication date; "six days later", "the next day" count from the previous date in the text;
+   publication date; "six days later", "the next day" count from the previous date in the text (the story's own
+   time, however far back in the article: ``relative_to_story``; unresolved when no date comes before);
 4. each mention gets the tense, verb, participants and event kind of its clause (``audit.claim_extraction.dates.tense``).
 
 A stated weekday is kept as stated ("Tuesday, 4 July 2022") even when the calendar disagrees:
@@ -211,20 +212,23 @@ class _Resolver:
 
     # --- relative to the previous date in the text -----------------------------------------------
     def _from_previous(self, n: int, unit: str) -> _Resolved:
+        """ "Six days later", "the next day": counted from the story's own time, the date stated before. A date in
+        the same paragraph and close by anchors it surely (``relative_to_previous``); a date further back in the
+        article is the story's nearest dated event, a likely but unsure anchor (``relative_to_story``); with no date
+        before, the expression stays unresolved (the publication date is not the story's time)."""
+        if self.previous is None:
+            return _Resolved(None, None, "unresolved")
         between = self.text[self.previous_end : self.start]
-        if self.previous is None or len(between) > PREVIOUS_WINDOW or "\n\n" in between:
-            # no date stated just before (same paragraph): count from publication
-            if unit in ("day", "week"):
-                return self._from_published(n * (7 if unit == "week" else 1))
-            return self._months_from(self.published, n, unit, "relative_to_published")
+        near = len(between) <= PREVIOUS_WINDOW and "\n\n" not in between
+        resolution = "relative_to_previous" if near else "relative_to_story"
         anchor, precision = self.previous
         if unit in ("day", "week") and precision == "day":
             days = n * (7 if unit == "week" else 1)
             value = anchor + dt.timedelta(days=days)
-            return _Resolved(value.isoformat(), "day", "relative_to_previous", anchor.isoformat(), days)
+            return _Resolved(value.isoformat(), "day", resolution, anchor.isoformat(), days)
         if unit in ("day", "week"):
             return _Resolved(None, None, "unresolved", _iso(anchor, precision))
-        return self._months_from(anchor, n, unit, "relative_to_previous", precision)
+        return self._months_from(anchor, n, unit, resolution, precision)
 
     @staticmethod
     def _months_from(
@@ -251,7 +255,7 @@ class _Resolver:
         if rel == "next" or rel == "this coming" or (not rel and tense == "future"):
             days = ahead if ahead or not rel else 7
         elif rel == "last":
-            days = -back
+            days = -(back or 7)  # "last Thursday" said on a Thursday is a week ago, not today
         elif rel == "this":
             days = -back if tense == "past" else ahead
         else:  # a bare or "this past" weekday in a past or unclear clause: the latest one, publication

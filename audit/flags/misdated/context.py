@@ -23,6 +23,7 @@ from audit.data import settings
 from audit.model import Claim, DateMention, Source
 
 DEPENDS_ON_PUBLISHED = ("year_from_published", "relative_to_published")
+UNSURE_ANCHORS = ("relative_to_story",)  # no misdated flag rests on an anchor the dates layer is unsure of
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,9 @@ def _has_cue(window: str, cues: list[str]) -> bool:
     return any(f" {cue} " in lowered for cue in cues)
 
 
+_RANGE_ENDS = frozenset({"through", "thru", "to", "until", "till", "and"})
+
+
 def dates_an_event(mention: DateMention, text: str, words_key: str = "not_event_date_words") -> bool:
     """False for a date that bounds or qualifies something ("since 2022", "until May 9", "2023 or 2024").
 
@@ -121,7 +125,11 @@ def dates_an_event(mention: DateMention, text: str, words_key: str = "not_event_
     before = _words(text[max(0, mention.span.start - 20) : mention.span.start])
     last_two = " ".join(before[-2:])
     words = set(getattr(lexicon(), words_key))
-    return not (before and (before[-1] in words or last_two in words))
+    if before and (before[-1] in words or last_two in words):
+        return False
+    # "free from Nov. 13 through the end of the year": the start of a period, not the date of an event
+    after = _words(text[mention.span.end : mention.span.end + 40])
+    return not (before and before[-1] == "from" and any(w in _RANGE_ENDS for w in after[:4]))
 
 
 def planned(mention: DateMention, text: str, claim: Claim) -> bool:
@@ -149,7 +157,11 @@ def other_year(mention: DateMention, text: str, claim: Claim) -> bool:
 
 def event_mentions(claim: Claim, text: str) -> list[DateMention]:
     """The claim's resolved mentions that date an event (not bounds, plans or ranges)."""
-    return [m for m in claim.dates if m.iso is not None and dates_an_event(m, text)]
+    return [
+        m
+        for m in claim.dates
+        if m.iso is not None and m.resolution not in UNSURE_ANCHORS and dates_an_event(m, text)
+    ]
 
 
 def describe(mention: DateMention) -> str:

@@ -185,7 +185,10 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                     for t in terms
                 ),
             )
-            yield claim.claim_id, Flag(KIND, rule, "medium", message, evidence)
+            yield (
+                claim.claim_id,
+                Flag(KIND, rule, "high", message, evidence),
+            )  # the ledger's term contradicts it
 
 
 class MisdatedOffice(Rule):

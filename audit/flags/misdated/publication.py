@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import (
-    DEPENDS_ON_PUBLISHED,
+    UNSURE_ANCHORS,
     dates_an_event,
     describe,
     interval,
@@ -48,6 +48,8 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         for mention in claim.dates:
             bounds = interval(mention)
             if bounds is None or mention.precision == "year" or mention.resolution == "relative_to_published":
+                continue
+            if mention.resolution in UNSURE_ANCHORS:
                 continue
             yield from _after_publication(claim, source.text, mention, bounds, pub.day, pub.method)
             yield from _tense(claim, source.text, mention, bounds, pub.day, pub.method)
@@ -81,7 +83,7 @@ def _after_publication(
         return  # "in February", "Jan. 31" in a past clause: last year's is as likely as a misdating
     if mention.resolution == "year_from_published" and other_year(mention, text, claim):
         return  # "the year-ago quarter ended Oct. 31": the claim itself says another year is meant
-    severity: Severity = "medium" if mention.resolution in DEPENDS_ON_PUBLISHED else "high"
+    severity: Severity = "medium"  # the publication date disagrees; which is wrong is for the editor to see
     message = (
         f"{describe(mention)} is reported as past but falls {days} day{'s' if days != 1 else ''} after the "
         f"article's publication date, {published.isoformat()}."

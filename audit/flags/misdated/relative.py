@@ -46,6 +46,8 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         for relative, stated in _pairs(claim.dates, source.text):
             if relative.iso == stated.iso:
                 continue
+            if relative.resolution == "relative_to_story":
+                continue  # anchored to a date far back in the article: too unsure to flag
             from_published = relative.resolution == "relative_to_published"
             if (from_published or stated.resolution == "year_from_published") and not usable:
                 continue

@@ -18,7 +18,7 @@ from audit.claim_extraction.dates.calendar import weekday_mismatch, weekday_name
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import publication
 from audit.flags.rule import Rule
-from audit.model import DateMention, Evidence, Flag, FlagKind
+from audit.model import DateMention, Evidence, Flag, FlagKind, Severity
 
 KIND: FlagKind = "misdated"
 RULES = {"misdated.weekday": "The weekday stated with a date is not the weekday of that date."}
@@ -61,7 +61,9 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
                     mention.text,
                 ),
             )
-            yield claim.claim_id, Flag(KIND, "misdated.weekday", "medium", message, evidence)
+            # a weekday that contradicts a fully stated date is hard evidence; with an inferred year, less so
+            severity: Severity = "high" if mention.resolution == "absolute" else "medium"
+            yield claim.claim_id, Flag(KIND, "misdated.weekday", severity, message, evidence)
 
 
 class MisdatedWeekday(Rule):
