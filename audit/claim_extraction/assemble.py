@@ -69,7 +69,7 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     paragraph_of = {s: p.span for p in paras for s in p.sentences}
     # 2. the parse of every sentence; figures, dates, attributions over the whole text
     parsed = parse_sentences(text, sentence_spans)
-    figures = extract_figures(text)
+    figures = extract_figures(text, parsed)
     dates = extract_dates(text, publication_date(source))
     attributions = attribute(text, sentence_spans, parsed)
     locator = CaptureLocator(capture, source.media_type)
