@@ -4,7 +4,8 @@
 
 - years ("in 2024", "1972": a bare four-digit integer in 1000-2100 with no currency, percent or scale);
 - dates ("February 12", "1 April") and times ("11:00", "10 a.m.");
-- ordinals written with digits ("21st"); ranks after a designator ("No. 1", "number one");
+- ordinals written with digits ("21st"); ranks ("No. 1", "number one", "ranked 1", "seeded 3"); ordinals in
+  words ("third") are never read as numbers;
 - numbers in names or codes: glued to letters ("G7", "COVID-19", "5G"), after a designator word ("Article 5",
   "Flight 370"), after a capitalised word that is not a function word ("World War 2", "Boeing 737"), spelled
   out with a capital inside a sentence ("Air Force One"), or inside URLs and file names.
@@ -88,8 +89,8 @@ def is_excluded(text: str, core: Core, has_currency: bool) -> bool:
         bare = previous.rstrip(".").lower()
         if bare in lex.months and previous[0].isupper():
             return True
-        if bare in lex.designators or previous.lower() in lex.designators:
-            return True
+        if bare in lex.designators or previous.lower() in lex.designators or bare in lex.rank_words:
+            return True  # "Article 5", "No. 1", "ranked 1": a name or a rank
         if (
             previous[0].isupper()
             and bare not in lex.function_words

@@ -48,6 +48,7 @@ class Lexicon:
     determiners: frozenset[str]
     year_range: tuple[int, int]
     age_words: frozenset[str]
+    rank_words: frozenset[str]
     range_verbs: frozenset[str]
     count_verbs: frozenset[str]
     not_measured: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         determiners=frozenset(raw["small_number_determiners"]),
         year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
         age_words=frozenset(raw["age_words"]),
+        rank_words=frozenset(raw["rank_words"]),
         range_verbs=frozenset(raw["range_verbs"]),
         count_verbs=frozenset(raw["count_verbs"]),
         not_measured=frozenset(raw["not_measured_nouns"]),

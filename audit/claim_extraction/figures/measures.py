@@ -44,11 +44,14 @@ from audit.nlp.parse import ParsedSentence, Word
 
 _NOMINAL_RELATIONS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root", "compound"})
 _MODIFIERS = frozenset({"compound", "amod", "flat", "nmod:poss"})  # kept in a measure
-_INHERITS = frozenset({"conj", "xcomp", "advcl"})  # a verb without a subject takes its head's
+_ARGUMENTS = frozenset(
+    {"obj", "iobj", "obl", "advmod", "nmod", "xcomp"}
+)  # a figure that is a verb's argument
 _OBLIQUES = frozenset({"obl", "advmod", "nmod"})  # "to 5%", "by 0.5%": what changes is the object
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HYPHENS = frozenset({"-", "‐"})
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _PERCENT_CASES = frozenset({"of"})
 _MONEY_CASES = frozenset({"of", "in", "for", "on"})
 _RELATIVE_CASES = frozenset({"than", "as"})
@@ -117,8 +120,11 @@ def _measurable(sentence: ParsedSentence, word: Word) -> bool:
 
 
 def phrase(sentence: ParsedSentence, head: Word, skip: frozenset[int] = frozenset()) -> str | None:
-    """The measure words of a noun: the noun and the modifiers right before it, lowercase ("pre-war volume")."""
+    """The measure words of a noun: the noun and the modifiers right before it, lowercase ("pre-war volume"); a
+    noun that is itself a compound modifier stands for the noun it modifies ("phone" in "phone call")."""
     lex = lexicon()
+    while head.dep == "compound" and head.head > head.i and _is_nominal(sentence.words[head.head]):
+        head = sentence.words[head.head]
     kept = {head.i}
     stack = [head]
     while stack:
@@ -141,7 +147,19 @@ def phrase(sentence: ParsedSentence, head: Word, skip: frozenset[int] = frozense
             first -= 1
         else:
             break
-    words = [w for w in sentence.words[first : head.i + 1] if w.lower not in _POSSESSIVE]
+    while first < head.i and first > 0 and _verb_after_subject(sentence, first):
+        first += 1  # "The city raised fares": a verb the parse took for a modifier
+    return _shown([w for w in sentence.words[first : head.i + 1] if w.lower not in _POSSESSIVE])
+
+
+def _verb_after_subject(sentence: ParsedSentence, index: int) -> bool:
+    """A verb form right after a noun or pronoun: a predicate, whatever the parse attached it to."""
+    previous = sentence.words[index - 1]
+    return sentence.words[index].tag in _FINITE_OR_PARTICIPLE and previous.tag[:2] in ("NN", "PR")
+
+
+def _shown(words: Sequence[Word]) -> str | None:
+    """Words as the text writes them (a space only where the text has one), lowercase."""
     shown = ""
     for index, word in enumerate(words):
         if index and word.start > words[index - 1].end:
@@ -151,7 +169,9 @@ def phrase(sentence: ParsedSentence, head: Word, skip: frozenset[int] = frozense
 
 
 def _subject(sentence: ParsedSentence, verb: Word, depth: int = 0) -> Word | None:
-    """The subject of a verb, through relative clauses, participles and coordinated or subordinate verbs."""
+    """The subject of a verb, through relative clauses and participles, and, for a verb without one, through the
+    verb it is coordinated with, the verb whose infinitive it completes when that verb has no object ("prices
+    are expected to rise 5%"), or the clause a participle hangs on ("…, raising fares by 5%")."""
     subjects = sentence.dependents(verb, "nsubj")
     if subjects:
         subject = subjects[0]
@@ -163,13 +183,14 @@ def _subject(sentence: ParsedSentence, verb: Word, depth: int = 0) -> Word | Non
     head = sentence.words[verb.head]
     if verb.relation == "acl":  # "purchases surging to $62 billion"
         return head if _measurable(sentence, head) else None
-    if verb.relation in _INHERITS:
+    controlled = verb.relation == "xcomp" and not sentence.dependents(head, "obj", "iobj")
+    participle = verb.relation == "advcl" and verb.tag in ("VBG", "VBN")
+    if verb.relation == "conj" or controlled or participle:
         return _subject(sentence, head, depth + 1)
     return None
 
 
-def _thing(located: Located) -> Word | None:
-    """What the figure is the value of, from its place in the clause (module docstring)."""
+def _thing_word(located: Located) -> Word | None:
     sentence, top, ids = located.sentence, located.top, located.ids
     subjects = [w for w in sentence.dependents(top, "nsubj") if w.i not in ids]
     if subjects:  # "Unemployment was 3.5%"
@@ -179,13 +200,42 @@ def _thing(located: Located) -> Word | None:
     head = sentence.words[top.head]
     if _is_nominal(head):  # "defense spending to 5%", "a population of 2.3 million"
         return head if _measurable(sentence, head) else None
-    if head.pos not in ("VERB", "AUX", "ADJ"):
-        return None
+    if head.pos not in ("VERB", "AUX", "ADJ") or top.relation not in _ARGUMENTS:
+        return None  # a figure parsed as a clause of its own says nothing of what it is the value of
     if top.relation in _OBLIQUES:  # "cut rates by 0.5%"
         objects = [w for w in sentence.dependents(head, "obj") if w.i not in ids and _measurable(sentence, w)]
         if objects:
             return objects[0]
     return _subject(sentence, head)
+
+
+def _chunk_before(located: Located) -> str | None:
+    """The nouns right before the preposition that introduces the figure ("defense spending to 5%"), read by their
+    tags: the fallback when the parse does not say what the figure is the value of."""
+    lex = lexicon()
+    sentence, first = located.sentence, located.words[0].i
+    if first < 2 or sentence.words[first - 1].tag not in ("IN", "TO"):
+        return None
+    words: list[Word] = []
+    for word in reversed(sentence.words[: first - 1]):
+        noun = word.tag.startswith("NN") or word.tag == "VBG"
+        modifier = bool(words) and (word.tag == "JJ" or word.text in _HYPHENS)
+        if len(words) == 4 or not (noun or modifier) or (not word.text[:1].isalpha() and not modifier):
+            break
+        words.insert(0, word)
+    while words and words[0].text in _HYPHENS:
+        words.pop(0)
+    if not words or words[-1].lower in lex.not_measured or any(c.isdigit() for w in words for c in w.text):
+        return None
+    return _shown(words)
+
+
+def _thing(located: Located) -> str | None:
+    """What the figure is the value of (module docstring): from the parse, else the nouns before its preposition."""
+    word = _thing_word(located)
+    if word is not None:
+        return phrase(located.sentence, word, located.ids)
+    return _chunk_before(located)
 
 
 def _complement(located: Located, cases: frozenset[str]) -> Word | None:
@@ -301,8 +351,7 @@ def measure(
     if dimension is not None:  # "20 tonnes of grain" → "grain", "100mph" → "speed"
         of = _complement(located, _PERCENT_CASES) if dimension != "age" else None
         return phrase(sentence, of) if of is not None else dimension
-    thing = _thing(located)
-    subject = phrase(sentence, thing, located.ids) if thing is not None else None
+    subject = _thing(located)
     if unit in ("percent", "percentage_point"):
         of = _complement(located, _PERCENT_CASES)
         complement = phrase(sentence, of) if of is not None else None
@@ -323,5 +372,4 @@ def ratio_measure(located: Located | None) -> str | None:
     relative = _relative_to(located)
     if relative is not None:
         return phrase(located.sentence, relative, located.ids)
-    thing = _thing(located)
-    return phrase(located.sentence, thing, located.ids) if thing is not None else None
+    return _thing(located)

@@ -20,7 +20,7 @@ How a figure is read (steps in ``_read_figure``):
    currency, an abbreviation ("€3.5m", "$40bn"). Digits with a misplaced thousands separator ("10,0000") are a
    figure with value None and comparator "malformed", never the nearest well-formed number.
 2. Exclusions, so that only quantities are returned (``audit.claim_extraction.figures.exclusions``): years,
-   dates, times, ordinals and ranks ("21st", "No. 1"; a number the parse marks as ordinal), numbers in names or
+   dates, times, ordinals and ranks ("21st", "No. 1", "ranked 1"), numbers in names or
    codes ("G7", "COVID-19", "Article 5", "World War 2", "Air Force One"), and "the two countries" (a small
    spelled-out count after a determiner is a reference, not a figure).
 3. Unit, read to the right (``audit.claim_extraction.figures.units``): percent, currency words, durations, ages
@@ -236,8 +236,6 @@ def _read_figure(text: str, core: Core, parses: Parses) -> Figure | None:
         value *= unit_read.factor
         value_max = value_max * unit_read.factor if value_max is not None else None
     located = parses.locate(number_start, end)
-    if located is not None and any("NumType=Ord" in w.feats for w in located.words if w.pos == "NUM"):
-        return None  # "finished third", a rank
     noun = None
     if unit is None:
         times_end = times_after(text, end)
@@ -264,7 +262,7 @@ def _read_figure(text: str, core: Core, parses: Parses) -> Figure | None:
     if noun is not None and located is not None:
         what = count_measure(located, noun)  # located: the number's words, before the noun joined the figure
     else:
-        located = parses.locate(number_start, end)
+        located = parses.locate(start, end)  # with the comparator: "to at least 5%" hangs on its preposition
         adjectival = unit_read is not None and unit_read.adjectival
         what = measure(
             located, unit, adjectival=adjectival, dimension=unit_read.dimension if unit_read else None
