@@ -22,15 +22,22 @@ revenue"); never a verb fragment. Where it comes from depends on the unit:
 
 *The thing* a figure is the value of comes from the figure's place in its clause: the subject of a copular figure
 ("Unemployment was 3.5%"); the noun the figure complements ("defense spending to 5%", "a population of 2.3
-million"); the object of the governing verb when the figure is an oblique ("cut rates by 0.5%" → "rates"); else
-the subject of the governing verb, reached through participles and relative clauses ("purchases surging to $62
-billion", "rates ranging from 5 to 9 percent") and through coordinated or subordinate verbs without a subject of
-their own. A pronoun, a number or a time word is never a measure.
+million"); for a figure that is an argument of a verb (object, oblique, adverbial), the verb's object when the
+figure is an oblique ("cut rates by 0.5%" → "rates"; not for durations, which are times: "in the 30 years since"),
+else the verb's subject, found through participles and relative clauses ("purchases surging to $62 billion",
+"rates ranging from 5 to 9 percent") and, for a verb without one, through the verb it is coordinated with, the
+verb whose infinitive it completes when that verb has no object ("prices are expected to rise 5%"), or the clause
+a participle hangs on. A pronoun, a number or a time word is never a measure.
 
 Robustness to parser noise: no rule needs one particular attachment. A complement is found by position ("in" right
 after the amount, whichever word the parse hangs "in purchases" on); a counted noun by the number's head or, when
 the parse hangs the number elsewhere, by the plural noun right after it; nouns tagged as gerunds count as nouns
-("defense spending"). A figure whose sentence has no parse (a heading) gets no measure rather than a guess.
+("defense spending"); a noun the parse makes a compound modifier stands for the noun it modifies ("phone" →
+"phone call"); a verb form right after a noun is a predicate, never a modifier of the measure ("The city raised
+fares" → "fares"); a figure the parse hangs as a clause of its own (on "said") gets no thing from that verb, and
+when the parse says nothing, the nouns before the figure's preposition, read by their tags ("their defense
+spending to at least 5%"), stand in. A figure whose sentence has no parse (a heading) gets no measure rather than
+a guess.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ _OBLIQUES = frozenset({"obl", "advmod", "nmod"})  # "to 5%", "by 0.5%": what cha
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HYPHENS = frozenset({"-", "‐"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re", "’re"})
 _FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _PERCENT_CASES = frozenset({"of"})
 _MONEY_CASES = frozenset({"of", "in", "for", "on"})
@@ -190,7 +198,7 @@ def _subject(sentence: ParsedSentence, verb: Word, depth: int = 0) -> Word | Non
     return None
 
 
-def _thing_word(located: Located) -> Word | None:
+def _thing_word(located: Located, objects: bool) -> Word | None:
     sentence, top, ids = located.sentence, located.top, located.ids
     subjects = [w for w in sentence.dependents(top, "nsubj") if w.i not in ids]
     if subjects:  # "Unemployment was 3.5%"
@@ -202,10 +210,10 @@ def _thing_word(located: Located) -> Word | None:
         return head if _measurable(sentence, head) else None
     if head.pos not in ("VERB", "AUX", "ADJ") or top.relation not in _ARGUMENTS:
         return None  # a figure parsed as a clause of its own says nothing of what it is the value of
-    if top.relation in _OBLIQUES:  # "cut rates by 0.5%"
-        objects = [w for w in sentence.dependents(head, "obj") if w.i not in ids and _measurable(sentence, w)]
-        if objects:
-            return objects[0]
+    if objects and top.relation in _OBLIQUES:  # "cut rates by 0.5%"
+        changed = [w for w in sentence.dependents(head, "obj") if w.i not in ids and _measurable(sentence, w)]
+        if changed:
+            return changed[0]
     return _subject(sentence, head)
 
 
@@ -230,9 +238,11 @@ def _chunk_before(located: Located) -> str | None:
     return _shown(words)
 
 
-def _thing(located: Located) -> str | None:
-    """What the figure is the value of (module docstring): from the parse, else the nouns before its preposition."""
-    word = _thing_word(located)
+def _thing(located: Located, objects: bool = True) -> str | None:
+    """What the figure is the value of (module docstring): from the parse, else the nouns before its preposition.
+    Without ``objects``, an oblique figure is not the new value of the verb's object (durations: "paid attention
+    to its gestures in the 30 years since" is a time, not the gestures' value)."""
+    word = _thing_word(located, objects)
     if word is not None:
         return phrase(located.sentence, word, located.ids)
     return _chunk_before(located)
@@ -328,13 +338,17 @@ def _qualifying_verb(sentence: ParsedSentence, noun: Word) -> Word | None:
         children = sentence.dependents(verb)
         passive = noun.dep == "nsubj:pass" or any(c.dep == "aux:pass" for c in children)
         participle = verb.tag == "VBN" or (verb.pos == "ADJ" and verb.lower.endswith(("ed", "en")))
-        passive = passive or (participle and any(c.lemma == "be" for c in children))  # "were injured" as ADJ
+        passive = passive or (participle and any(_is_be(c) for c in children))  # "were injured" as ADJ
         if (passive or verb.lower in lex.count_verbs) and verb.pos in ("VERB", "ADJ", "AUX"):
             return verb
     for child in sentence.dependents(noun, "acl"):  # "12 people killed in the attack"
         if child.tag == "VBN" and child.i == noun.i + 1:
             return child
     return None
+
+
+def _is_be(word: Word) -> bool:
+    return word.lemma == "be" or word.lower in _BE
 
 
 def measure(
@@ -351,7 +365,8 @@ def measure(
     if dimension is not None:  # "20 tonnes of grain" → "grain", "100mph" → "speed"
         of = _complement(located, _PERCENT_CASES) if dimension != "age" else None
         return phrase(sentence, of) if of is not None else dimension
-    subject = _thing(located)
+    durations = {name for name, _ in lexicon().durations.values()}
+    subject = _thing(located, objects=unit not in durations)
     if unit in ("percent", "percentage_point"):
         of = _complement(located, _PERCENT_CASES)
         complement = phrase(sentence, of) if of is not None else None
