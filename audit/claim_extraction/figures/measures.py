@@ -23,7 +23,8 @@ revenue"); never a verb fragment. Where it comes from depends on the unit:
 *The thing* a figure is the value of comes from the figure's place in its clause: the subject of a copular figure
 ("Unemployment was 3.5%"); the noun the figure complements ("defense spending to 5%", "a population of 2.3
 million"); for a figure that is an argument of a verb (object, oblique, adverbial), the verb's object when the
-figure is an oblique ("cut rates by 0.5%" → "rates"; not for durations, which are times: "in the 30 years since"),
+figure is an oblique ("cut rates by 0.5%" → "rates"; not for durations, which are times: "in the 30 years since",
+and the fallback below is not for them either),
 else the verb's subject, found through participles and relative clauses ("purchases surging to $62 billion",
 "rates ranging from 5 to 9 percent") and, for a verb without one, through the verb it is coordinated with, the
 verb whose infinitive it completes when that verb has no object ("prices are expected to rise 5%"), or the clause
@@ -207,6 +208,8 @@ def _thing_word(located: Located, objects: bool) -> Word | None:
         return None
     head = sentence.words[top.head]
     if _is_nominal(head):  # "defense spending to 5%", "a population of 2.3 million"
+        if not objects and sentence.dependents(top, "case"):
+            return None  # a time after a preposition ("gestures in the 30 years since") hangs on any noun
         return head if _measurable(sentence, head) else None
     if head.pos not in ("VERB", "AUX", "ADJ") or top.relation not in _ARGUMENTS:
         return None  # a figure parsed as a clause of its own says nothing of what it is the value of
@@ -238,14 +241,14 @@ def _chunk_before(located: Located) -> str | None:
     return _shown(words)
 
 
-def _thing(located: Located, objects: bool = True) -> str | None:
+def _thing(located: Located, time: bool = False) -> str | None:
     """What the figure is the value of (module docstring): from the parse, else the nouns before its preposition.
-    Without ``objects``, an oblique figure is not the new value of the verb's object (durations: "paid attention
-    to its gestures in the 30 years since" is a time, not the gestures' value)."""
-    word = _thing_word(located, objects)
+    A ``time`` (a duration) is neither the new value of the verb's object nor of the nouns before its preposition:
+    "paid attention to its gestures in the 30 years since" is when, not the gestures' value."""
+    word = _thing_word(located, objects=not time)
     if word is not None:
         return phrase(located.sentence, word, located.ids)
-    return _chunk_before(located)
+    return None if time else _chunk_before(located)
 
 
 def _complement(located: Located, cases: frozenset[str]) -> Word | None:
@@ -366,7 +369,7 @@ def measure(
         of = _complement(located, _PERCENT_CASES) if dimension != "age" else None
         return phrase(sentence, of) if of is not None else dimension
     durations = {name for name, _ in lexicon().durations.values()}
-    subject = _thing(located, objects=unit not in durations)
+    subject = _thing(located, time=unit in durations)
     if unit in ("percent", "percentage_point"):
         of = _complement(located, _PERCENT_CASES)
         complement = phrase(sentence, of) if of is not None else None
