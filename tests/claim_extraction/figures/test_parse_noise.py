@@ -28,13 +28,26 @@ def _measure_of(tokens: list[Token], figure: str, unit: str) -> str | None:
     return measure(Parses([sentence]).locate(start, start + len(figure)), unit)
 
 
-_MADE = [("China", "PROPN", "NNP", "nsubj", 1), ("made", "VERB", "VBD", "root", 1), ("$", "SYM", "$", "obj", 1)]
-_AMOUNT = [("62", "NUM", "CD", "compound", 4), ("billion", "NUM", "CD", "nummod", 2), ("in", "ADP", "IN", "case", 6)]
+_MADE = [
+    ("China", "PROPN", "NNP", "nsubj", 1),
+    ("made", "VERB", "VBD", "root", 1),
+    ("$", "SYM", "$", "obj", 1),
+]
+_AMOUNT = [
+    ("62", "NUM", "CD", "compound", 4),
+    ("billion", "NUM", "CD", "nummod", 2),
+    ("in", "ADP", "IN", "case", 6),
+]
 
 
 def test_a_money_complement_is_found_whichever_word_it_hangs_on() -> None:
     on_the_verb = [*_MADE, *_AMOUNT, ("purchases", "NOUN", "NNS", "obl", 1), (".", "PUNCT", ".", "punct", 1)]
-    on_the_amount = [*_MADE, *_AMOUNT, ("purchases", "NOUN", "NNS", "nmod", 2), (".", "PUNCT", ".", "punct", 1)]
+    on_the_amount = [
+        *_MADE,
+        *_AMOUNT,
+        ("purchases", "NOUN", "NNS", "nmod", 2),
+        (".", "PUNCT", ".", "punct", 1),
+    ]
     assert _measure_of(on_the_verb, "$ 62 billion", "USD") == "purchases"
     assert _measure_of(on_the_amount, "$ 62 billion", "USD") == "purchases"
 
