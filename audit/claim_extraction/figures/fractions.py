@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from audit.claim_extraction.figures.lexicon import SPACE, qualified_start
-from audit.claim_extraction.figures.measures import Parses, measure
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import measure
 from audit.model import Figure, Span
 
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5}

@@ -43,15 +43,15 @@ a guess.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from audit.claim_extraction.figures.lexicon import lexicon
+from audit.claim_extraction.figures.located import Located
 from audit.nlp.parse import ParsedSentence, Word
 
 _NOMINAL_RELATIONS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root", "compound"})
 _MODIFIERS = frozenset({"compound", "amod", "flat", "nmod:poss"})  # kept in a measure
+_MODIFIER_RELATIONS = frozenset({"amod", "advmod", "det", "nummod"})
 _ARGUMENTS = frozenset(
     {"obj", "iobj", "obl", "advmod", "nmod", "xcomp"}
 )  # a figure that is a verb's argument
@@ -65,43 +65,6 @@ _PERCENT_CASES = frozenset({"of"})
 _MONEY_CASES = frozenset({"of", "in", "for", "on"})
 _RELATIVE_CASES = frozenset({"than", "as"})
 _MAX_COUNT_GAP = 3  # modifiers allowed between a number and the noun it counts
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A figure's place in the parse: its sentence and the words of its text, in order."""
-
-    sentence: ParsedSentence
-    words: tuple[Word, ...]
-
-    @property
-    def ids(self) -> frozenset[int]:
-        return frozenset(w.i for w in self.words)
-
-    @property
-    def top(self) -> Word:
-        """The figure's word the others hang on (the head outside the figure); the widest if there are several."""
-        ids = self.ids
-        tops = [w for w in self.words if w.head == w.i or w.head not in ids]
-        inside = {w.i: sum(1 for x in self.sentence.subtree(w) if x.i in ids) for w in tops}
-        return max(tops, key=lambda w: (inside[w.i], w.i))
-
-
-class Parses:
-    """The parsed sentences of one text, looked up by character offset."""
-
-    def __init__(self, parsed: Sequence[ParsedSentence]) -> None:
-        self._sentences = sorted(parsed, key=lambda s: s.span.start)
-        self._starts = [s.span.start for s in self._sentences]
-
-    def locate(self, start: int, end: int) -> Located | None:
-        """The sentence holding ``start`` and its words overlapping ``[start, end)``; None when unparsed."""
-        index = bisect.bisect_right(self._starts, start) - 1
-        if index < 0 or start >= self._sentences[index].span.end:
-            return None
-        sentence = self._sentences[index]
-        words = tuple(w for w in sentence.words if w.start < end and w.end > start)
-        return Located(sentence, words) if words else None
 
 
 def _is_nominal(word: Word) -> bool:
@@ -207,17 +170,26 @@ def _thing_word(located: Located, objects: bool) -> Word | None:
     if top.head == top.i or top.relation in ("nsubj", "csubj"):
         return None
     head = sentence.words[top.head]
-    if _is_nominal(head):  # "defense spending to 5%", "a population of 2.3 million"
+    verb_like = head.pos in ("VERB", "AUX", "ADJ") or top.relation in (
+        "obj",
+        "iobj",
+    )  # "rose" tagged as a noun
+    if _is_nominal(head) and not verb_like:  # "defense spending to 5%", "a population of 2.3 million"
         if not objects and sentence.dependents(top, "case"):
             return None  # a time after a preposition ("gestures in the 30 years since") hangs on any noun
         return head if _measurable(sentence, head) else None
-    if head.pos not in ("VERB", "AUX", "ADJ") or top.relation not in _ARGUMENTS:
+    if not verb_like or top.relation not in _ARGUMENTS:
         return None  # a figure parsed as a clause of its own says nothing of what it is the value of
     if objects and top.relation in _OBLIQUES:  # "cut rates by 0.5%"
         changed = [w for w in sentence.dependents(head, "obj") if w.i not in ids and _measurable(sentence, w)]
         if changed:
             return changed[0]
-    return _subject(sentence, head)
+    subject = _subject(sentence, head)
+    if subject is None and head.relation in _MODIFIER_RELATIONS:
+        # a figure hung on a modifier ("rise 5% next year" with 5% on "next"): the clause of the nearest verb
+        verb = next((w for w in sentence.ancestors(head) if w.pos in ("VERB", "AUX")), None)
+        return _subject(sentence, verb) if verb is not None else None
+    return subject
 
 
 def _chunk_before(located: Located) -> str | None:

@@ -58,8 +58,8 @@ from audit.claim_extraction.figures.exclusions import (
 )
 from audit.claim_extraction.figures.fractions import fraction_figures
 from audit.claim_extraction.figures.lexicon import LENGTH_WORDS, SPACE, comparator_before, lexicon
+from audit.claim_extraction.figures.located import Parses
 from audit.claim_extraction.figures.measures import (
-    Parses,
     count_measure,
     counted_noun,
     measure,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from audit.claim_extraction.figures.lexicon import SPACE, lexicon, qualified_start
-from audit.claim_extraction.figures.measures import Parses, ratio_measure
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import ratio_measure
 from audit.model import Figure, Span
 
 RATIO_FOLLOWERS = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from audit.claim_extraction.figures.lexicon import SPACE, qualified_start
-from audit.claim_extraction.figures.measures import Parses, measure
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import measure
 from audit.model import Figure, Span
 
 _SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit"}

@@ -5,7 +5,8 @@ These parses are written by hand, so the tests need no model and pin the rules, 
 
 from __future__ import annotations
 
-from audit.claim_extraction.figures.measures import Parses, count_measure, counted_noun, measure
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import count_measure, counted_noun, measure
 from audit.model import Span
 from audit.nlp.parse import ParsedSentence, Word
 
