@@ -50,11 +50,15 @@ class Span:
 class Figure:
     """A number in the text with what it measures.
 
-    ``unit`` is a normalised unit: an ISO 4217 code for money ("USD"), "percent", "count" (a number of
-    things; ``measure`` says of what), or a duration unit ("minute", "hour", "day", "week", "month",
-    "year"). ``comparator`` says how the text qualifies the value: "exact", "approx" ("about",
-    "nearly"), "more_than", "less_than", "at_least", "at_most", "range" (``value``..``value_max``) or
-    "ratio" ("nearly double": ``value`` is the factor).
+    ``unit`` is a normalised unit: an ISO 4217 code for money ("USD"), "percent", "percentage_point", "count" (a
+    number of things; ``measure`` says of what), a duration unit ("second", "minute", "hour", "day", "week",
+    "month", "year"), "age" ("a 45-year-old", "aged 45"), "celsius" or "fahrenheit", or a physical unit (speed
+    "mph", "km/h", "knot"; distance "mile", "km", "foot", "metre", "cm", "inch"; weight "tonne", "ton",
+    "pound", "kg"; area "acre", "hectare", "square_mile", "square_km"). ``comparator`` says how the text
+    qualifies the value: "exact", "approx" ("about", "nearly"), "more_than", "less_than", "at_least",
+    "at_most", "range" (``value``..``value_max``), "ratio" ("nearly double": ``value`` is the factor) or
+    "malformed" (digits that are no well-formed number, "10,0000": ``value`` is None). ``measure`` is the noun
+    phrase the figure quantifies, read from the sentence's parse ("88 flood warnings" → "flood warnings").
     """
 
     text: str

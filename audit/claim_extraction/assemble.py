@@ -70,7 +70,7 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     # 2. the parse of every sentence (without a leading "Label:" of a list item); figures, dates, attributions
     bodies = [_content_span(text, sentence) for sentence in sentence_spans]
     parsed = parse_sentences(text, bodies)
-    figures = extract_figures(text)
+    figures = extract_figures(text, parsed)
     dates = extract_dates(text, publication_date(source))
     attributions = attribute(text, bodies, parsed)
     locator = CaptureLocator(capture, source.media_type)

@@ -4,7 +4,8 @@ Not a part of a period or place ("the first half of the year", "the northern thi
 A fraction is a share, so it is returned as a percent figure (``value`` 66.67 for "two-thirds"), which lets
 "two-thirds of voters" in one source meet "67% of voters" in another. Only a fraction followed by "of" counts:
 "half an hour", "cut in half" and "the third quarter" are not shares. A comparator before it is read as for
-numerals ("more than half of" → "more_than"), and the measure is the "of" complement ("voters").
+numerals ("more than half of" → "more_than"), and the measure is the "of" complement ("voters"), read from the
+parse like a percentage's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from audit.claim_extraction.figures.lexicon import SPACE, qualified_start
+from audit.claim_extraction.figures.located import Parses
 from audit.claim_extraction.figures.measures import measure
 from audit.model import Figure, Span
 
@@ -30,7 +32,7 @@ _FRACTION = re.compile(
 )
 
 
-def fraction_figures(text: str) -> list[Figure]:
+def fraction_figures(text: str, parses: Parses) -> list[Figure]:
     """Every fraction followed by "of" in ``text``, as a percent figure."""
     figures: list[Figure] = []
     for match in _FRACTION.finditer(text):
@@ -56,7 +58,7 @@ def fraction_figures(text: str) -> list[Figure]:
                 unit="percent",
                 span=Span(start, match.end()),
                 comparator=comparator,
-                measure=measure(text, start, match.end(), "percent", adjectival=False),
+                measure=measure(parses.locate(match.start(), match.end()), "percent"),
             )
         )
     return figures

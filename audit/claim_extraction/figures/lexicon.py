@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from audit.claim_extraction.figures.numbers import START_WORDS
 from audit.data import load
 
-WORD = r"[A-Za-z][\w'’.-]*"
 SPACE = r"[ \t\u00a0]"  # a space inside a phrase (no line breaks)
 
 
@@ -41,19 +39,25 @@ class Lexicon:
     currency_words: dict[str, str]
     percent_words: dict[str, str]
     durations: dict[str, tuple[str, float]]
+    measurements: dict[str, tuple[str, str]]  # "km/h" → ("km/h", "speed"): normalised unit, what it measures
     comparators: tuple[tuple[str, str], ...]  # longest first
     ratio_words: dict[str, float]
-    irregular_plurals: frozenset[str]
-    not_plural: frozenset[str]
-    participles: frozenset[str]
     function_words: frozenset[str]
     designators: frozenset[str]
     months: frozenset[str]
     determiners: frozenset[str]
     year_range: tuple[int, int]
-    change_verbs: frozenset[str]
+    age_words: frozenset[str]
+    rank_words: frozenset[str]
+    range_verbs: frozenset[str]
+    count_verbs: frozenset[str]
+    not_measured: frozenset[str]
     time_re: re.Pattern[str]
     unit_re: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -61,20 +65,22 @@ def lexicon() -> Lexicon:
     """The lexicons of ``audit/data/figures.json``, compiled once."""
     raw: dict[str, Any] = load("figures")
     durations = {key: (value[0], float(value[1])) for key, value in raw["duration_units"].items()}
-    unit_words = sorted(
-        [*raw["percent_words"], *raw["currency_words"]],
-        key=len,
-        reverse=True,
+    measurements = {
+        variant.lower(): (unit, dimension)
+        for dimension, variants in raw["measurement_units"].items()
+        for variant, unit in variants.items()
+    }
+    unit_alternatives = _alternatives(
+        [w for w in [*raw["percent_words"], *raw["currency_words"]] if w != "%"]
     )
-    unit_alternatives = "|".join(re.escape(word) for word in unit_words if word != "%")
-    duration_alternatives = "|".join(
-        sorted((re.escape(word) for word in durations if word != "centuries"), key=len, reverse=True)
-    )
+    duration_alternatives = _alternatives([word for word in durations if word != "centuries"])
     unit_re = re.compile(
         rf"(?P<pct>{SPACE}?%)"
         rf"|{SPACE}+(?P<word>{unit_alternatives})\b"
         rf"|(?P<sep>{SPACE}+|{SPACE}*[-‐]{SPACE}*)(?P<dur>{duration_alternatives}|centuries)(?P<plural>s)?\b"
-        r"(?P<adj>[-‐](?:long|old))?",
+        rf"(?:(?P<age>[-‐]olds?\b|{SPACE}+old\b)|(?P<adj>[-‐]long\b))?"
+        rf"|(?P<msep>{SPACE}+|{SPACE}*[-‐]{SPACE}*|(?=(?:{_alternatives(raw['glued_units'])})(?![\w/])))"
+        rf"(?P<measure>{_alternatives(list(measurements))})(?![\w/])",
         re.IGNORECASE,
     )
     time_alternatives = "|".join(re.escape(word) for word in raw["time_suffixes"])
@@ -84,27 +90,21 @@ def lexicon() -> Lexicon:
         percent_words={k.lower(): v for k, v in raw["percent_words"].items()},
         durations=durations,
         comparators=tuple(sorted(raw["comparators"].items(), key=lambda kv: -len(kv[0]))),
+        measurements=measurements,
         ratio_words={k: float(v) for k, v in raw["ratio_words"].items()},
-        irregular_plurals=frozenset(raw["irregular_plurals"]),
-        not_plural=frozenset(raw["not_plural_nouns"]),
-        participles=frozenset(raw["participle_words"]),
         function_words=frozenset(raw["function_words"]),
         designators=frozenset(raw["name_designators"]),
         months=frozenset(raw["months"]),
         determiners=frozenset(raw["small_number_determiners"]),
         year_range=(int(raw["year_range"][0]), int(raw["year_range"][1])),
-        change_verbs=frozenset(raw["change_verbs"]),
+        age_words=frozenset(raw["age_words"]),
+        rank_words=frozenset(raw["rank_words"]),
+        range_verbs=frozenset(raw["range_verbs"]),
+        count_verbs=frozenset(raw["count_verbs"]),
+        not_measured=frozenset(raw["not_measured_nouns"]),
         time_re=re.compile(rf"{SPACE}*(?:{time_alternatives})(?![A-Za-z])", re.IGNORECASE),
         unit_re=unit_re,
     )
-
-
-RATIO_FOLLOWERS = (
-    "as|more|less|larger|bigger|higher|greater|smaller|lower|the|that|what|its|their|his|her|in|since|"
-    "from|over|to|during|compared|than"
-)
-NUMBER_WORDS = frozenset([*START_WORDS, "thousand", "million", "billion", "trillion", "percent", "cent"])
-CLAUSE_BREAK_RE = re.compile(r"[,;:—–()\[\]\"“”\n]|[.!?]\s")
 
 
 def comparator_before(text: str, start: int) -> tuple[int, str, str] | None:

@@ -1,112 +1,109 @@
 """Figures in article text: the numbers a reader could check, with value, unit and what they measure.
 
-``extract_figures(text)`` returns every figure in document order as a ``Figure`` with an absolute span
-(``text[f.span.start:f.span.end] == f.text``). The lexicons (currencies, comparators, duration units, the
-words that mark a name or a date) live in ``audit/data/figures.json``.
+``extract_figures(text, parsed)`` returns every figure in document order as a ``Figure`` with an absolute span
+(``text[f.span.start:f.span.end] == f.text``). Numbers are read from the text with regular expressions and the
+lexicons of ``audit/data/figures.json``: reading "€3.5m", "half a million" or "between 10 and 12" is not the
+parser's job, and the tokeniser splits such numbers in ways of its own. What a number counts or measures is read
+from the dependency parse of its sentence (``audit.claim_extraction.figures.measures``).
+
+Why the parse is always used: a regex fallback for measures would be a second reader, giving other answers on the
+same sentence ("The PBSA assets slid 12%" → "pbsa assets slid") and tested less than the first. So ``parsed`` is the
+parse the claims stage already made (``audit.nlp.parse.parse_sentences`` over its sentences); when it is omitted,
+the text is split into sentences as the claims stage splits it and parsed here, so a caller with a lone sentence
+(the evaluation scripts) gets the same figures as the pipeline. Text outside every parsed sentence (a heading)
+keeps its numbers, units and comparators but no counted noun and no measure.
 
 How a figure is read (steps in ``_read_figure``):
 
 1. A core number: a numeral ("4,000", "3.2") or a spelled-out number ("twelve", "a dozen", "half a
-   million"; see ``audit.claim_extraction.figures.numbers``), with a scale word ("1.5 million") or, next to a currency, an
-   abbreviation ("€3.5m", "$40bn").
-2. Exclusions, so that only quantities are returned: years ("in 2024", "1972": a bare four-digit integer in
-   1000-2100 with no currency, percent or scale), dates ("February 12", "1 April"), times ("11:00",
-   "10 a.m."), ordinals ("21st"), numbers inside names or codes ("G7", "COVID-19", "Article 5", "World
-   War 2", "Air Force One": a number glued to letters, after a designator word such as "Article", or
-   after a capitalised word that is not a function word), and "the two countries" (a small spelled-out
-   count after a determiner is a reference, not a figure).
-3. Unit, read to the right: percent ("%", "percent", "per cent"; "percentage points" gives unit
-   "percentage_point"), currency words ("40 million dollars"), a duration ("five days", "90-minute";
-   decades and centuries are converted to years), a count noun ("4,000 jobs", "six members", "20
-   people"; the noun is part of the figure's text), else "count" when a scale word was used, else None.
-   Spelled-out numbers without a unit are dropped ("one of the", "two of them").
+   million"; see ``audit.claim_extraction.figures.numbers``), with a scale word ("1.5 million") or, next to a
+   currency, an abbreviation ("€3.5m", "$40bn"). Digits with a misplaced thousands separator ("10,0000") are a
+   figure with value None and comparator "malformed", never the nearest well-formed number.
+2. Exclusions, so that only quantities are returned (``audit.claim_extraction.figures.exclusions``): years,
+   dates, times, ordinals and ranks ("21st", "No. 1", "ranked 1"), numbers in names or
+   codes ("G7", "COVID-19", "Article 5", "World War 2", "Air Force One"), and "the two countries" (a small
+   spelled-out count after a determiner is a reference, not a figure).
+3. Unit, read to the right (``audit.claim_extraction.figures.units``): percent, currency words, durations, ages
+   ("45-year-old", and "aged 45" or "Smith, 45," read to the left: unit "age"), physical quantities ("100mph" →
+   "mph"); else, from the parse, a counted noun ("88 flood warnings" → unit "count"; the noun and its modifiers
+   are part of the figure's text); else "count" when a scale word was used, else None. Spelled-out numbers
+   without a unit are dropped ("one of the", "two of them").
 4. Qualifier, read to the left: a currency prefix ("$", "US$", "€", "£") and a comparator ("about",
    "nearly" → "approx"; "more than", "over" → "more_than"; "at least", "up to", "fewer than"...); "over"
    before a duration is a period, not a comparator ("worth $1bn over five years"), unless a word of length
-   comes first ("lasted over three hours", "for over a decade"). Ranges
-   ("between 10 and 12", "10-12 people", "3 to 5 million") give comparator "range" and ``value_max``.
+   comes first ("lasted over three hours", "for over a decade"). Ranges ("between 10 and 12", "10-12 people",
+   "3 to 5 million", "ranging from 5 to 9 percent") give comparator "range" and ``value_max``; "from 2 to 3
+   percent" after any other verb is a change, two figures.
 5. Fractions in words before "of" ("two-thirds of voters", "more than half of") are percent figures
-   (``audit.claim_extraction.figures.fractions``); temperatures ("1.5C", "40 degrees Fahrenheit") have unit "celsius" or
-   "fahrenheit" (``audit.claim_extraction.figures.temperatures``).
+   (``audit.claim_extraction.figures.fractions``); temperatures ("1.5C", "40 degrees Fahrenheit") have unit
+   "celsius" or "fahrenheit" (``audit.claim_extraction.figures.temperatures``).
 6. Ratios ("nearly double", "tripled", "twice as", "three times more") give comparator "ratio" with the
-   factor as ``value`` and unit None. The approximation ("nearly") stays in ``text`` but is not encoded in
-   the comparator: the contract's comparator vocabulary has a single "ratio", and consumers comparing two
-   ratios should treat them as approximate anyway.
+   factor as ``value`` and unit None (``audit.claim_extraction.figures.ratios``).
+7. The measure, from the parse (``audit.claim_extraction.figures.measures``).
 
-Measure normalisation (``Figure.measure``): lowercase words with determiners, possessives and function
-words stripped, so that two sources stating the same measure produce the same string where the wording
-allows. Rules, by unit:
-
-- count: the counted noun phrase plus a passive participle if one follows ("12 passengers were injured"
-  → "passengers injured"; "4,000 new jobs" → "new jobs").
-- percent: the "of" complement ("5% of GDP" → "gdp"); when the clause also names a subject just before
-  the figure ("increase their defense spending to at least 5% of GDP") it is prefixed with " / ":
-  "defense spending / gdp".
-- currency and others: the subject just before the figure, skipping a change verb and a preposition
-  ("purchases surging to $62 billion" → "purchases"), else an "of/in/for" complement after it ("$1.2
-  trillion in debt" → "debt").
-- adjectival durations: the noun after ("90-minute phone call" → "phone call").
-- ratios: what the ratio is relative to ("nearly double the pre-war volume" → "pre-war volume").
-
-Known limits: no part-of-speech tagging, so measures are heuristic noun phrases; four-digit counts without
-a thousands separator in the year range are read as years ("the 2024 elections" is right, "1500 troops" is
-missed); "from 10 to 12 percent" gives two figures and the first has no unit.
+Known limits: four-digit counts without a thousands separator in the year range are read as years ("the 2024
+elections" is right, "1500 troops" is missed); in a change "from 2 to 3 percent" the first figure has no unit.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from audit.claim_extraction.figures.fractions import fraction_figures
-from audit.claim_extraction.figures.lexicon import (
-    LENGTH_WORDS,
-    RATIO_FOLLOWERS,
-    SPACE,
-    comparator_before,
-    lexicon,
-    qualified_start,
+from audit.claim_extraction.figures.exclusions import (
+    Core,
+    is_excluded,
+    previous_word,
+    scale_abbreviation,
 )
-from audit.claim_extraction.figures.measures import count_noun, left_subject, line_around, ratio_measure
-from audit.claim_extraction.figures.measures import measure as measure_of
+from audit.claim_extraction.figures.fractions import fraction_figures
+from audit.claim_extraction.figures.lexicon import LENGTH_WORDS, SPACE, comparator_before, lexicon
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import (
+    count_measure,
+    counted_noun,
+    measure,
+    ratio_measure,
+)
 from audit.claim_extraction.figures.numbers import (
+    DIGITS_PATTERN,
     NUMERAL_PATTERN,
     SCALE_ABBREVIATIONS,
     START_WORDS,
+    is_malformed,
     match_word_number,
     parse_numeral,
     scale_after,
 )
+from audit.claim_extraction.figures.ratios import ratio_figures, times_after
 from audit.claim_extraction.figures.temperatures import temperature_figures
+from audit.claim_extraction.figures.units import Unit, age_before, unit_after
+from audit.claim_extraction.sentences import paragraph_spans, split_sentences
 from audit.model import Figure, Span
+from audit.nlp.parse import ParsedSentence, parse_sentences
 
-
-@dataclass(frozen=True)
-class _Core:
-    """A number before qualification: where it is, its value, and whether it was written in words."""
-
-    start: int
-    end: int
-    value: float
-    spelled: bool
-    plain_integer: bool  # a numeral with no separator, decimals or scale (could be a year)
-
-
-_NUMERAL_RE = re.compile(rf"(?<![\w.,])(?:{NUMERAL_PATTERN})")
+_DIGITS_RE = re.compile(rf"(?<![\w.,])(?:{DIGITS_PATTERN})")
+_SECOND_RE = re.compile(rf"(?:{NUMERAL_PATTERN})(?![\d,]\d)")
 _WORD_START_RE = re.compile(r"\b(?:" + "|".join(sorted(START_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_ABBREV_RE = re.compile(r"(" + "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")\b", re.I)
 
 
-def extract_figures(text: str) -> list[Figure]:
-    """Every figure in ``text`` in document order (see the module docstring for what counts)."""
+def extract_figures(text: str, parsed: Sequence[ParsedSentence] | None = None) -> list[Figure]:
+    """Every figure in ``text`` in document order; ``parsed``: the parse of its sentences, made here when omitted
+    (module docstring)."""
+    if parsed is None:
+        spans = [
+            sentence for paragraph in paragraph_spans(text) for sentence in split_sentences(text, paragraph)
+        ]
+        parsed = parse_sentences(text, spans)
+    parses = Parses(parsed)
     figures: list[Figure] = []
     for core in _cores(text):
-        figure = _read_figure(text, core)
+        figure = _read_figure(text, core, parses)
         if figure is not None:
             figures.append(figure)
-    figures.extend(_ratios(text))
-    figures.extend(fraction_figures(text))
-    figures.extend(temperature_figures(text))
+    figures.extend(ratio_figures(text, parses))
+    figures.extend(fraction_figures(text, parses))
+    figures.extend(temperature_figures(text, parses))
     figures.sort(key=lambda f: (f.span.start, -f.span.end))
     kept: list[Figure] = []
     for figure in figures:
@@ -116,18 +113,20 @@ def extract_figures(text: str) -> list[Figure]:
     return kept
 
 
-def _cores(text: str) -> list[_Core]:
+def _cores(text: str) -> list[Core]:
     """All numerals and spelled-out numbers with their scale word, in order, not overlapping."""
-    cores: list[_Core] = []
-    for match in _NUMERAL_RE.finditer(text):
-        value = parse_numeral(match.group(0))
+    cores: list[Core] = []
+    for match in _DIGITS_RE.finditer(text):
+        digits = match.group(0)
+        malformed = is_malformed(digits)
+        value = 0.0 if malformed else parse_numeral(digits)
         end = match.end()
         scaled = scale_after(text, end)
-        plain = "," not in match.group(0) and "." not in match.group(0)
+        plain = "," not in digits and "." not in digits
         if scaled is not None:
             end, value = scaled[0], value * scaled[1]
             plain = False
-        cores.append(_Core(match.start(), end, value, spelled=False, plain_integer=plain))
+        cores.append(Core(match.start(), end, value, spelled=False, plain_integer=plain, malformed=malformed))
     for match in _WORD_START_RE.finditer(text):
         read = match_word_number(text, match.start())
         if read is None:
@@ -136,74 +135,14 @@ def _cores(text: str) -> list[_Core]:
         scaled = scale_after(text, end)
         if scaled is not None and value < 1000:
             end, value = scaled[0], value * scaled[1]
-        cores.append(_Core(match.start(), end, value, spelled=True, plain_integer=False))
+        cores.append(Core(match.start(), end, value, spelled=True, plain_integer=False))
     cores.sort(key=lambda c: (c.start, -c.end))
-    result: list[_Core] = []
+    result: list[Core] = []
     for core in cores:
         if result and core.start < result[-1].end:
             continue
         result.append(core)
     return result
-
-
-def _at_sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\u00a0\"'“‘([")
-    return not before or before[-1] in ".!?:;\n•-–—"
-
-
-def _previous_word(text: str, pos: int) -> str | None:
-    match = re.search(rf"([A-Za-z][\w'’.]*){SPACE}+$", text[max(0, pos - 40) : pos])
-    return match.group(1) if match else None
-
-
-def _is_excluded(text: str, core: _Core, has_currency: bool) -> bool:
-    """Step 2: years, dates, times, ordinals and numbers that are part of a name or code."""
-    lex = lexicon()
-    start, end = core.start, core.end
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
-    if before[-1:] in ("/", "#", ":", "%", "_") or re.search(r"[A-Za-z\d][-‐–]$", before):
-        return True  # "COVID-19", "F-16", the tail of "2014-2022"
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    token = re.match(r"\S*", text[token_start:]).group(0)  # type: ignore[union-attr]
-    if re.search(r"[_/=]|%[0-9A-F]{2}|https?:|www\.", token):
-        return True  # URLs, file names, query strings
-    if re.match(r"[/:]\d|\.\d|_", after):
-        return True
-    if not core.spelled and after[:1].isalpha():
-        abbreviation = _ABBREV_RE.match(text, end)
-        if not (has_currency and abbreviation):
-            return True  # "21st", "5G", "1990s"
-    if lex.time_re.match(text, end) and not core.spelled:
-        return True
-    if core.plain_integer and not has_currency:
-        low, high = lex.year_range
-        if (
-            low <= core.value <= high
-            and len(text[start:end]) == 4
-            and not re.match(rf"{SPACE}?(%|percent)", after)
-        ):
-            return True
-    previous = _previous_word(text, start)
-    if previous is not None:
-        bare = previous.rstrip(".").lower()
-        if bare in lex.months and previous[0].isupper():
-            return True
-        if bare in lex.designators or previous.lower() in lex.designators:
-            return True
-        if (
-            previous[0].isupper()
-            and bare not in lex.function_words
-            and not any(bare == phrase for phrase, _ in lex.comparators)
-            and not _at_sentence_start(text, start - len(previous) - 1)
-            and not has_currency
-        ):
-            return True  # "World War 2", "Boeing 737", "Trump 47"
-    month_after = re.match(rf"(?:st|nd|rd|th)?{SPACE}+(?:of{SPACE}+)?([A-Z][a-z]+)\.?", text[end : end + 20])
-    if month_after and month_after.group(1).lower() in lex.months and not core.spelled:
-        return True
-    # "Air Force One", "the Big Three"
-    return core.spelled and text[start].isupper() and not _at_sentence_start(text, start)
 
 
 def _currency_before(text: str, start: int) -> tuple[int, str] | None:
@@ -225,10 +164,11 @@ def _second_number(text: str, pos: int) -> tuple[int, float, float] | None:
     """The upper bound of a range starting at ``pos``: ``(end, value, scale factor or 1.0)``."""
     if pos < len(text) and text[pos] in "$€£¥":
         pos += 1
-    match = re.compile(NUMERAL_PATTERN).match(text, pos)
+    match = _SECOND_RE.match(text, pos)
     if match is not None:
         value, end = parse_numeral(match.group(0)), match.end()
-        if re.match(r"[A-Za-z/:]|\.\d", text[end : end + 2]) and not _ABBREV_RE.match(text, end):
+        glued = re.match(r"[A-Za-z/:]|\.\d", text[end : end + 2])
+        if glued and not scale_abbreviation(text, end) and unit_after(text, end, None, False) is None:
             return None
     else:
         read = match_word_number(text, pos)
@@ -241,19 +181,37 @@ def _second_number(text: str, pos: int) -> tuple[int, float, float] | None:
     return end, value, 1.0
 
 
-def _read_figure(text: str, core: _Core) -> Figure | None:
-    """Steps 2-4 of the module docstring for one core number."""
+def _range(text: str, start: int, end: int, value: float, has_scale: bool) -> tuple[int, float, float] | None:
+    """A range from the number ``[start, end)``: ``(end, lower, upper)``, or None."""
+    joiner = re.match(rf"{SPACE}*(?:–|—|to|and){SPACE}*|-", text[end : end + 8])
+    if joiner is None:
+        return None
+    word = joiner.group(0).strip()
+    compared = comparator_before(text, start)
+    allowed = word != "and" or (compared is not None and compared[1] == "range")
+    if word == "to":  # "from 2 to 3 percent" is a change, unless a verb of range comes first
+        origin = re.search(rf"(?:\b(\w+){SPACE}+)?\bfrom{SPACE}+\S*$", text[max(0, start - 30) : start], re.I)
+        allowed = origin is None or (origin.group(1) or "").lower() in lexicon().range_verbs
+    second = _second_number(text, end + joiner.end()) if allowed else None
+    if second is None:
+        return None
+    upper_end, upper, upper_scale = second
+    lower = value * upper_scale if upper_scale > 1 and not has_scale else value
+    return (upper_end, lower, upper) if upper > lower else None
+
+
+def _read_figure(text: str, core: Core, parses: Parses) -> Figure | None:
+    """Steps 2-4 and 7 of the module docstring for one core number."""
     lex = lexicon()
     currency = _currency_before(text, core.start)
-    if _is_excluded(text, core, currency is not None):
+    if is_excluded(text, core, currency is not None):
         return None
     start, end, value = core.start, core.end, core.value
-    unit: str | None = None
     has_scale = core.value >= 1000 and not core.plain_integer and text[start:end].strip()[-1:].isalpha()
     if currency is not None:
-        start, unit = currency
+        start = currency[0]
         if not core.spelled and not has_scale:
-            abbreviation = _ABBREV_RE.match(text, end)
+            abbreviation = scale_abbreviation(text, end)
             if abbreviation:
                 value *= SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
                 end, has_scale = abbreviation.end(), True
@@ -261,131 +219,62 @@ def _read_figure(text: str, core: _Core) -> Figure | None:
     number_start = start
     compared = comparator_before(text, start)
     value_max: float | None = None
-    # Ranges: "between 10 and 12", "10-12", "10–12", "3 to 5 million".
-    joiner = re.match(rf"{SPACE}*(?:–|—|to|and){SPACE}*|-", text[end : end + 8])
-    if joiner is not None:
-        word = joiner.group(0).strip()
-        allowed = word != "and" or (compared is not None and compared[1] == "range")
-        if word == "to":
-            allowed = not re.search(rf"\bfrom{SPACE}+\S*$", text[max(0, start - 12) : start], re.I)
-        second = _second_number(text, end + joiner.end()) if allowed else None
-        if second is not None:
-            upper_end, upper, upper_scale = second
-            lower = value * upper_scale if upper_scale > 1 and not has_scale else value
-            if upper > lower:
-                value = lower
-                value_max, end, comparator = upper, upper_end, "range"
+    found_range = None if core.malformed else _range(text, start, end, value, has_scale)
+    if found_range is not None:
+        end, value, value_max = found_range
+        comparator = "range"
     if compared is not None and (compared[1] != "range" or comparator == "range"):
         # A range keeps comparator "range" even when qualified ("almost 3 to 5 million").
         comparator = comparator if comparator == "range" else compared[1]
         number_start, start = start, min(start, compared[0])
-    measure: str | None = None
-    unit_match = lex.unit_re.match(text, end)
-    adjectival = False
-    if unit_match is not None:
-        if unit_match.group("pct"):
-            unit = "percent"
-        elif unit_match.group("word"):
-            word = unit_match.group("word").lower()
-            if word in lex.percent_words:
-                unit = lex.percent_words[word]
-            elif unit is None:
-                unit = lex.currency_words[word]
-        elif unit_match.group("dur") and unit is None:
-            duration_unit, factor = lex.durations[unit_match.group("dur").lower()]
-            unit = duration_unit
-            value *= factor
-            value_max = value_max * factor if value_max is not None else None
-            adjectival = "-" in unit_match.group("sep") or "‐" in unit_match.group("sep")
-        if unit is not None:
-            end = unit_match.end()
+    unit_read = unit_after(text, end, currency[1] if currency else None, has_scale)
+    if unit_read is None and age_before(text, core.start, end, value) and not has_scale:
+        unit_read = Unit(end, "age", dimension="age")
+    unit = currency[1] if currency else None
+    if unit_read is not None:
+        end, unit = unit_read.end, unit_read.unit
+        value *= unit_read.factor
+        value_max = value_max * unit_read.factor if value_max is not None else None
+    located = parses.locate(number_start, end)
+    noun = None
     if unit is None:
-        counted = count_noun(text, end)
-        if counted is not None:
-            if counted[2] == "ratio":
-                return Figure(
-                    text=text[start : counted[0]],
-                    value=value,
-                    unit=None,
-                    span=Span(start, counted[0]),
-                    comparator="ratio",
-                    measure=ratio_measure(text, counted[0]),
-                )
-            end, measure, unit = counted[0], counted[1], "count"
+        times_end = times_after(text, end)
+        if times_end is not None:
+            what = ratio_measure(parses.locate(number_start, times_end))
+            return Figure(text[start:times_end], value, None, Span(start, times_end), "ratio", None, what)
+        noun = counted_noun(located) if located is not None else None
+        if noun is not None:
+            end, unit = noun.end, "count"
         elif has_scale:
             unit = "count"
     if compared is not None and compared[2] == "over" and comparator == "more_than" and value_max is None:
         durations = {name for name, _ in lex.durations.values()}
-        if unit in durations and (_previous_word(text, start) or "").lower() not in LENGTH_WORDS:
+        if unit in durations and (previous_word(text, start) or "").lower() not in LENGTH_WORDS:
             start, comparator = number_start, "exact"  # "worth $1bn over five years": during, not more than
     if core.spelled and unit is None:
         return None
     if core.spelled and unit == "count":
-        previous = _previous_word(text, start)
+        previous = previous_word(text, start)
         if value < 2 or (previous is not None and previous.lower() in lex.determiners and value < 20):
             return None  # "one country", "the two countries"
-    if unit is None and not line_around(text, start, end).strip():
+    if unit is None and not _line_around(text, start, end).strip():
         return None  # a number alone on a line: counters, page furniture
-    if measure is None:
-        measure = measure_of(text, start, end, unit, adjectival)
-    return Figure(
-        text=text[start:end],
-        value=value,
-        unit=unit,
-        span=Span(start, end),
-        comparator=comparator,
-        value_max=value_max,
-        measure=measure,
-    )
-
-
-_RATIO_RE = re.compile(
-    r"\b(?P<word>"
-    + "|".join(
-        sorted(
-            [
-                "double",
-                "doubled",
-                "doubling",
-                "twice",
-                "triple",
-                "tripled",
-                "tripling",
-                "treble",
-                "trebled",
-                "quadruple",
-                "quadrupled",
-                "halved",
-            ],
-            key=len,
-            reverse=True,
+    if noun is not None and located is not None:
+        what = count_measure(located, noun)  # located: the number's words, before the noun joined the figure
+    else:
+        located = parses.locate(start, end)  # with the comparator: "to at least 5%" hangs on its preposition
+        adjectival = unit_read is not None and unit_read.adjectival
+        what = measure(
+            located, unit, adjectival=adjectival, dimension=unit_read.dimension if unit_read else None
         )
-    )
-    + r")\b(?![-‐])",
-    re.IGNORECASE,
-)
+    if core.malformed:
+        return Figure(text[start:end], None, unit, Span(start, end), "malformed", None, what)
+    return Figure(text[start:end], value, unit, Span(start, end), comparator, value_max, what)
 
 
-def _ratios(text: str) -> list[Figure]:
-    """Step 6: "nearly double the pre-war volume", "tripled since", "twice as large"."""
-    lex = lexicon()
-    figures: list[Figure] = []
-    for match in _RATIO_RE.finditer(text):
-        word = match.group("word").lower()
-        follower = re.match(rf"{SPACE}+(?:{RATIO_FOLLOWERS})\b|{SPACE}*(?:[.,;:—–)]|$)", text[match.end() :])
-        if follower is None or (
-            word == "twice" and not re.match(rf"{SPACE}+(?:as|the|that|what)\b", text[match.end() :])
-        ):
-            continue
-        start, _ = qualified_start(text, match.start())  # the qualifier stays in the text only (docstring)
-        figures.append(
-            Figure(
-                text=text[start : match.end()],
-                value=lex.ratio_words[word],
-                unit=None,
-                span=Span(start, match.end()),
-                comparator="ratio",
-                measure=ratio_measure(text, match.end()) or left_subject(text, start),
-            )
-        )
-    return figures
+def _line_around(text: str, start: int, end: int) -> str:
+    """The rest of the line around ``[start, end)`` with the figure removed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:start] + text[end:line_end]

@@ -79,6 +79,8 @@ START_WORDS: Final[frozenset[str]] = frozenset({*ONES, *TEENS, *TENS, "a", "an",
 
 #: A numeral: "4,000", "62", "3.2", "1,250.5". Thousands separators must be well formed.
 NUMERAL_PATTERN: Final[str] = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits with commas, well formed or not: "4,000" but also "10,0000" and "3,5", which ``is_malformed`` tells apart.
+DIGITS_PATTERN: Final[str] = r"\d+(?:,\d+)+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMERAL_RE: Final[re.Pattern[str]] = re.compile(NUMERAL_PATTERN)
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+")
 _SEPARATOR_RE: Final[re.Pattern[str]] = re.compile(r"[ \t]*-[ \t]*|[ \t]+")
@@ -92,6 +94,12 @@ def parse_numeral(text: str) -> float:
     if not _NUMERAL_RE.fullmatch(text):
         raise ValueError(f"not a numeral: {text!r}")
     return float(text.replace(",", ""))
+
+
+def is_malformed(digits: str) -> bool:
+    """Digits with a comma group that is not three digits ("10,0000", "1,00", "3,5"): a typo or a decimal
+    comma, whose value cannot be known, so it must never be read as the nearest well-formed number."""
+    return "," in digits and not _NUMERAL_RE.fullmatch(digits)
 
 
 def scale_after(text: str, pos: int) -> tuple[int, float] | None:

@@ -3,7 +3,8 @@
 A temperature is returned with unit "celsius" or "fahrenheit" as written (no conversion: two sources that
 state the same warming in different scales are rare, and a converted value would not match the text). A
 number glued to "C" or "F" ("1.5C") counts only when the sentence speaks of temperature or warming, since
-"5C" is also a grade, a seat or a model name. A comparator before it is read as for other figures.
+"5C" is also a grade, a seat or a model name. A comparator before it is read as for other figures; the measure
+is what the temperature is of, read from the parse ("Temperatures rose by 1.5C" → "temperatures").
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 from audit.claim_extraction.figures.lexicon import SPACE, qualified_start
-from audit.claim_extraction.figures.measures import left_subject
+from audit.claim_extraction.figures.located import Parses
+from audit.claim_extraction.figures.measures import measure
 from audit.model import Figure, Span
 
 _SCALES = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit"}
@@ -24,7 +26,7 @@ _TEMPERATURE = re.compile(
 _CONTEXT = re.compile(r"\b(?:temperature|warm|heat|hott|cool|cold|climate|degree|thermometer)", re.I)
 
 
-def temperature_figures(text: str) -> list[Figure]:
+def temperature_figures(text: str, parses: Parses) -> list[Figure]:
     """Every temperature in ``text`` (see the module docstring)."""
     figures: list[Figure] = []
     for match in _TEMPERATURE.finditer(text):
@@ -34,14 +36,15 @@ def temperature_figures(text: str) -> list[Figure]:
         if match.group("glued") and match.group("glued") not in "CF":
             continue  # "1.5c" in lower case is no temperature
         start, comparator = qualified_start(text, match.start())
+        unit = _SCALES[scale]
         figures.append(
             Figure(
                 text=text[start : match.end()],
                 value=float(match.group("number").replace("−", "-")),
-                unit=_SCALES[scale],
+                unit=unit,
                 span=Span(start, match.end()),
                 comparator=comparator,
-                measure=left_subject(text, start),
+                measure=measure(parses.locate(match.start(), match.end()), unit),
             )
         )
     return figures

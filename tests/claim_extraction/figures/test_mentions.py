@@ -9,7 +9,10 @@ import pytest
 from audit.claim_extraction.figures.mentions import extract_figures
 from audit.claim_extraction.figures.numbers import match_word_number
 from audit.model import Figure
+from tests.claim_extraction.figures.figures_helpers import requires_model
 from tests.conftest import ROOT
+
+pytestmark = requires_model  # extract_figures parses the text when it is given no parse
 
 RAW = ROOT / "raw"
 
