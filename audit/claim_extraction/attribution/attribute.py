@@ -97,24 +97,6 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
     return False
 
 
-def _nested(found: Found, reports: Sequence[Found]) -> bool:
-    """Speech inside speech: the cue lies inside another report's content ("X said *the company believed* …";
-    "*He thought* that A, officials said"). The outer report is the attribution."""
-    cue = found.attribution.cue_span
-    if cue is None or (found.attribution.cue or "").lower().startswith("according to"):
-        return False  # "according to X" frames its whole clause, whatever verb the clause has
-    for other in reports:
-        content = other.attribution.content_span
-        if (
-            other is not found
-            and content is not None
-            and content.start <= cue.start
-            and cue.end <= content.end
-        ):
-            return True
-    return False
-
-
 def _merged(text: str, cues: list[Found]) -> list[Found]:
     """Adjacent vague cues are one: "said a spokesperson" + "who declined to be named"."""
     merged: list[Found] = []
@@ -166,7 +148,7 @@ def _sentence_all(
     quote_spans = [q.span for q, _ in quotes if q.span.start < sentence.end and sentence.start < q.span.end]
     cues: list[Found] = []
     reports = [f for f in sentence_reports(parsed, text, lex) if f.attribution.content_span is not None]
-    reports = [f for f in reports if not f.hedged and not _nested(f, reports)]
+    reports = [f for f in reports if not f.hedged]
     for found in [*reports, *vague_reports(text, sentence, lex, vlex)]:
         if not _repeats(found, [*quoted, *cues], quote_spans):
             cues.append(found)

@@ -92,11 +92,27 @@ def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     return after[0]
 
 
+def _antecedent(sentence: ParsedSentence, pronoun: Word) -> Word | None:
+    """The noun a relative "who" follows: the word before its comma ("scrutiny from *Republicans*, who say")."""
+    index = pronoun.i - 1
+    if index >= 0 and sentence.words[index].text == ",":
+        index -= 1
+    if index >= 0 and sentence.words[index].pos in ("PROPN", "NOUN"):
+        return sentence.words[index]
+    return None
+
+
 def source_of(sentence: ParsedSentence, verb: Word) -> Word | None:
     inverted = inverted_source(sentence, verb)
     if inverted is not None:
         return inverted
     subject = subject_of(sentence, verb)
+    if (
+        subject is not None and subject.lower == "who"
+    ):  # a person: the noun the "who" follows, if not the head
+        antecedent = _antecedent(sentence, subject)
+        if antecedent is not None:
+            return antecedent
     if subject is not None and subject.lower in _RELATIVE_PRONOUNS and verb.dep == "acl:relcl":
         head = sentence.words[verb.head]
         return head if head.pos in NOMINAL_HEADS else None

@@ -109,6 +109,13 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
                 ]
             )
     complements = sentence.dependents(verb, "ccomp")
+    if not complements:  # "told reporters that the budget will grow", the clause hung on "reporters"
+        complements = [
+            c
+            for o in sentence.dependents(verb, "obj", "iobj")
+            for c in sentence.dependents(o, "acl:relcl", "acl")
+            if any(m.lower == "that" and m.pos == "SCONJ" for m in sentence.dependents(c, "mark"))
+        ]
     if complements:  # "said that A, but that B": from the first complement to the last
         words = [w for c in complements for w in sentence.subtree(c)]
         low, high = min(w.i for w in words), max(w.i for w in words)
@@ -128,7 +135,10 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
         verb.lower in lex.refusal_verbs or verb.lemma in lex.refusal_verbs
     ):  # "X declined to comment on the memo"
         refused = [w for w in sentence.dependents(verb, "xcomp", "advcl") if w.lower in lex.refusal_objects]
-        return span_of(trimmed(sentence.subtree(refused[0]))) if refused else None
+        if not refused:
+            return None
+        words = sentence.subtree(refused[0])  # "to comment on the memo", with its "to"
+        return span_of([w for w in words if w.pos != "PUNCT" or w.i != words[-1].i])
     if (
         verb.dep == "acl:relcl"
         and verb.lower in lex.object_relative_verbs
@@ -165,6 +175,14 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
             words = [w for o in objects for w in sentence.subtree(o)]
             words += [w for x in follows for w in sentence.subtree(x)]
             return span_of(trimmed(sorted(words, key=lambda w: w.i)))
+    told_of = [
+        w
+        for w in sentence.dependents(verb, "obl")
+        if verb.lemma == "tell" and any(c.lower == "of" for c in sentence.dependents(w, "case"))
+    ]
+    if told_of:  # "Stories tell of a giant dog that roams the marsh"
+        words = sentence.subtree(told_of[0])
+        return span_of(trimmed([w for w in words if not (w.lower == "of" and w.i == words[0].i)]))
     gerunds = [w for w in sentence.dependents(verb, "xcomp") if w.tag == "VBG"]
     if gerunds:  # "also acknowledged giving free memberships"
         return span_of(trimmed(sentence.subtree(gerunds[0])))

@@ -10,6 +10,7 @@ A frame's source phrase (``sources.classify``) decides the attribution's kind:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.claim_extraction.attribution.frames import Frame, find_frames, is_reporting_verb
@@ -55,6 +56,39 @@ def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
         if candidate.relation in ("nsubj", "root") and candidate.pos in ("PROPN", "NOUN", "PRON"):
             return candidate
     return None
+
+
+def _auxiliaries_start(sentence: ParsedSentence, frame: Frame) -> int:
+    """Where a passive cue begins: "*was* criticised by Canadian groups" (its auxiliaries)."""
+    passive = any(w.dep == "aux:pass" for w in sentence.dependents(frame.anchor))
+    auxiliaries = [w.start for w in sentence.dependents(frame.anchor, "aux", "aux:pass")] if passive else []
+    return min(auxiliaries, default=frame.cue.start)
+
+
+def _there_start(sentence: ParsedSentence, head: Word, start: int) -> int:
+    """ "*There are* modern historians who believe": the existential opening is part of the cue."""
+    governor = sentence.words[head.head] if head.head != head.i else head
+    there = [w for w in sentence.dependents(governor, "expl") if w.lower == "there" and w.i < head.i]
+    return min(start, there[0].start) if there else start
+
+
+def _abstract_evidence(verb: Word, head: Word, lex: Lexicon) -> bool:
+    """A verb that only shows or suggests ("suggest", "indicate", "show") with a subject that is no document, no
+    evidence and no one: the writer's own inference."""
+    showing = verb.lower in lex.document_verbs and verb.lower not in lex.speech_verbs
+    if not showing or head.pos != "NOUN" or (head.text[:1].isupper() and head.i > 0):
+        return False
+    known = (
+        lex.document_nouns
+        | lex.evidence_nouns
+        | lex.person_heads
+        | lex.vague_heads
+        | lex.org_words
+        | lex.definite_org_heads
+        | lex.institution_collectives
+        | lex.source_nouns
+    )
+    return head.lower not in known
 
 
 def _group(head: Word | None, lex: Lexicon) -> bool:
@@ -125,12 +159,18 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
         # "the population is estimated at around 40,000", "is believed to remain": nobody says who holds it
         auxiliaries = [w for w in sentence.dependents(frame.anchor) if w.dep in ("aux:pass", "aux")]
         start = min([w.start for w in auxiliaries] + [frame.cue.start])
-        cue = Span(start, frame.cue.end)
+        marks = [
+            m for x in sentence.dependents(frame.anchor, "xcomp") for m in sentence.dependents(x, "mark")
+        ]
+        end = max([m.end for m in marks if m.lower == "to" and m.i == frame.anchor.i + 1] + [frame.cue.end])
+        cue = Span(start, end)  # "is said to", "are believed to"
         content = Span(sentence.span.start, sentence.span.end)
         attribution = Attribution(kind="vague", cue=cue.slice(text), cue_span=cue, content_span=content)
         return Found(cue.start, attribution)
     if source is None or source.kind == "first":
         return None
+    if head is not None and _abstract_evidence(frame.anchor, head, lex):
+        return None  # "Trump's alignment with Putin … suggest a departure": an inference, not a source
     if (
         source.kind in ("unnamed", "body")
         and frame.anchor.dep in ("acl", "acl:relcl")
@@ -142,12 +182,17 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
     cue_text = frame.cue.slice(text)
     position = min(frame.cue.start, source.span.start)
     if source.kind in ("unnamed", "body"):
-        start = min(source.span.start, frame.cue.start)
+        start = min(source.span.start, frame.cue.start, _auxiliaries_start(sentence, frame))
+        start = _there_start(sentence, head, start) if head is not None else start
         end = max(source.span.end, frame.cue.end)
-        cue = Span(start, end) if frame.kind == "reported" else frame.cue
+        cue = (
+            Span(start, end)
+            if frame.kind == "reported"
+            else Span(frame.cue.start, max(frame.cue.end, source.span.end))
+        )
         attribution = Attribution(
             kind="vague",
-            cue=cue.slice(text) if frame.kind == "reported" else f"{cue_text} {source.phrase}",
+            cue=cue.slice(text),
             cue_span=cue,
             content_span=frame.content,
             body=source.body,
@@ -168,6 +213,26 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
 
 
 def sentence_reports(sentence: ParsedSentence, text: str, lex: Lexicon, naming: bool = False) -> list[Found]:
-    """Every attribution the reporting frames of one sentence give, in order of position."""
-    found = [attribution_of(frame, sentence, text, lex) for frame in find_frames(sentence, lex, naming)]
-    return sorted((f for f in found if f is not None), key=lambda f: f.position)
+    """Every attribution the reporting frames of one sentence give, in order of position, without speech inside
+    speech: a report whose cue lies inside another's content ("X said *the company believed* …"; "*He thought*
+    that A, officials said") is the outer report's content, not an attribution of its own; "according to X"
+    frames its whole clause and is never inside another."""
+    frames = find_frames(sentence, lex, naming)
+    found = [f for f in (attribution_of(frame, sentence, text, lex) for frame in frames) if f is not None]
+    return sorted((f for f in found if not _nested(f, found)), key=lambda f: f.position)
+
+
+def _nested(found: Found, reports: Sequence[Found]) -> bool:
+    cue = found.attribution.cue_span
+    if cue is None or (found.attribution.cue or "").lower().startswith("according to"):
+        return False
+    for other in reports:
+        content = other.attribution.content_span
+        if (
+            other is not found
+            and content is not None
+            and content.start <= cue.start
+            and cue.end <= content.end
+        ):
+            return True
+    return False

@@ -126,6 +126,8 @@ def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | N
             return words or None
         if word.dep in ("compound", "nmod:poss"):
             parts = [w for w in sentence.subtree(word) if w.pos == "PROPN"]
+            while parts[0].i >= 2 and _glued(sentence.words[parts[0].i - 1], parts[0]):  # "Coca-Cola"
+                parts = [sentence.words[parts[0].i - 2], sentence.words[parts[0].i - 1], *parts]
             first = parts[0].i
             while first > 0:  # "White House officials" with "White" tagged as an adjective of the head
                 before = sentence.words[first - 1]
