@@ -22,6 +22,15 @@ from audit.ingest.ledger import LedgerError
 from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from audit.pipeline.workers import WorkerStartError
+from audit.store.commands import (
+    DIFF_FORMATS,
+    db_group,
+    export_group,
+    import_group,
+    record_line,
+    review,
+    write_diff,
+)
 
 
 def _stderr(message: str) -> None:
@@ -144,6 +153,11 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for audit.json, the parquet tables and the reports (created if missing).",
 )
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also record the audit in this audit store (SQLite; created if missing): runs, claims, flags, decisions.",
+)
 def run(
     inputs: tuple[str, ...],
     reference: str | None,
@@ -154,15 +168,32 @@ def run(
     cache: str | None,
     no_progress: bool,
     out: Path,
+    db: Path | None,
 ) -> None:
-    """Audit the captures in INPUTS (files or folders) and write the results to --out."""
+    """Audit the captures in INPUTS (files or folders) and write the results to --out.
+
+    With --db, the audit is also recorded in an audit store (a SQLite file, created if missing): the report then
+    shows which flags are new, seen before, or decided by an editor (see docs/store.md).
+    """
     result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
+    if db is not None:
+        from audit import api
+
+        options = {
+            "jobs": jobs,
+            "max_bytes": max_bytes,
+            "timeout": timeout,
+            "reference": result.run.get("reference"),
+        }
+        result = api.record(result, db, options=options)
     result.write(out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
     _stderr(
         f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}"
     )
+    if result.record is not None:
+        _stderr(record_line(result.record))
     if audited == 0:
         _stderr("nothing could be audited; see the messages above")
         sys.exit(1)
@@ -274,3 +305,74 @@ def check(
         _stderr("nothing could be audited; see the messages above")
     _stderr(summary_line(outcome))
     sys.exit(outcome.exit_code)
+
+
+@main.command()
+@click.argument("old", required=False, type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), help="Compare two captures in this store."
+)
+@click.option(
+    "--url", "page", help="With --db: the page (URL, or sha256:… for a capture without one) to compare."
+)
+@click.option(
+    "--old-run",
+    type=int,
+    help="With --db: the run whose capture is the old one (default: the one before last).",
+)
+@click.option(
+    "--new-run", type=int, help="With --db: the run whose capture is the new one (default: the last)."
+)
+@click.option(
+    "--part",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Which article of a capture that holds several.",
+)
+@click.option("--format", "fmt", type=click.Choice(list(DIFF_FORMATS)), default="markdown", show_default=True)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+def diff(
+    old: Path | None,
+    new: Path | None,
+    db: Path | None,
+    page: str | None,
+    old_run: int | None,
+    new_run: int | None,
+    part: int,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed in an article between two captures OLD and NEW (or two captures of --url in --db).
+
+    Reports sentences added, removed and edited, and inside edited ones the figures, dates, names and quotes that
+    changed. A changed figure, date or quote with no correction or update notice on the new page is a silent_edit.
+    Exit 0 without silent edits, 1 with, 2 on misuse.
+    """
+    from audit import api
+    from audit.store.schema import StoreError
+
+    try:
+        if db is not None:
+            if page is None or old is not None:
+                raise click.UsageError("with --db, name the page with --url (and no capture files)")
+            found = api.diff_stored(db, page, old_run=old_run, new_run=new_run)
+        else:
+            if old is None or new is None:
+                raise click.UsageError("give two captures, OLD and NEW (or --db and --url)")
+            found = api.diff_captures(old, new, part=part)
+    except (InputError, StoreError) as error:
+        raise click.UsageError(str(error)) from error
+    write_diff(found, fmt, output)
+    sys.exit(1 if found.diff.flags else 0)
+
+
+main.add_command(db_group)
+main.add_command(review)
+main.add_command(export_group)
+main.add_command(import_group)

@@ -26,6 +26,7 @@ KIND_LABEL = {
     "single_source_figure": "A figure only one independent source gives",
     "contested": "Other sources say otherwise",
     "misdated": "A date that does not fit the record or the text",
+    "silent_edit": "A figure, date or quote changed between copies with no correction notice",
 }
 
 
