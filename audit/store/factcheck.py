@@ -56,11 +56,20 @@ def agrees(check: Facts, claim: Facts) -> bool:
     return all(any(date.startswith(iso) for date in claim.dates) for iso in check.dates)
 
 
-@cache
-def _model() -> Any:
+def load_model() -> Any:
+    """WordLlama from the weights and tokenizer inside the installed wheel; downloads disabled.
+
+    (``WordLlama.load`` looks for the tokenizer in the package's ``tokenizer/`` folder while the wheel ships it in
+    ``tokenizers/``, and would then try the model hub: pointing its cache at the package folder finds both files.)
+    """
     import wordllama
 
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+@cache
+def _model() -> Any:
+    return load_model()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
