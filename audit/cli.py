@@ -355,7 +355,7 @@ def diff(
     Exit 0 without silent edits, 1 with, 2 on misuse.
     """
     from audit import api
-    from audit.store.schema import StoreError
+    from audit.store.errors import StoreError
 
     try:
         if db is not None:

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from audit.store.factcheck import agrees, embed, facts_of
-from audit.store.review import scale
+from audit.store.ratings import scale
 
 _SPACE = re.compile(r"\s+")
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "store" / "factcheck_pairs.json"

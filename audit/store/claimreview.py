@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from audit.store.errors import StoreError
 from audit.store.keys import digest
-from audit.store.review import rating_named, scale
-from audit.store.schema import StoreError
+from audit.store.ratings import rating_named, scale
 from audit.store.write import now
 
 CONTEXT = "https://schema.org"

@@ -15,7 +15,7 @@ import click
 
 from audit.model import REVIEW_STATUSES, ReviewStatus, Source, StoreRecord
 from audit.pipeline.config import DEFAULT_SEARCH_LIMIT
-from audit.store.schema import StoreError
+from audit.store.errors import StoreError
 
 DIFF_FORMATS = ("markdown", "json", "html")
 

@@ -24,7 +24,7 @@ from audit.claim_extraction.dates.mentions import extract_dates
 from audit.claim_extraction.figures.mentions import extract_figures
 from audit.model import AuditResult, FactCheckMatch
 from audit.store.keys import Keys, version_id
-from audit.store.review import scale
+from audit.store.ratings import scale
 
 METHOD = "wordllama-l2_supercat-256+numbers"
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from audit.diff.captures import CaptureDiff
 from audit.diff.compare import diff_sources
 from audit.model import FieldEvidence, Source
-from audit.store.schema import StoreError
+from audit.store.errors import StoreError
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[dict[str, Any]]:

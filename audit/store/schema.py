@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from audit.store.errors import StoreError
+
 STORE_VERSION = "1"
 
 # name -> (columns, primary key, not-null columns)
@@ -198,10 +200,6 @@ VIEWS = {
         left join latest_decisions d on d.flag_key = f.flag_key
     """,
 }
-
-
-class StoreError(Exception):
-    """The store cannot be used: not an audit store, or a key, file or value that is not in it."""
 
 
 def open_store(path: str | Path, *, create: bool = True) -> Database:

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 import audit.api
 from audit import cli
 from audit.model import AuditResult, Evidence
+from audit.store.errors import StoreError
 from audit.store.keys import Keys
-from audit.store.schema import StoreError
 
 
 @pytest.fixture()

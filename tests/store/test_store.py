@@ -13,7 +13,8 @@ from click.testing import CliRunner
 import audit.api
 from audit import cli
 from audit.model import AuditResult
-from audit.store.schema import TABLES, StoreError, open_store
+from audit.store.errors import StoreError
+from audit.store.schema import TABLES, open_store
 from tests.conftest import RAW
 
 
