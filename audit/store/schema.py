@@ -184,10 +184,17 @@ INDEXES: dict[str, list[list[str]]] = {
 }
 
 VIEWS = {
-    # the decision in force for each flag key: the latest one
+    # the decision in force for each flag key: the latest one with a status (a rating alone decides nothing)
     "latest_decisions": """
         select d.* from decisions d
-        where d.id = (select max(id) from decisions e where e.flag_key is d.flag_key and e.claim_key = d.claim_key)
+        where d.status is not null
+          and d.id = (select max(id) from decisions e where e.flag_key = d.flag_key and e.status is not null)
+    """,
+    # the rating in force for each claim key: the latest one
+    "latest_ratings": """
+        select d.* from decisions d
+        where d.rating is not null
+          and d.id = (select max(id) from decisions e where e.claim_key = d.claim_key and e.rating is not null)
     """,
     # every flag version with the page, the claim's text and the decision in force on its key
     "flag_review": """
@@ -223,7 +230,7 @@ def open_store(path: str | Path, *, create: bool = True) -> Database:
         for index in indexes:
             db.table(name).create_index(index, if_not_exists=True)
     for name, sql in VIEWS.items():
-        db.create_view(name, sql, ignore=True)
+        db.create_view(name, sql, replace=True)
     if "claims_fts" not in db.table_names():
         db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter")
     db.table("meta").upsert({"key": "store_version", "value": STORE_VERSION}, pk="key")

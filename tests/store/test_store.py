@@ -15,7 +15,7 @@ from audit import cli
 from audit.model import AuditResult
 from audit.store.errors import StoreError
 from audit.store.schema import TABLES, open_store
-from tests.conftest import RAW
+from tests.conftest import RAW, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,25 @@ def test_every_table_exists_with_its_columns(store: tuple[Path, AuditResult]) ->
     for name, (columns, _, _) in TABLES.items():
         assert set(opened.table(name).columns_dict) == set(columns), name
     assert "claims_fts" in opened.table_names()
-    assert {"latest_decisions", "flag_review"} <= set(opened.view_names())
+    assert {"latest_decisions", "latest_ratings", "flag_review"} <= set(opened.view_names())
+
+
+def test_the_tables_are_documented_and_the_datasette_metadata_names_real_ones(
+    store: tuple[Path, AuditResult],
+) -> None:
+    db, _ = store
+    opened = open_store(db)
+    doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    for name, (columns, _, _) in TABLES.items():
+        assert f"| `{name}` |" in doc, name
+        for column in columns:
+            assert f"`{column}`" in doc, f"{name}.{column} is not in docs/store.md"
+    metadata = json.loads((ROOT / "docs" / "datasette-metadata.json").read_text(encoding="utf-8"))
+    for name, table in metadata["databases"]["audits"]["tables"].items():
+        columns = set(opened[name].columns_dict)
+        for facet in table.get("facets", []):
+            assert facet in columns, f"{name}: facet {facet} is not a column"
+        assert set(table.get("columns", {})) <= columns, name
 
 
 def test_search_finds_a_figure_and_its_flags(store: tuple[Path, AuditResult]) -> None:
