@@ -26,7 +26,22 @@ _API = (
     "run",
     "search",
 )
-__all__ = ["AuditResult", "__version__", *_API]
+__all__ = [
+    "AuditResult",
+    "__version__",
+    "check",
+    "claims",
+    "diff_captures",
+    "diff_stored",
+    "export_claimreview",
+    "history",
+    "import_claimreview",
+    "import_decisions",
+    "record",
+    "review",
+    "run",
+    "search",
+]
 
 if TYPE_CHECKING:
     from audit.api import (
