@@ -80,10 +80,15 @@ def _claim_at(claims: Sequence[Claim], span: Span | None) -> str | None:
     return None
 
 
+def _when(source: Source) -> str | None:
+    captured = source.metadata_evidence.get("captured_at")
+    value = (captured.value if captured is not None else None) or source.published
+    return str(value) if value else None
+
+
 def label(source: Source) -> str:
     """How a capture is named in a message: its site, title or file name, and when it was captured or published."""
-    captured = source.metadata_evidence.get("captured_at")
-    when = (captured.value if captured is not None else None) or source.published
+    when = _when(source)
     name = source_label(source)
     return f"{name} ({when})" if when else name
 
@@ -111,7 +116,9 @@ def silent_edit_flag(old: Source, new: Source, sentence: SentenceDiff, edit: Edi
     evidence.append(
         Evidence(
             "claim" if sentence.old_claim_id else "source",
-            f"the sentence as it read in {label(old)}",
+            f"the sentence as it read earlier ({_when(old)})"
+            if _when(old)
+            else "the sentence as it read earlier",
             old.source_id,
             sentence.old_claim_id,
             sentence.old_span,

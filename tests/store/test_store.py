@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import audit.api
 from audit import cli
 from audit.model import AuditResult
+from audit.report.json import render_json
 from audit.store.errors import StoreError
 from audit.store.schema import TABLES, open_store
 from tests.conftest import RAW, ROOT
@@ -137,3 +138,33 @@ def test_a_new_capture_of_a_page_links_its_edited_claim_to_the_old_one(tmp_path:
     assert outcome.exit_code == 1 and "$68 billion" in outcome.stdout
     with pytest.raises(StoreError):
         audit.api.diff_stored(db, "https://news.example/trump-putin", old_run=1)
+
+
+def test_recording_leaves_audit_json_as_it_was(
+    store: tuple[Path, AuditResult], seed_audit: tuple[AuditResult, Path]
+) -> None:
+    _, recorded = store
+    assert recorded.record is not None
+    assert render_json(recorded) == render_json(seed_audit[0])  # the store's state is not part of audit.json
+
+
+def test_run_with_db_on_the_command_line(tmp_path: Path) -> None:
+    captures = ROOT / "tests" / "cases" / "edited_copy" / "captures"
+    db = tmp_path / "audits.db"
+    args = [
+        "run",
+        str(captures),
+        "--out",
+        str(tmp_path / "out"),
+        "--db",
+        str(db),
+        "--jobs",
+        "1",
+        "--no-progress",
+    ]
+    first = CliRunner().invoke(cli.main, args)
+    assert first.exit_code == 0, first.output
+    assert "recorded as run 1" in first.output and "1 new flags" in first.output
+    second = CliRunner().invoke(cli.main, args)
+    assert "recorded as run 2" in second.output and "0 new flags, 1 seen before" in second.output
+    assert "Recorded as run 2" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
