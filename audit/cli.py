@@ -175,6 +175,14 @@ def run(
     With --db, the audit is also recorded in an audit store (a SQLite file, created if missing): the report then
     shows which flags are new, seen before, or decided by an editor (see docs/store.md).
     """
+    if db is not None:  # a store that cannot be used is said before the audit, not after it
+        from audit.store.errors import StoreError
+        from audit.store.schema import open_store
+
+        try:
+            open_store(db)
+        except StoreError as error:
+            raise click.UsageError(f"--db: {error}") from error
     result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
     if db is not None:
         from audit import api

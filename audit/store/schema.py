@@ -6,6 +6,7 @@ tables) and never drops anything. Columns holding lists or objects hold JSON tex
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -216,8 +217,14 @@ def open_store(path: str | Path, *, create: bool = True) -> Database:
         raise StoreError(
             f"{target}: no audit store here; record an audit first with `audit run … --db {target}`"
         )
-    db = Database(target)
-    db.execute("pragma foreign_keys = on")
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; give the store's file, e.g. {target / 'audits.db'}")
+    try:
+        db = Database(target)
+        db.execute("pragma foreign_keys = on")
+        db.table_names()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{target}: not an audit store ({error}); give another --db file") from error
     for name, (columns, pk, not_null) in TABLES.items():
         db.table(name).create(
             columns,

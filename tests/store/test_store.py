@@ -168,3 +168,15 @@ def test_run_with_db_on_the_command_line(tmp_path: Path) -> None:
     second = CliRunner().invoke(cli.main, args)
     assert "recorded as run 2" in second.output and "0 new flags, 1 seen before" in second.output
     assert "Recorded as run 2" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_not_a_store_is_misuse(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database", encoding="utf-8")
+    outcome = CliRunner().invoke(
+        cli.main, ["run", str(RAW), "--out", str(tmp_path / "out"), "--db", str(bad)]
+    )
+    assert outcome.exit_code == 2 and "not an audit store" in outcome.output
+    assert not (tmp_path / "out").exists()  # said before auditing anything
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(tmp_path)
