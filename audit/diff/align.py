@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from audit.claim_extraction.sentences import paragraphs
@@ -72,10 +72,16 @@ class Pairing:
 
 def units(text: str) -> list[Span]:
     """The sentences of a cleaned text in order; a heading paragraph is one unit."""
+    return list(_units(text))
+
+
+@lru_cache(maxsize=32)
+def _units(text: str) -> tuple[Span, ...]:
+    """(Cached: a text is split once however many copies it is compared with.)"""
     out: list[Span] = []
     for paragraph in paragraphs(text):
         out.extend(paragraph.sentences or (paragraph.span,))
-    return out
+    return tuple(out)
 
 
 def align(old_text: str, new_text: str) -> list[Pairing]:

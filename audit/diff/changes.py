@@ -1,7 +1,7 @@
 """What changed inside one edited sentence: its figures, dates, names and quotes.
 
-Figures and dates are the ones the claim extractors find in the whole text (so "May 9" resolves against the
-article's date as in an audit), compared by their normalised value (a figure's value, unit, comparator and upper
+Figures and dates are the claim's when the sentence is a claim (found in the whole text by the claim extractors, so
+"May 9" resolves against the article's date as in an audit), else those found in the sentence alone, compared by their normalised value (a figure's value, unit, comparator and upper
 bound; a date's ISO value, or its text when unresolved), so "$200 million" and "$200m" are the same figure and
 "$200 million" → "$250 million" is a change. Names are capitalised runs of words that do not open the sentence;
 quotes are passages of at least two words between quotation marks, compared in their comparable form.
@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from audit.claim_extraction.assemble import publication_date
+from audit.claim_extraction.dates.mentions import extract_dates
+from audit.claim_extraction.figures.mentions import extract_figures
 from audit.diff.align import comparable, edit_settings
-from audit.model import DateMention, Figure, Span
+from audit.model import Claim, DateMention, Figure, Source, Span
 
 Field = Literal["figure", "date", "name", "quote"]
 FIELDS: tuple[Field, ...] = ("figure", "date", "name", "quote")
@@ -105,20 +108,44 @@ def compare(field: Field, old: list[Found], new: list[Found]) -> Edit | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
 class Side:
-    """One capture's text with the figures and dates found in it."""
+    """One capture's text, with the figures and dates of a sentence: those of its claim when it has one (resolved in
+    the article's context by the claim extractors), else those the extractors find in the sentence alone."""
 
-    text: str
-    figures: tuple[Figure, ...]
-    dates: tuple[DateMention, ...]
+    def __init__(self, source: Source, claims: Sequence[Claim] = ()) -> None:
+        self.text = source.text
+        self.published = publication_date(source)
+        self.claims = claims
+
+    def _claim(self, sentence: Span) -> Claim | None:
+        return next(
+            (c for c in self.claims if c.span.start < sentence.end and sentence.start < c.span.end), None
+        )
+
+    def figures(self, sentence: Span) -> list[Figure]:
+        claim = self._claim(sentence)
+        if claim is not None:
+            return [f for f in claim.figures if _inside(f.span, sentence)]
+        found = extract_figures(sentence.slice(self.text))
+        return [replace(f, span=_shift(f.span, sentence.start)) for f in found]
+
+    def dates(self, sentence: Span) -> list[DateMention]:
+        claim = self._claim(sentence)
+        if claim is not None:
+            return [d for d in claim.dates if _inside(d.span, sentence)]
+        found = extract_dates(sentence.slice(self.text), self.published)
+        return [replace(d, span=_shift(d.span, sentence.start)) for d in found]
+
+
+def _shift(span: Span, offset: int) -> Span:
+    return Span(span.start + offset, span.end + offset)
 
 
 def sentence_edits(old: Side, old_span: Span, new: Side, new_span: Span) -> tuple[Edit, ...]:
     """The figures, dates, names and quotes that differ between an old sentence and its edited version."""
     found: tuple[tuple[Field, list[Found], list[Found]], ...] = (
-        ("figure", figures_in(old.figures, old_span), figures_in(new.figures, new_span)),
-        ("date", dates_in(old.dates, old_span), dates_in(new.dates, new_span)),
+        ("figure", figures_in(old.figures(old_span), old_span), figures_in(new.figures(new_span), new_span)),
+        ("date", dates_in(old.dates(old_span), old_span), dates_in(new.dates(new_span), new_span)),
         ("name", names_in(old.text, old_span), names_in(new.text, new_span)),
         ("quote", quotes_in(old.text, old_span), quotes_in(new.text, new_span)),
     )

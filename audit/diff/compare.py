@@ -15,9 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.claim_extraction.assemble import publication_date
-from audit.claim_extraction.dates.mentions import extract_dates
-from audit.claim_extraction.figures.mentions import extract_figures
 from audit.corpus.independence import source_label
 from audit.diff.align import Change, align
 from audit.diff.changes import Edit, Side, sentence_edits
@@ -60,15 +57,6 @@ class SourceDiff:
 
     def count(self, change: Change) -> int:
         return sum(1 for s in self.sentences if s.change == change)
-
-
-def side(source: Source) -> Side:
-    """The source's text with every figure and date the extractors find in it."""
-    return Side(
-        source.text,
-        tuple(extract_figures(source.text)),
-        tuple(extract_dates(source.text, publication_date(source))),
-    )
 
 
 def _claim_at(claims: Sequence[Claim], span: Span | None) -> str | None:
@@ -135,11 +123,11 @@ def diff_sources(
     # 1. sentences aligned
     pairings = align(old.text, new.text)
     # 2. what changed inside each edited sentence
-    before, after = (side(old), side(new)) if any(p.change == "edited" for p in pairings) else (None, None)
+    before, after = Side(old, old_claims), Side(new, new_claims)
     sentences = []
     for pairing in pairings:
         edits: tuple[Edit, ...] = ()
-        if pairing.change == "edited" and before and after and pairing.old and pairing.new:
+        if pairing.change == "edited" and pairing.old and pairing.new:
             edits = sentence_edits(before, pairing.old, after, pairing.new)
         sentences.append(
             SentenceDiff(

@@ -34,6 +34,8 @@ def _pattern() -> re.Pattern[str]:
 def notice_sentences(text: str) -> list[tuple[Span, str]]:
     """The sentences of ``text`` that read as a correction or update notice, with their comparable form."""
     pattern = _pattern()
+    if not pattern.search(comparable(text)):  # most pages hold no notice: no need to split them
+        return []
     out = []
     for span in units(text):
         key = comparable(span.slice(text))
