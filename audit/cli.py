@@ -17,20 +17,13 @@ import click
 
 from audit import __version__
 from audit.contract.validate import validate_files
+from audit.diff.command import diff
 from audit.ingest.discover import InputError
 from audit.ingest.ledger import LedgerError
 from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from audit.pipeline.workers import WorkerStartError
-from audit.store.commands import (
-    DIFF_FORMATS,
-    db_group,
-    export_group,
-    import_group,
-    record_line,
-    review,
-    write_diff,
-)
+from audit.store.commands import db_group, export_group, import_group, record_line, review
 
 
 def _stderr(message: str) -> None:
@@ -315,71 +308,7 @@ def check(
     sys.exit(outcome.exit_code)
 
 
-@main.command()
-@click.argument("old", required=False, type=click.Path(path_type=Path))
-@click.argument("new", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), help="Compare two captures in this store."
-)
-@click.option(
-    "--url", "page", help="With --db: the page (URL, or sha256:… for a capture without one) to compare."
-)
-@click.option(
-    "--old-run",
-    type=int,
-    help="With --db: the run whose capture is the old one (default: the one before last).",
-)
-@click.option(
-    "--new-run", type=int, help="With --db: the run whose capture is the new one (default: the last)."
-)
-@click.option(
-    "--part",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Which article of a capture that holds several.",
-)
-@click.option("--format", "fmt", type=click.Choice(list(DIFF_FORMATS)), default="markdown", show_default=True)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
-def diff(
-    old: Path | None,
-    new: Path | None,
-    db: Path | None,
-    page: str | None,
-    old_run: int | None,
-    new_run: int | None,
-    part: int,
-    fmt: str,
-    output: Path | None,
-) -> None:
-    """What changed in an article between two captures OLD and NEW (or two captures of --url in --db).
-
-    Reports sentences added, removed and edited, and inside edited ones the figures, dates, names and quotes that
-    changed. A changed figure, date or quote with no correction or update notice on the new page is a silent_edit.
-    Exit 0 without silent edits, 1 with, 2 on misuse.
-    """
-    from audit import api
-    from audit.store.errors import StoreError
-
-    try:
-        if db is not None:
-            if page is None or old is not None:
-                raise click.UsageError("with --db, name the page with --url (and no capture files)")
-            found = api.diff_stored(db, page, old_run=old_run, new_run=new_run)
-        else:
-            if old is None or new is None:
-                raise click.UsageError("give two captures, OLD and NEW (or --db and --url)")
-            found = api.diff_captures(old, new, part=part)
-    except (InputError, StoreError) as error:
-        raise click.UsageError(str(error)) from error
-    write_diff(found, fmt, output)
-    sys.exit(1 if found.diff.flags else 0)
-
-
+main.add_command(diff)
 main.add_command(db_group)
 main.add_command(review)
 main.add_command(export_group)

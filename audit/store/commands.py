@@ -17,8 +17,6 @@ from audit.model import REVIEW_STATUSES, ReviewStatus, Source, StoreRecord
 from audit.pipeline.config import DEFAULT_SEARCH_LIMIT
 from audit.store.errors import StoreError
 
-DIFF_FORMATS = ("markdown", "json", "html")
-
 _DB = click.option(
     "--db",
     required=True,
@@ -49,21 +47,6 @@ def record_line(record: StoreRecord) -> str:
         f"{states.count('reopened')} reopened (evidence changed since the decision)"
         + (f"; {matched} match(es) with earlier fact-checks" if matched else "")
     )
-
-
-def write_diff(found: Any, fmt: str, output: Path | None) -> None:
-    from audit.diff.report import diff_data, render_diff_html, render_diff_json, render_diff_markdown
-
-    data = diff_data(found.diff, found.same_origin)
-    renderers = {"json": render_diff_json, "markdown": render_diff_markdown, "html": render_diff_html}
-    text = renderers[fmt](data)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from audit.report.write import write_text
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_text(output, text)
 
 
 def _captured(source: Source) -> Any:
