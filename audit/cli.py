@@ -17,11 +17,13 @@ import click
 
 from audit import __version__
 from audit.contract.validate import validate_files
+from audit.diff.command import diff
 from audit.ingest.discover import InputError
 from audit.ingest.ledger import LedgerError
 from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from audit.pipeline.workers import WorkerStartError
+from audit.store.commands import db_group, export_group, import_group, record_line, review
 
 
 def _stderr(message: str) -> None:
@@ -144,6 +146,11 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for audit.json, the parquet tables and the reports (created if missing).",
 )
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also record the audit in this audit store (SQLite; created if missing): runs, claims, flags, decisions.",
+)
 def run(
     inputs: tuple[str, ...],
     reference: str | None,
@@ -154,15 +161,40 @@ def run(
     cache: str | None,
     no_progress: bool,
     out: Path,
+    db: Path | None,
 ) -> None:
-    """Audit the captures in INPUTS (files or folders) and write the results to --out."""
+    """Audit the captures in INPUTS (files or folders) and write the results to --out.
+
+    With --db, the audit is also recorded in an audit store (a SQLite file, created if missing): the report then
+    shows which flags are new, seen before, or decided by an editor (see docs/store.md).
+    """
+    if db is not None:  # a store that cannot be used is said before the audit, not after it
+        from audit.store.errors import StoreError
+        from audit.store.schema import open_store
+
+        try:
+            open_store(db)
+        except StoreError as error:
+            raise click.UsageError(f"--db: {error}") from error
     result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
+    if db is not None:
+        from audit import api
+
+        options = {
+            "jobs": jobs,
+            "max_bytes": max_bytes,
+            "timeout": timeout,
+            "reference": result.run.get("reference"),
+        }
+        result = api.record(result, db, options=options)
     result.write(out)
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
     _stderr(
         f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}"
     )
+    if result.record is not None:
+        _stderr(record_line(result.record))
     if audited == 0:
         _stderr("nothing could be audited; see the messages above")
         sys.exit(1)
@@ -274,3 +306,10 @@ def check(
         _stderr("nothing could be audited; see the messages above")
     _stderr(summary_line(outcome))
     sys.exit(outcome.exit_code)
+
+
+main.add_command(diff)
+main.add_command(db_group)
+main.add_command(review)
+main.add_command(export_group)
+main.add_command(import_group)
