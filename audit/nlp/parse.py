@@ -113,10 +113,10 @@ def parse_sentences(text: str, spans: Sequence[Span]) -> list[ParsedSentence]:
 
 
 def _reindexed(words: list[Word]) -> list[Word]:
-    """Whitespace tokens dropped: indexes and heads renumbered (a head that was whitespace becomes the word)."""
-    if all(word.i == index for index, word in enumerate(words)):
-        return words
+    """Whitespace tokens dropped: indexes and heads renumbered (a head that was whitespace makes the word a root)."""
     position = {word.i: index for index, word in enumerate(words)}
+    if all(word.i == index and word.head in position for index, word in enumerate(words)):
+        return words
     renumbered = []
     for index, word in enumerate(words):
         head = position.get(word.head, index)

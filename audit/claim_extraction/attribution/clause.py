@@ -72,14 +72,61 @@ def subject_of(sentence: ParsedSentence, verb: Word) -> Word | None:
     return None
 
 
+# verbs of speech that put their source after them ("…, said X", "…, writes X"), as lemmas
+_INVERTING = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "write",
+        "explain",
+        "insist",
+        "warn",
+        "argue",
+        "ask",
+        "reply",
+        "respond",
+        "recall",
+        "claim",
+        "report",
+        "suggest",
+        "continue",
+        "conclude",
+        "agree",
+        "acknowledge",
+        "admit",
+        "concede",
+        "observe",
+        "remark",
+        "state",
+        "declare",
+        "announce",
+        "predict",
+        "estimate",
+        "caution",
+        "complain",
+        "counter",
+        "maintain",
+        "contend",
+        "tweet",
+        "quip",
+        "joke",
+        "muse",
+        "confirm",
+        "deny",
+    }
+)
+
+
 def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     """The source after the verb in "The plan failed, *said an investigator*." (parsed as an object, or as the
     verb's own subject after it): the verb follows a comma or a closing quote, and the noun phrase right after it
     depends on it (whatever the parser made of the clause before the comma)."""
     if verb.i == 0 or sentence.words[verb.i - 1].text not in {",", "”", '"', "’", "'", "—", "–"}:
         return None
-    if verb.tag not in ("VBD", "VBZ", "VBP"):
-        return None  # "…, denying her assignments": a participle's object is no source
+    if verb.tag not in ("VBD", "VBZ", "VBP") or verb.lemma not in _INVERTING:
+        return None  # "…, denying her assignments": a participle's object is no source; "had Smith leading": no speech
     after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj")]
     if not after or after[0].pos not in ("NOUN", "PROPN", "PRON"):
         return None

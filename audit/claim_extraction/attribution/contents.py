@@ -56,6 +56,18 @@ _LEFT_RELATIONS = frozenset({"det", "compound", "amod", "flat", "nmod:poss", "nu
 _TAIL_RELATIONS = frozenset({"obl:tmod", "obl:unmarked", "advmod", "punct", "obl", "nmod:tmod"})
 
 
+def _demand(sentence: ParsedSentence, wanted: Word, lex: Lexicon) -> bool:
+    """What is called for is a position: a demand noun ("a ban", "an end to"), or someone to act ("Congress to
+    act")."""
+    if wanted.lower in lex.demand_nouns or wanted.lemma in lex.demand_nouns:
+        return True
+    return bool(sentence.dependents(wanted, "xcomp", "acl")) or wanted.pos in ("PROPN", "PRON")
+
+
+def is_speech(word: Word, lex: Lexicon) -> bool:
+    return word.lower in lex.speech_verbs or word.lemma in lex.speech_verbs
+
+
 def final_report(sentence: ParsedSentence, verb: Word, source: Word | None, lex: Lexicon) -> Span | None:
     """ "… conflicts of interest, *Schale says*." / "…, *The Sun reported in 2007*." / "So she toughened up, *she
     said*, and …": a source and verb after a comma, with nothing after the verb up to the next comma or the end but a
@@ -100,6 +112,8 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
             for w in sentence.dependents(verb, "obl")
             if any(c.lower == "for" for c in sentence.dependents(w, "case"))
         ]
+        if wanted and not _demand(sentence, wanted[0], lex):
+            return None  # "called for a strike in March", "called for a vote": an action, not a position
         if wanted:
             return span_of(
                 [
@@ -113,20 +127,38 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
         complements = [
             c
             for o in sentence.dependents(verb, "obj", "iobj")
-            for c in sentence.dependents(o, "acl:relcl", "acl")
+            for c in sentence.dependents(o, "acl:relcl", "acl", "ccomp")
             if any(m.lower == "that" and m.pos == "SCONJ" for m in sentence.dependents(c, "mark"))
+            or any(
+                m.lower in ("how", "why", "what", "when", "where")
+                for m in sentence.dependents(c, "advmod", "mark")
+            )
         ]
     if complements:  # "said that A, but that B": from the first complement to the last
         words = [w for c in complements for w in sentence.subtree(c)]
+        last = max(w.i for w in words)
+        for clause in sentence.dependents(verb, "conj"):  # "said the plan was dead, and the talks were over"
+            own_subject = any(w.relation == "nsubj" for w in sentence.dependents(clause))
+            if clause.i > last and own_subject and not is_speech(clause, lex):
+                words += sentence.subtree(clause)
         low, high = min(w.i for w in words), max(w.i for w in words)
         return span_of(trimmed([w for w in sentence.words if low <= w.i <= high]))
     if verb.lower in lex.infinitive_cues or verb.lemma in lex.infinitive_cues:
         infinitives = sentence.dependents(verb, "xcomp")
         if infinitives:  # "vowed *to fight on*": the infinitive with its "to"
-            words = sentence.subtree(infinitives[0])
+            objects = [w for o in sentence.dependents(verb, "obj") for w in sentence.subtree(o)]
+            words = sorted(
+                sentence.subtree(infinitives[0]) + objects, key=lambda w: w.i
+            )  # "wants the tax repealed"
             return span_of([w for w in words if w.pos != "PUNCT" or w.i != words[-1].i])
     marks = {w.lower for w in sentence.dependents(verb, "mark")}
-    if verb.head != verb.i and (verb.dep == "parataxis" or "as" in marks):  # "As the authors explain, …"
+    host = sentence.words[verb.head]
+    reported_host = (
+        verb.dep == "parataxis" and host.i < verb.i and host.lower in lex.speech_verbs | lex.document_verbs
+    )
+    if verb.head != verb.i and not reported_host and (verb.dep == "parataxis" or "as" in marks):
+        # "The plan failed, X said" / "As the authors explain, …": the clause around the report; not the quote
+        # a reporting verb introduces ("X observed, “Trump sees …”": "sees" is what X observed)
         return span_of(without(sentence, sentence.words[verb.head], verb))
     clauses = [w for w in sentence.dependents(verb, "parataxis") if w.pos in ("VERB", "AUX", "ADJ", "NOUN")]
     if clauses:
@@ -154,20 +186,24 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
     speech = (
         verb.lemma in _OBJECT_REPORTS or verb.lower in lex.document_verbs or verb.lower in lex.stance_verbs
     )
-    if verb.lower in POLL_VERBS and polled(sentence, verb):
-        speech = True
+    if verb.lower in POLL_VERBS and polled(sentence, verb):  # "The latest poll has Jones ahead in Ohio"
+        return span_of(trimmed([w for w in sentence.words if w.i > verb.i]))
     listener = (
         verb.lower in lex.object_verbs
         and objects
         and (objects[0].pos in ("PRON", "PROPN") or objects[0].lower in _LISTENERS)
     )
-    if objects and not listener and (speech or verb.lower in lex.object_verbs):
+    regards = verb.lower in lex.weak_verbs and any(
+        any(c.lower == "as" for c in sentence.dependents(w, "case", "mark"))
+        for w in sentence.dependents(verb, "obl", "advcl", "xcomp")
+    )  # "Critics have seen the plan as a betrayal"
+    if objects and not listener and (speech or regards or verb.lower in lex.object_verbs):
         first = objects[0]
         named_object = first.pos in ("PRON", "PROPN")
         follows = sentence.dependents(verb, "xcomp") + [
             w
-            for w in sentence.dependents(verb, "obl")
-            if any(c.lower == "of" for c in sentence.dependents(w, "case"))
+            for w in sentence.dependents(verb, "obl", "advcl")
+            if any(c.lower in ("of", "as", "to") for c in sentence.dependents(w, "case", "mark"))
         ]
         if not named_object or follows or verb.lower in lex.stance_verbs:
             # "X reported higher profits", "polls showing him leading", "accused the candidate of groping",

@@ -31,7 +31,8 @@ def _sentence_at(parsed: Sequence[ParsedSentence], position: int) -> int | None:
 
 
 def _only_punctuation(gap: str) -> bool:
-    return not re.sub(r"[\s,:;—–\-()]+", "", gap)
+    """Nothing but punctuation, or a determiner of the source ("…,” *the* senator said")."""
+    return not re.sub(r"[\s,:;—–\-()]+|\b(?:the|a|an)\b", "", gap, flags=re.IGNORECASE)
 
 
 def _after(text: str, quote: Quote, reports: Sequence[Found]) -> Found | None:

@@ -196,11 +196,9 @@ def find_frames(sentence: ParsedSentence, lex: Lexicon, naming: bool = False) ->
         content = content_of(sentence, word, lex, source)
         if word.lemma == "call" and not calls_for and not naming:
             continue  # "called a strike", "called a vote": only "called for" states a position
-        if (word.lower in lex.main_clause_verbs or word.lemma in lex.main_clause_verbs) and word.dep not in (
-            "root",
-            "conj",
-        ):
-            continue  # "wants", "hopes" report a position only as the main verb ("This suggests that X wants …")
+        main_only = word.lower in lex.main_clause_verbs or word.lemma in lex.main_clause_verbs
+        if main_only and word.dep not in ("root", "conj") and not (word.tag == "VBG" and word.dep == "advcl"):
+            continue  # "wants", "hopes": a position as the main verb or a participle ("…, hoping her allies …")
         cue_words = (word, *[w for w in sentence.dependents(word, "compound:prt")])
         if calls_for:  # "called for": the particle is part of the cue
             cue_words += tuple(

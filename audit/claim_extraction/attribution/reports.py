@@ -45,6 +45,8 @@ def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     word = sentence.words[index]
     if word.pos in ("PROPN", "NOUN") and word.dep not in ("obj", "obl", "nmod"):
         return word
+    if index == 0 and word.text[:1].isupper() and word.pos in ("ADV", "ADJ", "X", "INTJ"):
+        return word  # "Petri endorsed …" with the name tagged as an adverb
     # the nearest subject before the verb, the parser having hung it elsewhere ("Henrik Wachtmeister of the
     # Swedish Institute … warned, “…”"): no verb or clause break between it and the verb
     for candidate in reversed(sentence.words[: verb.i]):
@@ -68,6 +70,8 @@ def _auxiliaries_start(sentence: ParsedSentence, frame: Frame) -> int:
 def _there_start(sentence: ParsedSentence, head: Word, start: int) -> int:
     """ "*There are* modern historians who believe": the existential opening is part of the cue."""
     governor = sentence.words[head.head] if head.head != head.i else head
+    if not any(w.lower in ("who", "that") for w in sentence.words[head.i + 1 : head.i + 3]):
+        return start  # only "There are historians *who* believe": not "There are no surveys showing"
     there = [w for w in sentence.dependents(governor, "expl") if w.lower == "there" and w.i < head.i]
     return min(start, there[0].start) if there else start
 
@@ -228,11 +232,10 @@ def _nested(found: Found, reports: Sequence[Found]) -> bool:
         return False
     for other in reports:
         content = other.attribution.content_span
-        if (
-            other is not found
-            and content is not None
-            and content.start <= cue.start
-            and cue.end <= content.end
-        ):
-            return True
+        if other is found or content is None or not (content.start <= cue.start and cue.end <= content.end):
+            continue
+        own, outer = found.attribution.content_span, other.attribution.cue_span
+        mutual = own is not None and outer is not None and own.start <= outer.start and outer.end <= own.end
+        if not mutual or outer is None or outer.start < cue.start:
+            return True  # inside the other's content (of two that hold each other, the earlier is the report)
     return False

@@ -349,6 +349,14 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
     ]
     if counted:  # "a large body of neuroscientific studies has pointed out": the studies
         head = counted[0]
+    mistagged = head.i == 0 and head.pos in ("ADV", "ADJ", "X", "INTJ") and head.text[:1].isupper()
+    if (
+        mistagged
+        and head.lower not in lex.vague_quantifiers | lex.time_words
+        and not head.lower.endswith("ly")
+    ):
+        span = Span(head.start, head.end)  # "Petri endorsed …": a name the tagger took for an adverb
+        return SourcePhrase("named", head.text, span, None, None, head.text)
     if head.lower in lex.vague_quantifiers and head.pos in ("ADJ", "PRON", "DET", "NOUN"):
         return SourcePhrase(
             "unnamed", head.text, Span(head.start, head.end), None, None, head.text
