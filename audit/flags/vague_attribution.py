@@ -48,6 +48,7 @@ _CLASSES: tuple[_Class, ...] = (
         "vague_attribution.unnamed_reports",
         r"\b(reports?|reported|reporting|media|studies|study|research|analysis|analyses|surveys?|polls?"
         r"|records|disclosures|filings|documents|data|figures|statistics|evidence|findings|stories|legends"
+        r"|estimates?|projections|calculations|tallies"
         r"|tales|claims|accounts|opinions)\b",
         "reports or studies ('reports indicate', 'analysis suggests', 'records show')",
         "which report, by whom, and when",

@@ -88,7 +88,12 @@ def final_report(sentence: ParsedSentence, verb: Word, source: Word | None, lex:
         if word.text in (",", ";", "—", "–"):
             break  # ", and advises …", ", although they said …": a new clause, not this verb's content
         after.append(word)
-    if any(w.pos in ("VERB", "AUX") or w.dep in ("ccomp", "xcomp", "obj") for w in after):
+    listeners = {w.i for w in after if w.relation in ("obj", "iobj") and w.pos in ("PROPN", "PRON")}
+    # "…, an insurgent source told Reuters": the listener is no content
+    if any(
+        w.pos in ("VERB", "AUX") or (w.dep in ("ccomp", "xcomp", "obj") and w.i not in listeners)
+        for w in after
+    ):
         return None
     head = sentence.words[verb.head]
     if verb.dep in ("advcl", "parataxis") and head.i > verb.i:

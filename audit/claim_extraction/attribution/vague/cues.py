@@ -133,8 +133,8 @@ def _named_agent_follows(toks: Sequence[Tok], j: int) -> bool:
     for k in range(j + 1, min(j + 8, len(toks) - 1)):
         if toks[k].low == "by" and toks[k + 1].cap:
             return True
-        if toks[k].text in {",", ";", "."}:
-            return False
+        if toks[k].text in {",", ";", "."} or toks[k].low == "that":
+            return False  # "it was noted that … caused by MORE Power": the agent of the reported clause
     return False
 
 
