@@ -127,7 +127,7 @@ def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
         return None
     if verb.tag not in ("VBD", "VBZ", "VBP") or verb.lemma not in _INVERTING:
         return None  # "…, denying her assignments": a participle's object is no source; "had Smith leading": no speech
-    after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj")]
+    after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj", "appos")]
     if not after or after[0].pos not in ("NOUN", "PROPN", "PRON"):
         return None
     first = min(w.i for w in sentence.subtree(after[0]))

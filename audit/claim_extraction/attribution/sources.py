@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from audit.claim_extraction.attribution.lexicon import Lexicon
+from audit.claim_extraction.attribution.names import complete_name, conjuncts, glued, name_run, named_members
 from audit.model import Span
 from audit.nlp.parse import ParsedSentence, Word
 
 SourceKind = Literal["named", "body", "unnamed", "pronoun", "definite", "first"]
 
-_NAME_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc"})
+NAME_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc"})
 _PHRASE_RELATIONS = frozenset(
     {
         "det",
@@ -126,7 +127,7 @@ def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | N
             return words or None
         if word.dep in ("compound", "nmod:poss"):
             parts = [w for w in sentence.subtree(word) if w.pos == "PROPN"]
-            while parts[0].i >= 2 and _glued(sentence.words[parts[0].i - 1], parts[0]):  # "Coca-Cola"
+            while parts[0].i >= 2 and glued(sentence.words[parts[0].i - 1], parts[0]):  # "Coca-Cola"
                 parts = [sentence.words[parts[0].i - 2], sentence.words[parts[0].i - 1], *parts]
             first = parts[0].i
             while first > 0:  # "White House officials" with "White" tagged as an adjective of the head
@@ -141,41 +142,8 @@ def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | N
             return [w for w in sentence.words[first : parts[-1].i + 1] if w.pos != "PART"]
         if word.dep == "nmod" and any(c.lower in _OWNER_CASES for c in sentence.dependents(word, "case")):
             words = [w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct")]
-            return _complete_name(sentence, words) or None
+            return complete_name(sentence, words) or None
     return None
-
-
-def _name_run(sentence: ParsedSentence, head: Word) -> list[Word]:
-    """The proper nouns making up a name with the head: its flat/compound parts, contiguous around it."""
-    run = {head.i}
-    grew = True
-    while grew:
-        grew = False
-        for word in sentence.words:
-            if word.i not in run and word.head in run and word.dep in _NAME_RELATIONS and word.pos == "PROPN":
-                run.add(word.i)
-                grew = True
-    for step in (-1, 1):  # "Bo Chan" parsed as two subjects of one verb: one name split by the parser
-        index = head.i + step
-        while 0 <= index < len(sentence.words):
-            word = sentence.words[index]
-            if word.pos != "PROPN" or word.head != head.head or word.dep != head.dep or word.i == head.head:
-                break
-            run.add(index)
-            index += step
-    low = high = head.i
-    while low - 1 in run or (low > 0 and _glued(sentence.words[low - 1], sentence.words[low])):
-        low -= 1
-    while high + 1 in run or (
-        high + 1 < len(sentence.words) and _glued(sentence.words[high], sentence.words[high + 1])
-    ):
-        high += 1
-    return list(sentence.words[low : high + 1])
-
-
-def _glued(left: Word, right: Word) -> bool:
-    """Two tokens of one hyphenated word ("Coca-Cola", "Al-Assad"), split by the tokenizer at the hyphen."""
-    return left.end == right.start and (left.text in ("-", "&") or right.text in ("-", "&"))
 
 
 def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex: Lexicon) -> bool:
@@ -184,29 +152,11 @@ def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex
     return "the" in determiners or any(w.lower in lex.org_words for w in name)
 
 
-def _complete_name(sentence: ParsedSentence, words: list[Word]) -> list[Word]:
-    """A body's name carried on over "of"/"on"/"for"/"and" and capitalised words the parser hung elsewhere
-    ("the U.S. Council *on Foreign Relations*", "the Institute *of International Affairs*")."""
-    if not words:
-        return words
-    end = words[-1].i
-    while end + 2 < len(sentence.words):
-        joiner, following = sentence.words[end + 1], sentence.words[end + 2]
-        if joiner.lower not in ("of", "on", "for", "and", "&") or not following.text[:1].isupper():
-            break
-        end += 2
-        while end + 1 < len(sentence.words) and sentence.words[end + 1].text[:1].isupper():
-            if sentence.words[end + 1].pos not in ("PROPN", "NOUN", "ADJ"):
-                break
-            end += 1
-    return [w for w in sentence.words if words[0].i <= w.i <= end]
-
-
 def _person_name(
     sentence: ParsedSentence, head: Word, phrase: list[Word], lex: Lexicon
 ) -> tuple[list[Word], list[Word]]:
     """(name words, role words) of a proper-noun phrase: titles before a person's name are its role."""
-    name = _name_run(sentence, head)
+    name = name_run(sentence, head)
     if _is_organisation(sentence, head, name, lex):  # "the White House": the capitalised words before it
         first = name[0].i
         while (
@@ -298,27 +248,18 @@ def _is_name(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
     return not plural and not common and not sentence.dependents(head, "det")
 
 
-def _named_members(sentence: ParsedSentence, head: Word) -> list[Word]:
-    """A name given as a member of an unnamed group: "critics, *including Trump*," / "experts *such as Jane Doe*"."""
-    for word in sentence.dependents(head, "nmod", "appos", "acl"):
-        cases = {c.lower for c in sentence.dependents(word, "case", "mark")}
-        if word.pos == "PROPN" and cases & {"including", "like", "as"}:
-            return _name_run(sentence, word)
-    return []
-
-
 def _common_noun(sentence: ParsedSentence, head: Word, lex: Lexicon) -> bool:
     """A capitalised group or document word the tagger took for a name ("Critics argue", "Democrats say",
     "Analysis suggests"): one word, in the lexicon of unnamed groups and documents."""
     group = lex.vague_heads | lex.unnamed_person_heads | lex.document_nouns
-    return head.lower in group and len(_name_run(sentence, head)) == 1
+    return head.lower in group and len(name_run(sentence, head)) == 1
 
 
 def classify(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> SourcePhrase | None:
     """What kind of source the phrase headed by ``head`` is; None when it is not a source at all."""
-    conjuncts = [head, *[w for part in _name_run(sentence, head) for w in sentence.dependents(part, "conj")]]
-    if len(conjuncts) > 1:
-        return _coordinated(sentence, conjuncts, text, lex)
+    heads = conjuncts(sentence, head)
+    if len(heads) > 1:
+        return _coordinated(sentence, heads, text, lex)
     return _single(sentence, head, text, lex)
 
 
@@ -330,6 +271,9 @@ def _coordinated(sentence: ParsedSentence, heads: list[Word], text: str, lex: Le
     span = Span(min(p.span.start for p in known), max(p.span.end for p in known))
     named = [p for p in known if p.kind == "named"]
     if named and len(named) == len(known):
+        # "said Senator Smith and Senator Jones": the first name's title stays, as the others' do
+        titles = [w for w in _phrase_words(sentence, heads[0], lex) if w.pos == "PROPN" and w.i < heads[0].i]
+        span = Span(min([span.start, *[w.start for w in titles]]), span.end)
         return SourcePhrase(
             "named", text[span.start : span.end], span, None, None, text[span.start : span.end]
         )
@@ -391,7 +335,7 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
         determiners & _DEFINITE or sentence.dependents(head, "acl", "acl:relcl", "nmod")
     ):  # "video obtained from the salon shows", "the records show": this evidence, not hearsay
         return SourcePhrase("definite", whole, span, None, None, whole)
-    members = _named_members(sentence, head)
+    members = named_members(sentence, head)
     if members:  # "critics, including Trump,": a named source is given
         return SourcePhrase(
             "named", _text(text, members), Span(members[0].start, members[-1].end), None, None, whole
