@@ -118,6 +118,31 @@ def _merged(text: str, cues: list[Found]) -> list[Found]:
     return merged
 
 
+def _continued(text: str, quoted: list[Found], cues: list[Found]) -> tuple[list[Found], list[Found]]:
+    """A vague cue right after a quote's vague speaker continues it ("…,” said a spokesperson *who declined to be
+    named*."): one unnamed speaker, its cue extended."""
+    left: list[Found] = []
+    for cue in cues:
+        span = cue.attribution.cue_span
+        for index, hit in enumerate(quoted):
+            before = hit.attribution.cue_span
+            if (
+                span is None
+                or before is None
+                or hit.attribution.kind != "vague"
+                or cue.attribution.kind != "vague"
+            ):
+                continue
+            if 0 <= span.start - before.end <= 2:
+                joined = Span(before.start, span.end)
+                attribution = dataclasses.replace(hit.attribution, cue=joined.slice(text), cue_span=joined)
+                quoted[index] = dataclasses.replace(hit, attribution=attribution)
+                break
+        else:
+            left.append(cue)
+    return quoted, left
+
+
 def _primary(quoted: Sequence[Found], cues: Sequence[Found]) -> Found | None:
     """The sentence's one attribution: its first quote (or the report that holds a speakerless quote), else its
     first cue."""
@@ -153,6 +178,7 @@ def _sentence_all(
         if not _repeats(found, [*quoted, *cues], quote_spans):
             cues.append(found)
     cues = _merged(text, sorted(cues, key=lambda found: found.position))
+    quoted, cues = _continued(text, quoted, cues)
     if not quoted and not cues:
         cues = headline_cues(text, sentence, lex)
     primary = _primary(quoted, cues)

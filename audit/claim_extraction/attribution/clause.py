@@ -128,6 +128,14 @@ def inverted_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     if verb.tag not in ("VBD", "VBZ", "VBP") or verb.lemma not in _INVERTING:
         return None  # "…, denying her assignments": a participle's object is no source; "had Smith leading": no speech
     after = [w for w in sentence.dependents(verb) if w.i > verb.i and w.relation in ("nsubj", "obj", "appos")]
+    if not after:  # "…, said people familiar with the matter" parsed as a clause "people [are] familiar"
+        after = [
+            s
+            for c in sentence.dependents(verb, "ccomp")
+            if c.pos == "ADJ" and c.i > verb.i
+            for s in sentence.dependents(c, "nsubj")
+            if min(w.i for w in sentence.subtree(s)) == verb.i + 1
+        ]
     if not after or after[0].pos not in ("NOUN", "PROPN", "PRON"):
         return None
     first = min(w.i for w in sentence.subtree(after[0]))
@@ -149,8 +157,25 @@ def _antecedent(sentence: ParsedSentence, pronoun: Word) -> Word | None:
     return None
 
 
+def _relative_swallowed(sentence: ParsedSentence, verb: Word) -> Word | None:
+    """A finite verb the parser hung under a relative clause as its complement ("A spokesperson who declined to be
+    named *said* …" with "said" an ``xcomp`` of "named"): a finite verb is no infinitive, so its subject is the
+    noun the relative clause describes."""
+    if verb.tag not in ("VBD", "VBZ", "VBP", "VBN") or verb.dep != "xcomp":
+        return None
+    if any(w.relation in ("nsubj", "csubj", "aux") for w in sentence.dependents(verb)):
+        return None
+    for ancestor in sentence.ancestors(verb):
+        if ancestor.dep == "acl:relcl":
+            head = sentence.words[ancestor.head]
+            return head if head.pos in ("NOUN", "PROPN") else None
+        if ancestor.dep != "xcomp":
+            return None
+    return None
+
+
 def source_of(sentence: ParsedSentence, verb: Word) -> Word | None:
-    inverted = inverted_source(sentence, verb)
+    inverted = inverted_source(sentence, verb) or _relative_swallowed(sentence, verb)
     if inverted is not None:
         return inverted
     subject = subject_of(sentence, verb)

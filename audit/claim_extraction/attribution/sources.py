@@ -76,10 +76,14 @@ def _phrase_words(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Wo
     stack = [w for w in sentence.dependents(head) if w.dep in _PHRASE_RELATIONS]
     while stack:
         word = stack.pop()
-        if word.lower in lex.time_words and word.dep != "case":
+        if word.lower in lex.time_words and word.dep not in ("case", "det", "amod"):
             continue  # "prosecutors on Wednesday": the day is not part of who spoke
         kept.append(word)
-        stack.extend(w for w in sentence.dependents(word) if w.dep in _PHRASE_RELATIONS)
+        # "a person familiar *with the talks*": an adjective after the head keeps its complement
+        relations = (
+            _PHRASE_RELATIONS | {"obl"} if word.dep == "amod" and word.i > head.i else _PHRASE_RELATIONS
+        )
+        stack.extend(w for w in sentence.dependents(word) if w.dep in relations)
     kept.sort(key=lambda w: w.i)
     # keep the contiguous run around the head (a stray attachment across a comma is not part of the phrase)
     indexes = {w.i for w in kept}
