@@ -112,7 +112,10 @@ def test_group_cue_after_its_content_takes_the_words_before_it() -> None:
             "The plan is dead, said a spokesperson who declined to be named.",
             "said a spokesperson who declined to be named",
         ),
-        ('"We will not back down from this fight," said a person familiar with the talks.', "said a person familiar with the talks"),
+        (
+            '"We will not back down from this fight," said a person familiar with the talks.',
+            "said a person familiar with the talks",
+        ),
         ("The plan is dead, said people familiar with the matter.", "said people"),
         ('A spokesperson who declined to be named said, "We will not back down from this fight."', None),
     ],
