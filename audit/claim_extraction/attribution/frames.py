@@ -159,7 +159,18 @@ def _according_to(sentence: ParsedSentence, word: Word) -> Frame | None:
         source = candidates[0] if candidates else None
     if source is None:
         return None
-    phrase = [w for w in sentence.subtree(source) if w.i > word.i] if source.head != source.i else []
+    # a clause the parser coordinated with the source by a comma alone ("according to a poll, Clinton is …")
+    loose = {
+        w.i
+        for c in sentence.dependents(source, "conj")
+        if not sentence.dependents(c, "cc")
+        for w in sentence.subtree(c)
+    }
+    phrase = (
+        [w for w in sentence.subtree(source) if w.i > word.i and w.i not in loose]
+        if source.head != source.i
+        else []
+    )
     phrase_end = max([w.i for w in phrase] + [source.i])
     # the content: the rest of the sentence on the larger side of the cue phrase
     before = [w for w in sentence.words if w.i < word.i]

@@ -74,7 +74,10 @@ def conjuncts(sentence: ParsedSentence, head: Word) -> list[Word]:
     found = [head]
     for word in found:
         for part in name_run(sentence, word):
+            joined = [w for w in sentence.dependents(part, "conj") if sentence.dependents(w, "cc")]
             for dependent in sentence.dependents(part):
+                if dependent.dep == "conj" and not joined:
+                    continue  # "a poll by X, Clinton is ahead": a comma alone coordinates nothing
                 across = dependent.dep in NAME_RELATIONS and dependent.pos == "PROPN" and dependent.i > part.i
                 coordinated = across and any(w.dep == "cc" for w in sentence.subtree(dependent))
                 if (dependent.dep == "conj" or coordinated) and dependent not in found:

@@ -119,6 +119,14 @@ def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | N
     ):  # "a Morning Consult tracking poll": through the compounds
         if word.pos == "NOUN":
             chain.append(word)
+    if (
+        head.lower in lex.document_nouns
+    ):  # "a review of financial disclosures by Public Citizen": "by" on either
+        chain += [
+            w
+            for w in sentence.dependents(head, "nmod")
+            if w.pos == "NOUN" and any(c.lower == "of" for c in sentence.dependents(w, "case"))
+        ]
     candidates = [w for part in chain for w in sentence.dependents(part)]
     for word in candidates:
         institution = word.pos == "NOUN" and word.lower in lex.definite_org_heads | lex.org_words
@@ -295,8 +303,20 @@ def _single(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> So
         for w in sentence.dependents(head, "nmod")
         if head.lower in lex.quantity_heads and any(c.lower == "of" for c in sentence.dependents(w, "case"))
     ]
-    if counted:  # "a large body of neuroscientific studies has pointed out": the studies
-        head = counted[0]
+    if not counted:
+        return _single_head(sentence, head, text, lex)
+    # "a large body of neuroscientific studies has pointed out": the studies
+    found = _single_head(sentence, counted[0], text, lex)
+    if found is None or found.kind not in ("unnamed", "body"):
+        return found
+    # "Sixty percent of respondents say": an unnamed group, written with its quantity
+    start = min(w.start for w in sentence.subtree(head) if w.i <= head.i)
+    span = Span(min(start, found.span.start), found.span.end)
+    whole = text[span.start : span.end]
+    return SourcePhrase(found.kind, whole, span, found.role, found.body, whole)
+
+
+def _single_head(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) -> SourcePhrase | None:
     mistagged = head.i == 0 and head.pos in ("ADV", "ADJ", "X", "INTJ") and head.text[:1].isupper()
     if (
         mistagged
