@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from audit.claim_extraction.attribution.lexicon import Lexicon
-from audit.claim_extraction.attribution.names import complete_name, conjuncts, glued, name_run, named_members
+from audit.claim_extraction.attribution.names import conjuncts, name_run, named_members
+from audit.claim_extraction.attribution.owners import owner_of, writer_phrase
 from audit.model import Span
 from audit.nlp.parse import ParsedSentence, Word
 
@@ -47,7 +48,6 @@ _PHRASE_RELATIONS = frozenset(
         "det:poss",
     }
 )
-_OWNER_CASES = frozenset({"for", "at", "of", "from", "with", "in", "by"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"})
 _DEFINITE = frozenset(
     {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our", "both", "each", "either"}
@@ -108,54 +108,6 @@ def _is_time_or_quantity(head: Word, lex: Lexicon) -> bool:
         or head.lower in lex.time_words
         or head.lower in _QUANTITY_HEADS
     )
-
-
-def _owner(sentence: ParsedSentence, head: Word, lex: Lexicon) -> list[Word] | None:
-    """A named body the head belongs to: a proper-noun compound ("Pentagon official"), possessor ("Delta's
-    spokesman") or for/at/of/from phrase ("a spokesperson for Delta")."""
-    chain = [head]
-    for word in sentence.dependents(
-        head, "compound"
-    ):  # "a Morning Consult tracking poll": through the compounds
-        if word.pos == "NOUN":
-            chain.append(word)
-    if (
-        head.lower in lex.document_nouns
-    ):  # "a review of financial disclosures by Public Citizen": "by" on either
-        chain += [
-            w
-            for w in sentence.dependents(head, "nmod")
-            if w.pos == "NOUN" and any(c.lower == "of" for c in sentence.dependents(w, "case"))
-        ]
-    candidates = [w for part in chain for w in sentence.dependents(part)]
-    for word in candidates:
-        institution = word.pos == "NOUN" and word.lower in lex.definite_org_heads | lex.org_words
-        if word.pos != "PROPN" and not institution:
-            continue
-        if institution and word.dep in ("nmod:poss", "compound"):  # "the transit authority's annual report"
-            words = [
-                w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct") and w.pos != "PART"
-            ]
-            return words or None
-        if word.dep in ("compound", "nmod:poss"):
-            parts = [w for w in sentence.subtree(word) if w.pos == "PROPN"]
-            while parts[0].i >= 2 and glued(sentence.words[parts[0].i - 1], parts[0]):  # "Coca-Cola"
-                parts = [sentence.words[parts[0].i - 2], sentence.words[parts[0].i - 1], *parts]
-            first = parts[0].i
-            while first > 0:  # "White House officials" with "White" tagged as an adjective of the head
-                before = sentence.words[first - 1]
-                if (
-                    not before.text[:1].isupper()
-                    or before.head not in (head.i, parts[0].i)
-                    or before.dep == "det"
-                ):
-                    break
-                first -= 1
-            return [w for w in sentence.words[first : parts[-1].i + 1] if w.pos != "PART"]
-        if word.dep == "nmod" and any(c.lower in _OWNER_CASES for c in sentence.dependents(word, "case")):
-            words = [w for w in sentence.subtree(word) if w.dep not in ("case", "det", "punct")]
-            return complete_name(sentence, words) or None
-    return None
 
 
 def _is_organisation(sentence: ParsedSentence, head: Word, name: list[Word], lex: Lexicon) -> bool:
@@ -348,13 +300,17 @@ def _single_head(sentence: ParsedSentence, head: Word, text: str, lex: Lexicon) 
         return SourcePhrase(
             "named", _text(text, name), Span(name[0].start, name[-1].end), role_text, None, whole
         )
-    owner = _owner(sentence, head, lex)
+    owner = owner_of(sentence, head, lex)
     determiners = {w.lower for w in sentence.dependents(head, "det", "det:poss", "nmod:poss", "cc:preconj")}
     if head.lower in lex.institution_collectives:  # "police said", "authorities in Beijing announced": a body
         bare = [w for w in phrase if w.dep not in ("det", "det:poss") and w.pos != "DET"] or phrase
         return SourcePhrase("named", _text(text, bare), Span(bare[0].start, bare[-1].end), None, None, whole)
     if owner:
         return _owned(sentence, head, owner, phrase, text, lex)
+    if head.lower in lex.document_nouns and (
+        writer_phrase(sentence, head, lex) is not None or not determiners & _DEFINITE
+    ):  # "emails released by a former aide", "a report released on Monday": nobody named wrote it
+        return SourcePhrase("unnamed", whole, span, None, None, whole)
     if head.lower in lex.evidence_nouns and (
         determiners & _DEFINITE or sentence.dependents(head, "acl", "acl:relcl", "nmod")
     ):  # "video obtained from the salon shows", "the records show": this evidence, not hearsay
