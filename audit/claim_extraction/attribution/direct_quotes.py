@@ -145,6 +145,24 @@ def _title_after_according_to(text: str, quote: Quote) -> bool:
     )
 
 
+def _noun_modifier(quote: Quote, parsed: Sequence[ParsedSentence]) -> bool:
+    """A quote that modifies a noun after it ("declared a “no-limits” partnership"): a scare quote, not speech."""
+    index = _sentence_at(parsed, quote.content.start)
+    if index is None:
+        return False
+    sentence = parsed[index]
+    inside = {w.i for w in sentence.words if quote.content.start <= w.start and w.end <= quote.content.end}
+    tops = [sentence.words[i] for i in inside if sentence.words[i].head not in inside]
+    tops = [w for w in tops if w.pos != "PUNCT"]
+    return bool(tops) and all(
+        w.head != w.i
+        and sentence.words[w.head].pos in ("NOUN", "PROPN")
+        and sentence.words[w.head].start >= quote.span.end
+        and w.relation in ("compound", "amod", "nmod", "nummod", "det")
+        for w in tops
+    )
+
+
 def quote_attributions(
     text: str, parsed: Sequence[ParsedSentence], lex: Lexicon
 ) -> list[tuple[Quote, Attribution]]:
@@ -176,6 +194,7 @@ def quote_attributions(
             and not inherited
             and found.speaker is not None
             and (found.cue or "").lower() in lex.speech_verbs - lex.stance_verbs
+            and not _noun_modifier(quote, parsed)
         )
         if found is not None and (words >= lex.min_quote_words or speech):  # short: a true speech verb
             result.append((quote, found))

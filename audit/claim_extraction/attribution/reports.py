@@ -77,9 +77,10 @@ def _there_start(sentence: ParsedSentence, head: Word, start: int) -> int:
 
 
 def _abstract_evidence(verb: Word, head: Word, lex: Lexicon) -> bool:
-    """A verb that only shows or suggests ("suggest", "indicate", "show") with a subject that is no document, no
-    evidence and no one: the writer's own inference."""
-    showing = verb.lower in lex.document_verbs and verb.lower not in lex.speech_verbs
+    """A verb of documents ("suggest", "indicate", "show", "note") with a subject that is no document, no evidence,
+    no one and no share of anyone ("Trump's alignment with Putin … suggest a departure"): the writer's own
+    inference."""
+    showing = verb.lower in lex.document_verbs
     if not showing or head.pos != "NOUN" or (head.text[:1].isupper() and head.i > 0):
         return False
     known = (
@@ -91,6 +92,7 @@ def _abstract_evidence(verb: Word, head: Word, lex: Lexicon) -> bool:
         | lex.definite_org_heads
         | lex.institution_collectives
         | lex.source_nouns
+        | lex.quantity_heads
     )
     return head.lower not in known
 
