@@ -131,9 +131,10 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
     if not complements:  # "told reporters that the budget will grow", the clause hung on "reporters"
         complements = [
             c
-            for o in sentence.dependents(verb, "obj", "iobj")
+            for o in sentence.dependents(verb, "obj", "iobj", "obl")
             for c in sentence.dependents(o, "acl:relcl", "acl", "ccomp")
-            if any(m.lower == "that" and m.pos == "SCONJ" for m in sentence.dependents(c, "mark"))
+            # "wrote in her memoir that the vote was rigged": a "that" marking the clause (not its subject)
+            if any(m.lower == "that" for m in sentence.dependents(c, "mark"))
             or any(
                 m.lower in ("how", "why", "what", "when", "where")
                 for m in sentence.dependents(c, "advmod", "mark")

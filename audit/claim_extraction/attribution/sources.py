@@ -142,7 +142,9 @@ def _person_name(
 def _apposition(sentence: ParsedSentence, name: list[Word], text: str) -> str | None:
     """A role given in apposition to a name: "Maria Lopez, *a senator from Ohio*, said"."""
     for word in name:
-        for appos in sentence.dependents(word, "appos"):
+        # "Ada Brook, *Democrat of Ohio*, wrote": an apposition the parser coordinated by a comma alone
+        loose = [w for w in sentence.dependents(word, "conj") if not sentence.dependents(w, "cc")]
+        for appos in [*sentence.dependents(word, "appos"), *loose]:
             words = [
                 w
                 for w in sentence.subtree(appos)
