@@ -36,6 +36,7 @@ class Frame:
     source: Word | None  # the head word of the source phrase
     content: Span | None
     anchor: Word  # the verb (or "according") the frame hangs on
+    title: Span | None = None  # a quoted title that is the source ("according to “Man of the World”")
 
 
 def is_reporting_verb(
@@ -152,6 +153,7 @@ def _according_to(sentence: ParsedSentence, word: Word) -> Frame | None:
             title[0],
             span_of(content),
             word,
+            span_of(title),
         )
     source = sentence.words[word.head] if word.head != word.i else None
     if source is None or source.i <= word.i:

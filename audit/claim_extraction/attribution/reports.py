@@ -38,8 +38,8 @@ def _fallback_source(sentence: ParsedSentence, verb: Word) -> Word | None:
     ):
         return None
     index = verb.i - 1
-    while index >= 0 and sentence.words[index].pos in ("ADV", "AUX", "PART"):
-        index -= 1
+    while index > 0 and sentence.words[index].pos in ("ADV", "AUX", "PART"):
+        index -= 1  # not past the first word: "Petri endorsed" may be a name tagged as an adverb
     if index < 0:
         return None
     word = sentence.words[index]
@@ -151,6 +151,17 @@ def _actor_not_source(frame: Frame, sentence: ParsedSentence, lex: Lexicon) -> b
     return verb.lemma == "accuse" and any(w.dep == "aux:pass" for w in sentence.dependents(verb))
 
 
+def _person_as_content(frame: Frame, sentence: ParsedSentence) -> bool:
+    """A passive frame whose content is only a name: what is told is an act on a person, not a claim."""
+    content = frame.content
+    if content is None or not any(w.dep == "aux:pass" for w in sentence.dependents(frame.anchor)):
+        return False
+    words = [
+        w for w in sentence.words if content.start <= w.start and w.end <= content.end and w.pos != "PUNCT"
+    ]
+    return bool(words) and all(w.pos == "PROPN" for w in words)
+
+
 def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexicon) -> Found | None:
     """The attribution a frame gives, or None when its source is nobody (the writer, a time, a quantity)."""
     head = frame.source
@@ -161,6 +172,9 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
     ):
         head = _fallback_source(sentence, frame.anchor)
     source = classify(sentence, head, text, lex) if head is not None else None
+    if frame.title is not None:  # a quoted title is named as written, whatever the parse made of its words
+        title = frame.title.slice(text)
+        source = SourcePhrase("named", title, frame.title, None, None, title)
     if source is None and frame.kind == "reported" and _hearsay_passive(sentence, frame.anchor):
         # "the population is estimated at around 40,000", "is believed to remain": nobody says who holds it
         auxiliaries = [w for w in sentence.dependents(frame.anchor) if w.dep in ("aux:pass", "aux")]
@@ -185,6 +199,8 @@ def attribution_of(frame: Frame, sentence: ParsedSentence, text: str, lex: Lexic
         return None  # "a tape showing …", "a birther who has pledged to …": a description, not a source
     if source.kind in ("unnamed", "body") and _actor_not_source(frame, sentence, lex):
         return None
+    if _person_as_content(frame, sentence):
+        return None  # "Smith was criticized by Jones": a criticism of someone, no statement
     cue_text = frame.cue.slice(text)
     position = min(frame.cue.start, source.span.start)
     if source.kind in ("unnamed", "body"):
