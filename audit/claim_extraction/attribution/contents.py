@@ -120,13 +120,18 @@ def content_of(sentence: ParsedSentence, verb: Word, lex: Lexicon, source: Word 
         if wanted and not _demand(sentence, wanted[0], lex):
             return None  # "called for a strike in March", "called for a vote": an action, not a position
         if wanted:
-            return span_of(
-                [
-                    w
-                    for w in sentence.subtree(wanted[0])
-                    if w.lower != "for" or w.i != sentence.subtree(wanted[0])[0].i
-                ]
-            )
+            words = [
+                w
+                for w in sentence.subtree(wanted[0])
+                if w.lower != "for" or w.i != sentence.subtree(wanted[0])[0].i
+            ]
+            # "called for Congress *to act*": the infinitive the parser hung on the verb is part of the demand
+            for clause in sentence.dependents(verb, "advcl", "xcomp"):
+                clause_words = sentence.subtree(clause)
+                marked = any(m.lower == "to" for m in sentence.dependents(clause, "mark"))
+                if marked and clause_words[0].i == words[-1].i + 1:
+                    words += clause_words
+            return span_of(words)
     complements = sentence.dependents(verb, "ccomp")
     if not complements:  # "told reporters that the budget will grow", the clause hung on "reporters"
         complements = [
