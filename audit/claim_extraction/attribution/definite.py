@@ -73,7 +73,10 @@ def _person_candidates(window: str, head: str, lex: Lexicon) -> tuple[set[str], 
     # an unnamed official of a named body is unnamed too ("a State Department official"), a
     # spokeswoman of one is not ("a Dow spokeswoman")
     filler = r"[\w.\-’']+" if head in lex.unnamed_person_heads else r"[a-z\-]+"
-    for match in re.finditer(rf"\b(?:a|an|one|another)\s+(?:{filler}\s+){{0,4}}{head}\b(?!\s+[A-Z])", window):
+    # the article may open the sentence ("A State Department official said")
+    for match in re.finditer(
+        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{filler}\s+){{0,4}}{head}\b(?!\s+[A-Z])", window
+    ):
         if not re.search(rf"{_NAME},\s*$", window[: match.start()]):  # not "Jane Doe, an investigator"
             unnamed += 1
     return named, unnamed
