@@ -88,6 +88,14 @@ def _repeats(cue: Found, kept: Sequence[Found], quote_spans: Sequence[Span]) -> 
     for other in kept:
         if _overlap(span, other.attribution.cue_span):
             return True
+        source, verb = other.attribution.speaker_span, other.attribution.cue_span
+        if (
+            span is not None
+            and source is not None
+            and verb is not None
+            and source.end <= span.start < verb.start
+        ):
+            return True  # "Jane Doe, *a source close to the talks*, said": the named speaker's own apposition
         inner = other.attribution.cue_span
         if content is not None and inner is not None and content.start <= inner.start < content.end:
             continue
