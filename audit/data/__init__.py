@@ -17,6 +17,7 @@ DataName = Literal[
     "attribution",
     "boilerplate_lines",
     "checkworthiness",
+    "checkworthiness_model",
     "date_events",
     "dates",
     "figures",
