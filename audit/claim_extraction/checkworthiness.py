@@ -11,9 +11,9 @@ tools.train_checkworthiness`` and shipped as ``audit/data/checkworthiness_model.
 Three features are set by hand (``rule_weights`` in ``audit/data/checkworthiness.json``) and added to the model's
 logit, because debate transcripts cannot teach them: "heading" and "boilerplate" never occur there, and
 "call_to_action" (an obligation modal in the main clause, "The U.S. should coordinate ...") is a non-claim by
-definition here while the debate labels only give it a weak negative weight. The named features that fire, then
-the word terms that moved the score most (``word:<term>``, strongest first), are returned so a reader can see
-why a sentence scored as it did; the character n-grams' part is not listed.
+definition here, whatever the debate labels say (on ClaimBuster the rule costs 0.0007 of CV F1). The named
+features that fire, then the word terms that moved the score most (``word:<term>``, strongest first), are
+returned so a reader can see why a sentence scored as it did; the character n-grams' part is not listed.
 
 ``Checkworthiness.type`` precedence (first that applies): "figure" (the sentence has a figure) > "date"
 (a date mention, a year or month name, or a named event noun with a date) > "quote" (attribution of kind
@@ -164,7 +164,8 @@ def _heading(s: _Sentence) -> bool:
     return capitalised / len(words) >= 0.5 or len(s.tokens) <= 4
 
 
-#: The features, in the order their weights are listed. Each is a yes/no test except "length".
+#: The named features: the learned model's inputs and the three rule features. Each is a yes/no test except
+#: "length".
 FEATURES: dict[str, Callable[[_Sentence], float]] = {
     "quantity": lambda s: float(bool(s.figures) or bool(_DIGIT_RE.search(_YEAR_RE.sub(" ", s.text)))),
     "money_or_percent": lambda s: float(
