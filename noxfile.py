@@ -29,8 +29,11 @@ PYTHON = _python()
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The test suite (unit tests, example-capture cases, the end-to-end run on raw/)."""
-    session.install(".", "pytest>=8", "pytest-timeout>=2.3")
+    """The test suite (unit tests, example-capture cases, the end-to-end run on raw/).
+
+    scikit-learn is installed so the check that the package scores as the trained model does runs too.
+    """
+    session.install(".", "pytest>=8", "pytest-timeout>=2.3", "scikit-learn>=1.4")
     session.run("pytest", *session.posargs)
 
 

@@ -17,6 +17,7 @@ DataName = Literal[
     "attribution",
     "boilerplate_lines",
     "checkworthiness",
+    "checkworthiness_model",
     "claimreview",
     "date_events",
     "dates",
