@@ -219,7 +219,10 @@ def classify_bytes(data: bytes, media_type: str) -> tuple[Status, str]:
 
 
 _KNOWN_BINARY = (
-    (b"%PDF", "the file is a PDF document, not a web page; convert it to text (e.g. `pdftotext`) and save it as .txt"),
+    (
+        b"%PDF",
+        "the file is a PDF document, not a web page; convert it to text (e.g. `pdftotext`) and save it as .txt",
+    ),
     (
         b"PK\x03\x04",
         "the file is a ZIP archive (a .docx, .odt or .epub document?), not text or HTML; save the document as "

@@ -61,7 +61,9 @@ def _die_with_parent() -> None:
 
 def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
     _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent ends the workers
+    signal.signal(
+        signal.SIGINT, signal.SIG_IGN
+    )  # Ctrl-C reaches the whole group: the parent ends the workers
     outbox.put(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
     while True:
         item = inbox.get()
