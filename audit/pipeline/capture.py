@@ -97,7 +97,8 @@ def process_raw(raw: RawCapture, capture: CaptureFile, options: Options) -> list
                 raw.sha256,
                 raw.media_type,
                 "empty",
-                f"{raw.display_path}: no article text found after cleaning; check it is the page you meant to capture",
+                f"{raw.display_path}: no article text found after cleaning ({_why_empty(raw, None)}); check it is "
+                "the page you meant to capture",
             )
         ]
     records = []
@@ -111,7 +112,8 @@ def process_raw(raw: RawCapture, capture: CaptureFile, options: Options) -> list
             source = replace(
                 source,
                 status="empty",
-                status_message=f"{raw.display_path}: no article text found after cleaning",
+                status_message=f"{raw.display_path}: no article text found after cleaning "
+                f"({_why_empty(raw, article)}); check it is the page you meant to capture",
             )
             records.append(SourceRecord(source, ()))
             continue
@@ -186,6 +188,27 @@ def _articles(raw: RawCapture, max_bytes: int) -> list[Article]:
         )
         for article in clean_text_capture(decoded.text)
     ]
+
+
+def _why_empty(raw: RawCapture, article: Article | None) -> str:
+    """What the cleaner made of a capture it found no article text in, for the status message."""
+    if raw.media_type != "text/plain" or article is None or article.media_type != "text/plain":
+        return (
+            "the page has no main text block; a page that loads its text with JavaScript must be saved after it "
+            "has loaded (the browser's 'Save page as', complete) or captured as a WARC"
+        )
+    lines = [line for line in article.capture.splitlines() if line.strip()]
+    if len(lines) == 1:
+        shown = " ".join(lines[0].split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        return (
+            f"its only line, “{shown}”, was read as a title, not article text: a text capture is a title line, "
+            "then the article below it; to check a bare sentence use audit.claims(TEXT) in Python"
+        )
+    return (
+        f"all {len(lines)} of its lines were read as title, byline, dates or page furniture (menus, share "
+        "buttons, captions)"
+    )
 
 
 def _sniff_html(text: str) -> bool:
