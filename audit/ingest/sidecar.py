@@ -76,7 +76,12 @@ def _reason(error: Exception) -> str:
     if not isinstance(error, jsonschema.ValidationError):
         return str(error)
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
-    message = error.message if len(error.message) <= 160 else error.message[:159] + "…"
+    if error.validator == "maxLength":
+        message = f"longer than {error.validator_value:,} characters"
+    elif error.validator == "maxItems":
+        message = f"more than {error.validator_value:,} items"
+    else:
+        message = error.message if len(error.message) <= 160 else error.message[:159] + "…"
     return f"${where}: {message}" if where else message
 
 
