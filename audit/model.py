@@ -250,7 +250,9 @@ class AuditResult:
         return [(claim, flag) for claim in self.claims for flag in claim.flags]
 
     def write(self, out: str | PathLike[str]) -> list[Path]:
-        """Write audit.json, the parquet tables and the reports to the folder ``out``; returns the paths written."""
+        """Write audit.json, the parquet tables and the reports to the folder ``out``, as one set under a lock;
+        returns the paths written. Raises ``audit.report.write.OutputError`` when they cannot be written (the
+        previous outputs are then unchanged)."""
         from audit.report.write import write_outputs
 
         return write_outputs(self, Path(out))

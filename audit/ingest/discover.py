@@ -39,9 +39,8 @@ class CaptureFile:
 
     file: Path
     display_path: str
-    refusal: str | None = (
-        None  # why the file must not be read (a link out of the input folders), said after its path
-    )
+    # why the file must not be read (a link out of the input folders), said after its path
+    refusal: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,21 +220,20 @@ def classify_bytes(data: bytes, media_type: str) -> tuple[Status, str]:
 _KNOWN_BINARY = (
     (
         b"%PDF",
-        "the file is a PDF document, not a web page; convert it to text (e.g. `pdftotext`) and save it as .txt",
+        "the file is binary (a PDF document); convert it to text (e.g. `pdftotext`) and save it as .txt",
     ),
     (
         b"PK\x03\x04",
-        "the file is a ZIP archive (a .docx, .odt or .epub document?), not text or HTML; save the document as "
-        "plain text (.txt) or as a web page (.html)",
+        "the file is binary (a ZIP archive: a .docx, .odt or .epub document?); save the document as plain text "
+        "(.txt) or as a web page (.html)",
     ),
     (
         b"\xd0\xcf\x11\xe0",
-        "the file is an old Office document (.doc), not text or HTML; save it as plain text (.txt) or as a web "
-        "page (.html)",
+        "the file is binary (an old Office document, .doc); save it as plain text (.txt) or as a web page (.html)",
     ),
-    (b"\x89PNG", "the file is an image, not text or HTML; save the page itself as HTML"),
-    (b"\xff\xd8\xff", "the file is an image, not text or HTML; save the page itself as HTML"),
-    (b"GIF8", "the file is an image, not text or HTML; save the page itself as HTML"),
+    (b"\x89PNG", "the file is binary (an image), not text or HTML; save the page itself as HTML"),
+    (b"\xff\xd8\xff", "the file is binary (an image), not text or HTML; save the page itself as HTML"),
+    (b"GIF8", "the file is binary (an image), not text or HTML; save the page itself as HTML"),
 )
 
 

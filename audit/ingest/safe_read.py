@@ -76,17 +76,6 @@ def read_regular(path: Path, limit: int) -> Read:
         os.close(fd)
 
 
-def kind_of(path: Path) -> str | None:
-    """What ``path`` is when it is not a regular file or a folder ("a FIFO (named pipe)"), without opening it."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
-
-
 class TooLarge(Exception):
     """Bytes that decompress past the cap; the message says what grew too large."""
 

@@ -3,7 +3,8 @@
 1. ``discover_captures``: the captures under the inputs (sorted, so output order never depends on the file system),
    and the reference ledger;
 2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
-   claims (``audit.pipeline.capture``), cached by content hash;
+   claims (``audit.pipeline.capture``), cached by content hash (the worker reads the capture, looks it up and
+   stores its result: ``audit.pipeline.cache``);
 3. ``corpus_rules``: corpus stages on the records: independence groups, then the flag rules (``audit.flags``);
 4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
    ``AuditResult`` (the only non-deterministic part is ``run``).
@@ -111,7 +112,7 @@ def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
 def audit_captures(
     captures: Sequence[CaptureFile], config: RunConfig, report: Reporter, progress: Progress | None = None
 ) -> Audited:
-    """Step 2: every capture through the per-capture stages (cache first, then the worker pool)."""
+    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first)."""
     tasks = [_Task(capture, config.options, config.cache) for capture in captures]
     tick = progress(len(tasks)) if progress else (lambda: None)
     outcomes = Pool(_run_task, _jobs(config), config.options.timeout).map(tasks, _on_timeout, _on_error, tick)

@@ -48,7 +48,7 @@ def test_documents_that_are_not_web_pages_get_the_right_advice(tmp_path: Path) -
     run = cli("run", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1")
     assert "report.pdf: skipped, a PDF document" in run.stderr and "pdftotext" in run.stderr
     assert "memo.docx: skipped, a word-processor document: save it as plain text" in run.stderr
-    assert "saved.html: the file is a PDF document" in run.stderr
+    assert "saved.html: the file is binary (a PDF document)" in run.stderr
     assert "save the page as HTML" not in run.stderr
 
 
