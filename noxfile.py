@@ -1,4 +1,4 @@
-"""Developer sessions: tests, lint, typecheck, schemas (default: tests, lint, typecheck), and eval."""
+"""Developer sessions: tests, lint, typecheck, schemas (default: tests, lint, typecheck), eval, bench and seeds."""
 
 from __future__ import annotations
 
@@ -25,6 +25,18 @@ def _python() -> str:
 
 
 PYTHON = _python()
+# The README's audit of the samples, into the committed reference output (the quick start writes reports/latest)
+SEEDS_COMMAND = (
+    "audit",
+    "run",
+    "raw/",
+    "--reference",
+    "raw/reference",
+    "--out",
+    "reports/seeds",
+    "--jobs",
+    "1",
+)
 
 
 @nox.session(python=PYTHON)
@@ -71,3 +83,10 @@ def bench(session: nox.Session) -> None:
     """Performance benchmarks (figures go in docs/performance.md)."""
     session.install(".")
     session.run("python", "benchmarks/bench_pipeline.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def seeds(session: nox.Session) -> None:
+    """Regenerate reports/seeds/, the committed output of the README's audit (tests/report/test_reports_fresh.py)."""
+    session.install(".")
+    session.run(*SEEDS_COMMAND)
