@@ -222,6 +222,7 @@ class Source:
     updated: str | None = None
     metadata_evidence: dict[str, FieldEvidence] = field(default_factory=dict)
     independence_group: str = ""
+    story: str = ""  # sources reporting the same event share it (audit.corpus.stories)
     text: str = ""
     part: int = 0  # index of the article within a capture that holds several
     signals: dict[str, Any] = field(default_factory=dict)

@@ -1,9 +1,11 @@
 """Matching dated events across sources: event keys, date intervals and candidate pairs.
 
-Each resolved date with an event kind gets an *event key* per participant and per pair of participants (event
-kind and surname-normalised participant: "Vladimir Putin" and "Putin" both give ``putin``). Polars joins rows
-on those keys across independence groups; only the pairs inside a block are compared, by the days between the
-dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
+Each resolved date with an event kind gets an *event key* per pair of participants (event kind and
+surname-normalised participants: "Vladimir Putin" and "Putin" both give ``putin``), matched across the corpus;
+and, for the kinds one story rarely holds twice (a crash, an outage: ``story_event_kinds``), its story, matched
+within the story whatever the wording ("the outage that began on July 12", "the July 19 blackout"). Polars joins
+rows on those keys across independence groups; only the pairs inside a block are compared, by the days between
+the dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
 ``audit/data/matching.json`` (read by :func:`audit.corpus.matching.lexicon`; see docs/corroboration.md).
 """
 
@@ -66,7 +68,6 @@ EVENT_KEYS_SCHEMA = pl.Schema(
         "group": pl.String,
         "kind": pl.String,
         "block": pl.String,
-        "probe": pl.Boolean,
     }
 )
 
@@ -78,48 +79,43 @@ def participants(mention: DateMention) -> tuple[str, ...]:
 
 
 def event_keys(corpus: Corpus) -> pl.DataFrame:
-    """Blocking rows for resolved dates with an event kind: every pair of participants (probe and target), and
-    each single participant (a target; a probe only for events naming one participant)."""
-    rows: list[tuple[str, int, str, str, str, bool]] = []
+    """Blocking rows for resolved dates with an event kind: every pair of participants (``p:a+b``, matched across
+    the corpus), and for kinds of ``story_event_kinds`` the source's story (``s:story``, matched within it)."""
+    lex = lexicon()
+    rows: list[tuple[str, int, str, str, str]] = []
     for claim in corpus.claims:
         group = corpus.group_of(claim)
         for i, mention in enumerate(claim.dates):
             if mention.event is None or not mention.event.kind or date_interval(mention) is None:
                 continue
-            people = participants(mention)
             kind = mention.event.kind
             rows.extend(
-                (claim.claim_id, i, group, kind, f"{a}+{b}", True) for a, b in combinations(people, 2)
+                (claim.claim_id, i, group, kind, f"p:{a}+{b}")
+                for a, b in combinations(participants(mention), lex.min_shared_participants)
             )
-            rows.extend((claim.claim_id, i, group, kind, p, len(people) == 1) for p in people)
+            if kind in lex.story_event_kinds:
+                rows.append((claim.claim_id, i, group, kind, f"s:{corpus.story_of(claim)}"))
     return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
 
 
 def event_pairs(keys: pl.DataFrame) -> pl.DataFrame:
-    """Dated events of different groups with the same kind sharing two participants (or the only one named).
-
-    Blocks of more than ``max_block_rows`` rows are too common and left out. One row per pair and direction.
-    """
+    """Dated events of different groups with the same kind in a common block. Blocks of more than
+    ``max_block_rows`` rows are too common and left out. One row per pair and direction, sorted."""
     limit = lexicon().max_block_rows
     blocks = keys.join(
         keys.group_by("kind", "block").len().filter(pl.col("len") <= limit).select("kind", "block"),
         on=["kind", "block"],
-    )
-    probes = blocks.filter(pl.col("probe")).select("claim_id", "date_index", "group", "kind", "block")
-    targets = blocks.select("claim_id", "date_index", "group", "kind", "block")
-    found = (
-        probes.join(targets, on=["kind", "block"], suffix="_other")
+    ).select("claim_id", "date_index", "group", "kind", "block")
+    return (
+        blocks.join(blocks, on=["kind", "block"], suffix="_other")
         .filter(pl.col("group") != pl.col("group_other"))
         .select("claim_id", "date_index", "claim_id_other", "date_index_other")
-    )
-    swapped = found.select(
-        pl.col("claim_id_other").alias("claim_id"),
-        pl.col("date_index_other").alias("date_index"),
-        pl.col("claim_id").alias("claim_id_other"),
-        pl.col("date_index").alias("date_index_other"),
-    )
-    return (
-        pl.concat([found, swapped])
         .unique()
         .sort("claim_id", "date_index", "claim_id_other", "date_index_other")
     )
+
+
+def same_event(a: DateMention, b: DateMention) -> bool:
+    """Participants do not tell the two apart: they share one, or one of the two names none."""
+    mine, theirs = set(participants(a)), set(participants(b))
+    return not mine or not theirs or bool(mine & theirs)

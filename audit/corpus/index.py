@@ -1,8 +1,8 @@
 """The corpus: every audited source and claim, with lookups by id, for the corpus stages.
 
-Corpus stages (independence groups, corroboration, contested, single-source, misdated) read ``Corpus`` and never
-compare every claim with every other: they build polars tables of normalised keys from it and join those
-(``audit.corpus.matching``).
+Corpus stages (independence groups, stories, corroboration, contested, single-source, misdated) read ``Corpus``
+and never compare every claim with every other: they block claims by story and unit (``audit.corpus.matching``)
+or join polars tables of normalised keys (``audit.corpus.events``).
 """
 
 from __future__ import annotations
@@ -27,3 +27,8 @@ class Corpus:
 
     def group_of(self, claim: Claim) -> str:
         return self.source_by_id[claim.source_id].independence_group
+
+    def story_of(self, claim: Claim) -> str:
+        """The claim's source's story (its own source id when stories were not assigned)."""
+        source = self.source_by_id[claim.source_id]
+        return source.story or source.source_id

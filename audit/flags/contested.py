@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from audit.corpus.events import date_gap_days, event_keys, event_pairs, participants, person_key
+from audit.corpus.events import date_gap_days, event_keys, event_pairs, participants, person_key, same_event
 from audit.corpus.independence import source_label
 from audit.corpus.index import Corpus
 from audit.corpus.matching import FigureRef, compare_figures, lexicon, measure_phrase
@@ -24,9 +24,10 @@ from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "contested"
 RULES = {
-    "contested.figure": "Independent sources give values for the same measure that cannot both be true.",
-    "contested.event_date": "Independent sources give different dates for the same event (same kind, same "
-    "participants).",
+    "contested.figure": "Independent sources on the same story give values for the same thing (the same measure "
+    "of the same event) that cannot both be true.",
+    "contested.event_date": "Independent sources give different dates for the same event (the same kind and "
+    "participants, or on one story the same one-off event: a crash, an outage).",
 }
 
 
@@ -55,12 +56,11 @@ def _figure_evidence(corpus: Corpus, ref: FigureRef, note: str) -> Evidence:
 def _figure_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     comparison = compare_figures(corpus)
     for ref, others in sorted(comparison.conflicting.items()):
-        key = comparison.keys[ref]
         claim = corpus.claim_by_id[ref[0]]
         figure = claim.figures[ref[1]]
         agreeing = comparison.agreeing.get(ref, ())
         values = sorted({f"“{corpus.claim_by_id[c].figures[i].text}”" for c, i in others})
-        measure = measure_phrase(claim, figure) or key.split("|", 1)[1]
+        measure = measure_phrase(claim, figure) or comparison.readings[ref].label
         message = (
             f"{_label(corpus, claim.claim_id)} gives “{figure.text}” for {measure}; "
             f"{_labels(corpus, [c for c, _ in others])} give{'s' if len({c for c, _ in others}) == 1 else ''} "
@@ -111,7 +111,7 @@ def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         theirs = corpus.claim_by_id[other_id].dates[other_index]
         shared = sorted(set(participants(mine)) & set(participants(theirs)))
         gap = date_gap_days(mine, theirs)
-        if gap is None or gap > max_gap:
+        if gap is None or gap > max_gap or not same_event(mine, theirs):
             continue
         target = agreements if gap == 0 else conflicts
         target[(claim_id, index)].append((other_id, other_index))
