@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
+from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import polars as pl
@@ -93,7 +95,10 @@ def event_keys(corpus: Corpus) -> pl.DataFrame:
                 (claim.claim_id, i, group, kind, f"p:{a}+{b}")
                 for a, b in combinations(participants(mention), lex.min_shared_participants)
             )
-            if kind in lex.story_event_kinds:
+            if (
+                kind in lex.story_event_kinds
+                and (mention.event.verb or "").lower() not in lex.reporting_verbs
+            ):
                 rows.append((claim.claim_id, i, group, kind, f"s:{corpus.story_of(claim)}"))
     return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
 
@@ -119,3 +124,40 @@ def same_event(a: DateMention, b: DateMention) -> bool:
     """Participants do not tell the two apart: they share one, or one of the two names none."""
     mine, theirs = set(participants(a)), set(participants(b))
     return not mine or not theirs or bool(mine & theirs)
+
+
+DateRef = tuple[str, int]  # (claim_id, index into Claim.dates)
+
+
+@dataclass(frozen=True)
+class DateComparison:
+    """For each dated event another group also dates: the mentions that date it differently (``conflicting``)
+    or the same (``agreeing``), and the participants both name (``shared``)."""
+
+    conflicting: dict[DateRef, tuple[DateRef, ...]]
+    agreeing: dict[DateRef, tuple[DateRef, ...]]
+    shared: dict[DateRef, tuple[str, ...]]
+
+
+def compare_dates(corpus: Corpus) -> DateComparison:
+    """Dated events of different groups matched by their keys, compared by the days between their dates; dates
+    more than ``date_max_gap_days`` apart are more likely two events and are left out."""
+    max_gap = lexicon().date_max_gap_days
+    conflicting: dict[DateRef, list[DateRef]] = defaultdict(list)
+    agreeing: dict[DateRef, list[DateRef]] = defaultdict(list)
+    shared: dict[DateRef, tuple[str, ...]] = {}
+    for claim_id, index, other_id, other_index in event_pairs(event_keys(corpus)).iter_rows():
+        mine = corpus.claim_by_id[claim_id].dates[index]
+        theirs = corpus.claim_by_id[other_id].dates[other_index]
+        gap = date_gap_days(mine, theirs)
+        if gap is None or gap > max_gap or not same_event(mine, theirs):
+            continue
+        (agreeing if gap == 0 else conflicting)[(claim_id, index)].append((other_id, other_index))
+        shared.setdefault(
+            (claim_id, index), tuple(sorted(set(participants(mine)) & set(participants(theirs))))
+        )
+    return DateComparison(
+        {k: tuple(v) for k, v in sorted(conflicting.items())},
+        {k: tuple(v) for k, v in sorted(agreeing.items())},
+        shared,
+    )

@@ -33,6 +33,7 @@ class Lexicon:
     checkworthy_units: frozenset[str]
     name_particles: frozenset[str]
     story_event_kinds: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 @cache
@@ -48,6 +49,7 @@ def lexicon() -> Lexicon:
         checkworthy_units=frozenset(raw["checkworthy_units"]),
         name_particles=frozenset(raw["name_particles"]),
         story_event_kinds=frozenset(raw["story_event_kinds"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
     )
 
 

@@ -155,23 +155,36 @@ def _noun_group(tokens: list[str], lex: Lexicon) -> list[str]:
     return group
 
 
-def _predicate(after: list[str], before: list[str], lex: Lexicon) -> tuple[str, str]:
-    """The nearest predicate class after the figure, then before it, and the word that gave it; a change verb
-    only as a last resort."""
+def _nearest(tokens: list[str], reach: int, lex: Lexicon) -> tuple[int, str, str, tuple[str, str]]:
+    """Walking ``tokens`` away from the figure to the clause's end: the content words passed before a predicate
+    class (``reach`` when none), the class and its word, and the first change verb met (a last resort)."""
     aspect = ("", "")
-    for tokens, reach in ((after, lex.words_after), (list(reversed(before)), lex.words_before)):
-        seen = 0  # content words passed: articles, auxiliaries and commas do not count
-        for token in tokens:
-            if token in ",.;:!?" or token.lower() in _CLAUSE_WORDS or seen >= reach:
-                break
-            found = word_class(token, lex.predicates)
-            if found in lex.aspects:
-                aspect = aspect if aspect[0] else (found or "", token.lower())
-            elif found is not None:
-                return found, token.lower()
-            low = token.lower()
-            seen += token[0].isalnum() and low not in lex.stopwords and low not in lex.auxiliaries
-    return aspect
+    seen = 0  # content words passed: articles, auxiliaries and commas do not count
+    for token in tokens:
+        low = token.lower()
+        if token in ",.;:!?" or low in _CLAUSE_WORDS or seen >= reach:
+            break
+        found = word_class(token, lex.predicates)
+        if found in lex.aspects:
+            aspect = aspect if aspect[0] else (found or "", low)
+        elif found is not None:
+            return seen, found, low, aspect
+        seen += token[0].isalnum() and low not in lex.stopwords and low not in lex.auxiliaries
+    return reach, "", "", aspect
+
+
+def _predicate(after: list[str], before: list[str], lex: Lexicon) -> tuple[str, str]:
+    """The predicate class nearest the figure, after it ("were killed") or before it ("canceled about 2,500
+    flights"; after wins a tie), and the word that gave it; a change verb ("rose to") only as a last resort."""
+    distance_after, found_after, word_after, aspect_after = _nearest(after, lex.words_after, lex)
+    distance_before, found_before, word_before, aspect_before = _nearest(
+        list(reversed(before)), lex.words_before, lex
+    )
+    if found_after and (not found_before or distance_after <= distance_before):
+        return found_after, word_after
+    if found_before:
+        return found_before, word_before
+    return aspect_after if aspect_after[0] else aspect_before
 
 
 def _groups(figure: Figure, after: list[str], lex: Lexicon) -> tuple[list[str], list[str], list[str]]:
@@ -180,8 +193,10 @@ def _groups(figure: Figure, after: list[str], lex: Lexicon) -> tuple[list[str], 
     while inside and not _is_number(inside[0]):
         inside = inside[1:]  # the hedge ("about", "more than")
     after_number = [t for t in inside if not _is_number(t)]
-    group = _noun_group(after_number + after, lex)
-    rest = after[max(0, len(group) - len(after_number)) :]
+    group = _noun_group(after_number, lex) or _noun_group(
+        after, lex
+    )  # the figures layer's noun, else the next
+    rest = after if after_number else after[len(group) :]
     of: list[str] = []
     if rest and rest[0].lower() == "of":
         skip = 1
