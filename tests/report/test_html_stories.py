@@ -18,7 +18,7 @@ def _sources() -> tuple[Source, ...]:
     other = replace(source("b.txt", "Text."), title="Second report")
     alone = replace(source("c.txt", "Text."), title="A recipe")
     story = "story-" + first.source_id.removeprefix("src-")
-    return tuple(replace(s, story=story) for s in (first, copy, other)) + (alone,)
+    return (*(replace(s, story=story) for s in (first, copy, other)), alone)
 
 
 def test_sources_are_grouped_by_story_biggest_first() -> None:
