@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  flagged: {_describe(sources[claim['source_id']], args.width)}")
         named = [e for e in flag["evidence"] if e["type"] == "source" and e.get("source_id")]
         for evidence in named:
-            print(f"  named ({evidence['note'].split(':')[0]}): {_describe(sources[evidence['source_id']], args.width)}")
+            print(
+                f"  named ({evidence['note'].split(':')[0]}): {_describe(sources[evidence['source_id']], args.width)}"
+            )
             if evidence.get("text"):
                 print(f"      sentence: {evidence['text']}")
         print()

@@ -1,9 +1,10 @@
 """Matching dated events across sources: event keys, date intervals and candidate pairs.
 
-Each resolved date with an event kind gets an *event key* per pair of participants (event kind and
-surname-normalised participants: "Vladimir Putin" and "Putin" both give ``putin``), matched across the corpus;
-and, for the kinds one story rarely holds twice (a crash, an outage: ``story_event_kinds``), its story, matched
-within the story whatever the wording ("the outage that began on July 12", "the July 19 blackout"). Polars joins
+Dates are compared only within a story (``Source.story``): two reports of one war a month apart may both name
+Israel and Hamas and an attack without meaning the same one. Each resolved date with an event kind gets an *event
+key* per pair of participants (event kind and surname-normalised participants: "Vladimir Putin" and "Putin" both
+give ``putin``); and, for the kinds one story rarely holds twice (a crash, an outage: ``story_event_kinds``), the
+story alone, whatever the wording ("the outage that began on July 12", "the July 19 blackout"). Polars joins
 rows on those keys across independence groups; only the pairs inside a block are compared, by the days between
 the dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
 ``audit/data/matching.json`` (read by :func:`audit.corpus.matching.lexicon`; see docs/corroboration.md).
@@ -81,8 +82,8 @@ def participants(mention: DateMention) -> tuple[str, ...]:
 
 
 def event_keys(corpus: Corpus) -> pl.DataFrame:
-    """Blocking rows for resolved dates with an event kind: every pair of participants (``p:a+b``, matched across
-    the corpus), and for kinds of ``story_event_kinds`` the source's story (``s:story``, matched within it)."""
+    """Blocking rows for resolved dates with an event kind, all within the source's story: every pair of
+    participants (``p:story:a+b``), and for kinds of ``story_event_kinds`` the story alone (``s:story``)."""
     lex = lexicon()
     rows: list[tuple[str, int, str, str, str]] = []
     for claim in corpus.claims:
@@ -91,15 +92,17 @@ def event_keys(corpus: Corpus) -> pl.DataFrame:
             if mention.event is None or not mention.event.kind or date_interval(mention) is None:
                 continue
             kind = mention.event.kind
+            story = corpus.story_of(claim)
             rows.extend(
-                (claim.claim_id, i, group, kind, f"p:{a}+{b}")
+                (claim.claim_id, i, group, kind, f"p:{story}:{a}+{b}")
                 for a, b in combinations(participants(mention), lex.min_shared_participants)
             )
             if (
                 kind in lex.story_event_kinds
+                and mention.precision in lex.story_event_precisions
                 and (mention.event.verb or "").lower() not in lex.reporting_verbs
             ):
-                rows.append((claim.claim_id, i, group, kind, f"s:{corpus.story_of(claim)}"))
+                rows.append((claim.claim_id, i, group, kind, f"s:{story}"))
     return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
 
 

@@ -30,9 +30,11 @@ class Lexicon:
     max_block_rows: int
     single_source_min_count: float
     several_sources: int
+    silence_min_evidence: float
     checkworthy_units: frozenset[str]
     name_particles: frozenset[str]
     story_event_kinds: frozenset[str]
+    story_event_precisions: frozenset[str]
     reporting_verbs: frozenset[str]
 
 
@@ -46,9 +48,11 @@ def lexicon() -> Lexicon:
         max_block_rows=int(raw["max_block_rows"]),
         single_source_min_count=float(raw["single_source_min_count"]),
         several_sources=int(raw["several_sources"]),
+        silence_min_evidence=float(raw["silence_min_evidence"]),
         checkworthy_units=frozenset(raw["checkworthy_units"]),
         name_particles=frozenset(raw["name_particles"]),
         story_event_kinds=frozenset(raw["story_event_kinds"]),
+        story_event_precisions=frozenset(raw["story_event_precisions"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
     )
 

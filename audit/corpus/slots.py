@@ -102,6 +102,7 @@ class Slot:
     head: str
     of: frozenset[str]
     context: frozenset[str]
+    words: frozenset[str] = frozenset()  # the context's words as written (lower-cased), for the lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,10 +230,11 @@ def read(claim: Claim, figure: Figure) -> Reading:
     if not head:
         head = next((c for w in measure if (c := word_class(w, lex.heads))), "")
     skip = lex.stopwords | lex.auxiliaries | lex.number_words
-    context = {
-        stem(t) for t in [*before[-8:], *after[:8], *measure] if t[0].isalpha() and t.lower() not in skip
+    words = {
+        t.lower() for t in [*before[-8:], *after[:8], *measure] if t[0].isalpha() and t.lower() not in skip
     }
-    slot = Slot(figure.unit or "", predicate, head, frozenset(stem(w) for w in of), frozenset(context))
+    context = frozenset(stem(w) for w in words)
+    slot = Slot(figure.unit or "", predicate, head, frozenset(stem(w) for w in of), context, frozenset(words))
     low, high = interval(figure)
     label = " ".join(w for w in (head_word, verb) if w) or figure.unit or ""
     return Reading(slot, float(figure.value or 0.0), low, high, label)
@@ -280,7 +282,10 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def same_slot(a: Slot, b: Slot) -> bool:
     """Same measure of the same thing: units equal; predicate classes, heads and "of" groups do not differ where
-    both are known; and, when neither a predicate nor a head is known on both sides, the contexts overlap."""
+    both are known; and, unless both predicates are known (and not mere change verbs), the contexts overlap: a
+    head alone says little ("people" are what most counts count: "1,400 people" killed, "2.3 million people" who
+    live in a place). When only one side has a predicate, the other's clause must hold a word of its class."""
+    lex = lexicon()
     if a.unit != b.unit:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
@@ -289,9 +294,13 @@ def same_slot(a: Slot, b: Slot) -> bool:
         return False
     if a.of and b.of and not a.of & b.of:
         return False
-    if not (a.predicate and b.predicate) and not (a.head and b.head):
-        return _jaccard(a.context, b.context) >= lexicon().context_min
-    return True
+    known = [p for p in (a.predicate, b.predicate) if p and p not in lex.aspects]
+    if len(known) == 2:
+        return True  # the same predicate class (a different one returned above)
+    if len(known) == 1:  # only one side says what happened: the other must say it too, in other words
+        other = b if a.predicate in known else a
+        return any(word_class(word, lex.predicates) == known[0] for word in other.words)
+    return _jaccard(a.context, b.context) >= lex.context_min
 
 
 def relation(a: Reading, b: Reading) -> Relation:

@@ -2,13 +2,15 @@
 
 Copies repeat a figure without confirming it, so a figure stated by one source and its copies is still
 single-sourced; an attributed figure ("the ministry said…") is too. Silence means something only from sources
-that could have given the figure: those on the same story (``Source.story``). A figure is flagged when
+that could have given the figure: those on the same story (``Source.story``) and linked to the figure's source
+itself, not only through the story's other members (a story cluster can hold sources on neighbouring events of one
+topic: a week of war reports). A figure is flagged when
 
-1. another independent source on its story reports on the same slot without a figure ("the company paid a fee
-   for the trademark", against "$5.9 million"; ``audit.corpus.slots.sentence_on_slot``): that sentence is the
-   evidence; or
-2. its story has at least ``several_sources`` independent sources and none of the others gives a figure for the
-   slot: the other sources are the evidence.
+1. another independent source on its story, directly linked to the figure's source (pair evidence at least the
+   pair test's ``text_link``), reports on the same slot without a figure ("the company paid a fee for the
+   trademark", against "$5.9 million"; ``audit.corpus.slots.sentence_on_slot``): that sentence is the evidence; or
+2. at least ``several_sources`` independent sources, counting its own, are close on the story (pair evidence at
+   least ``silence_min_evidence``) and none of the others gives a figure for the slot: they are the evidence.
 
 Nothing is flagged when another group gives a figure for the same slot (agreeing: ``support``; contradicting:
 ``contested``; or neither, "more than 10" against "5,000"), when the figure's block is too common to compare,
@@ -26,6 +28,7 @@ from audit.corpus.independence import source_label
 from audit.corpus.index import Corpus
 from audit.corpus.matching import FigureRef, compare_figures, lexicon, measure_phrase
 from audit.corpus.slots import Slot, sentence_on_slot
+from audit.corpus.stories.assign import settings as story_settings
 from audit.flags.rule import Rule
 from audit.model import Claim, Evidence, Flag, FlagKind, Severity, Source, Span
 
@@ -53,15 +56,26 @@ class _Story:
     """The independence groups of each story, each with its sources (sorted by id)."""
 
     def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         self.groups: dict[str, dict[str, list[Source]]] = defaultdict(lambda: defaultdict(list))
         for source in sorted(corpus.sources, key=lambda s: s.source_id):
             if source.status == "ok":
                 self.groups[source.story or source.source_id][source.independence_group].append(source)
 
-    def peers(self, source: Source) -> list[list[Source]]:
-        """The other independence groups on the source's story, each as its sources."""
+    def _linked(self, source: Source, other: Source, minimum: float) -> bool:
+        link = self.corpus.story_link(source.source_id, other.source_id)
+        return link is None or link >= minimum
+
+    def peers(self, source: Source, minimum: float) -> list[list[Source]]:
+        """The other independence groups on the source's story, each as its sources whose same-story evidence
+        with ``source`` is at least ``minimum`` (all of them when the evidence was not measured)."""
         groups = self.groups.get(source.story or source.source_id, {})
-        return [members for group, members in sorted(groups.items()) if group != source.independence_group]
+        found = []
+        for group, members in sorted(groups.items()):
+            close = [m for m in members if self._linked(source, m, minimum)]
+            if group != source.independence_group and close:
+                found.append(close)
+        return found
 
     def copies(self, source: Source) -> list[Source]:
         groups = self.groups.get(source.story or source.source_id, {})
@@ -87,11 +101,11 @@ def _flag(corpus: Corpus, ref: FigureRef, stories: _Story) -> Flag | None:
     if figure.unit == "count" and (figure.value or 0) < lexicon().single_source_min_count:
         return None
     source = corpus.source_by_id[claim.source_id]
-    peers = stories.peers(source)
     slot = comparison.readings[ref].slot
-    silent = _silent(peers, slot) if peers else []
+    silent = _silent(stories.peers(source, story_settings().text_link), slot)
+    peers = stories.peers(source, lexicon().silence_min_evidence)
     if not silent and len(peers) + 1 < lexicon().several_sources:
-        return None  # too few sources on the story, none reporting on this: their silence says nothing
+        return None  # too few sources close on the story, none reporting on this: their silence says nothing
     copies = stories.copies(source)
     also = f" (and its {len(copies)} cop{'y' if len(copies) == 1 else 'ies'})" if copies else ""
     measure = measure_phrase(claim, figure) or comparison.readings[ref].label

@@ -26,7 +26,7 @@ from typing import Any
 from audit import __version__
 from audit.corpus.independence import assign_groups
 from audit.corpus.index import Corpus
-from audit.corpus.stories.assign import assign_stories
+from audit.corpus.stories.assign import stories_and_links
 from audit.extract.signals import attach_signals
 from audit.flags.registry import Findings, run_rules
 from audit.ingest.discover import CaptureFile, discover, media_type_for
@@ -139,7 +139,8 @@ def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> t
     """Step 3: independence groups and stories over every source, then every flag rule over the corpus."""
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
-    corpus = Corpus(assign_stories(assign_groups(sources), claims), claims, reference)
+    storied, links = stories_and_links(assign_groups(sources), claims)
+    corpus = Corpus(storied, claims, reference, links)
     return corpus, run_rules(corpus)
 
 

@@ -55,7 +55,10 @@ def test_copies_never_contest_and_open_comparators_fit() -> None:
 
 
 def test_contested_event_date_names_both_sources() -> None:
-    a, b = source("002.txt", site="Source A"), source("004.txt", site="Source B")
+    a, b = (
+        source("002.txt", site="Source A", story="story-call"),
+        source("004.txt", site="Source B", story="story-call"),
+    )
     claims = (
         claim(
             a,
@@ -81,10 +84,12 @@ def test_contested_event_date_names_both_sources() -> None:
     assert flags[claims[0].claim_id].message == (
         "Source A dates the Trump–Putin call 2025-02-18; Source B dates it 2025-02-12."
     )
+    apart = (replace(a, story="story-a"), replace(b, story="story-b"))
+    assert not list(Contested().check(Corpus(apart, claims)))  # dates are compared within a story only
 
 
 def test_dates_that_overlap_or_lie_far_apart_are_not_contested() -> None:
-    a, b = source("a.txt"), source("b.txt")
+    a, b = source("a.txt", story="story-x"), source("b.txt", story="story-x")
     claims = (
         claim(
             a,

@@ -162,7 +162,11 @@ def story_labels(
     if not documents:
         return []
     pairs = score_pairs(documents, config, finder)
-    labels = average_linkage(len(documents), pairs.left, pairs.right, pairs.evidence, config.text_link)
+    return _cluster(len(documents), pairs, config)
+
+
+def _cluster(n: int, pairs: Pairs, config: Settings) -> list[int]:
+    labels = average_linkage(n, pairs.left, pairs.right, pairs.evidence, config.text_link)
     if config.attach_links > 0:
         labels = attach_singletons(labels, pairs.left, pairs.right, pairs.linked, config.attach_links)
     return labels
@@ -191,14 +195,34 @@ def _story_name(members: Sequence[Source]) -> str:
     return "story-" + first.source_id.removeprefix("src-")
 
 
-def assign_stories(
+def stories_and_links(
     sources: Sequence[Source], claims: Sequence[Claim], finder: NameFinder | None = None
-) -> tuple[Source, ...]:
-    """The sources with their ``story`` set; sources not audited (or without text) are each their own story."""
+) -> tuple[tuple[Source, ...], dict[tuple[str, str], float]]:
+    """The sources with their ``story`` set (sources not audited, or without text, are each their own story), and
+    the evidence of every scored pair of sources, keyed by the two source ids in order."""
     readable = [s for s in sources if s.status == "ok" and s.text.strip()]
-    labels = story_labels(documents_of(readable, claims), finder=finder)
+    documents = documents_of(readable, claims)
+    config = settings()
+    links: dict[tuple[str, str], float] = {}
+    labels: list[int] = []
+    if documents:
+        pairs = score_pairs(documents, config, finder)
+        labels = _cluster(len(documents), pairs, config)
+        for i, j, evidence in zip(
+            pairs.left.tolist(), pairs.right.tolist(), pairs.evidence.tolist(), strict=True
+        ):
+            a, b = readable[i].source_id, readable[j].source_id
+            links[(min(a, b), max(a, b))] = evidence
     members: dict[int, list[Source]] = defaultdict(list)
     for source, label in zip(readable, labels, strict=True):
         members[label].append(source)
     story_of = {s.source_id: _story_name(group) for group in members.values() for s in group}
-    return tuple(replace(s, story=story_of.get(s.source_id) or _story_name([s])) for s in sources)
+    storied = tuple(replace(s, story=story_of.get(s.source_id) or _story_name([s])) for s in sources)
+    return storied, links
+
+
+def assign_stories(
+    sources: Sequence[Source], claims: Sequence[Claim], finder: NameFinder | None = None
+) -> tuple[Source, ...]:
+    """The sources with their ``story`` set; sources not audited (or without text) are each their own story."""
+    return stories_and_links(sources, claims, finder)[0]
