@@ -26,8 +26,8 @@ KIND: FlagKind = "contested"
 RULES = {
     "contested.figure": "Independent sources on the same story give values for the same thing (the same measure "
     "of the same event) that cannot both be true.",
-    "contested.event_date": "Independent sources give different dates for the same event (the same kind and "
-    "participants, or on one story the same one-off event: a crash, an outage).",
+    "contested.event_date": "Independent sources on the same story give different dates for the same event (the "
+    "same kind and participants, or the same one-off event: a crash, an outage).",
 }
 
 

@@ -98,3 +98,15 @@ def test_corroborated_figure_is_not_flagged_and_gets_support() -> None:
     support = list(Contested().support(corpus))
     assert sorted(cid for cid, _ in support) == sorted(c.claim_id for c in claims)
     assert all(e.type == "claim" and e.claim_id != cid and e.span is not None for cid, e in support)
+
+
+def test_silence_counts_only_from_sources_close_to_the_figures_source() -> None:
+    story = "The council debated defence spending, shelters and the phone call with ministers."
+    a, b, c = (source(name, story, story="story-council") for name in ("a.txt", "b.txt", "c.txt"))
+    claims = (
+        claim(a, "Defence spending rose to 5% of GDP.", figures=(("5%", 5, "percent", "gdp", "exact"),)),
+    )
+    close = {(min(a.source_id, x.source_id), max(a.source_id, x.source_id)): 0.45 for x in (b, c)}
+    assert _flags(Corpus((a, b, c), claims, None, close))
+    far = dict.fromkeys(close, 0.22)  # on the story through its other members, but barely linked to a itself
+    assert not _flags(Corpus((a, b, c), claims, None, far))
