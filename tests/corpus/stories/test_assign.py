@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from audit.corpus.stories.assign import Document, assign_stories, score_pairs, story_labels
+from audit.corpus.stories.assign import Document, assign_stories, score_pairs, stories_and_links, story_labels
 from tests.corpus.corpus_records import claim, source
 
 BRIDGE = [
@@ -62,3 +62,11 @@ def test_sources_get_stable_story_ids_named_by_their_earliest_member() -> None:
     bridge = {s.story for s in first[:3]}
     assert bridge == {"story-" + sources[0].source_id.removeprefix("src-")}  # published first
     assert len({s.story for s in first}) == 4  # the bridge, two unrelated texts, and the unreadable capture
+
+
+def test_links_hold_the_evidence_of_scored_pairs_by_ordered_ids() -> None:
+    sources = tuple(source(f"l{i}.txt", text) for i, text in enumerate(FLIGHTS + OTHER))
+    storied, links = stories_and_links(sources, ())
+    assert storied[0].story == storied[1].story
+    key = (min(sources[0].source_id, sources[1].source_id), max(sources[0].source_id, sources[1].source_id))
+    assert links[key] >= 0.2 and all(a < b and 0.0 <= v <= 1.0 for (a, b), v in links.items())
