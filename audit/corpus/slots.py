@@ -308,6 +308,8 @@ def relation(a: Reading, b: Reading) -> Relation:
     than 50 million", only when the stated values lie within ``open_bound_ratio``); else ``unclear``."""
     if max(a.low, b.low) > min(a.high, b.high):
         return "conflict"
+    if max(a.low, b.low) == min(a.high, b.high) and a.low != a.high and b.low != b.high:
+        return "unclear"  # they meet only at a rounding bound: "$7 trillion" and "$8 trillion" at 7.5
     if a.open or b.open:
         small, large = sorted((abs(a.value), abs(b.value)))
         return "agree" if small > 0 and large / small <= lexicon().open_bound_ratio else "unclear"

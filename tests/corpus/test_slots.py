@@ -115,6 +115,9 @@ def test_values_compatible_within_the_stated_precision() -> None:
     many = reading("It burned 5,000 homes.", "5,000 homes", 5000)
     assert relation(plenty, many) == "unclear"  # fits, but says nothing of the number
     assert relation(reading("It burned 12 homes.", "12 homes", 12), plenty) == "agree"
+    seven = reading("It added $7 trillion in debt.", "$7 trillion", 7e12, "USD")
+    eight = reading("It added $8 trillion in debt.", "$8 trillion", 8e12, "USD")
+    assert relation(seven, eight) == "unclear"  # 7 ± 0.5 and 8 ± 0.5 meet only at 7.5
 
 
 def interval_of(found: Reading) -> tuple[float, float]:
