@@ -29,7 +29,9 @@ DataName = Literal[
     "metadata_lexicon",
     "misdating",
     "signals",
+    "slots",
     "stories",
+    "story_words",
 ]
 
 # Keys every file carries for its readers, not for the rules

@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from audit import __version__
+from audit.contract.jsonable import RecordError, from_jsonable, to_jsonable
 from audit.ingest.discover import CaptureFile, RawCapture, read_capture
 from audit.ingest.safe_read import read_regular
 from audit.ingest.sidecar import SIDECAR_MAX_BYTES, sidecar_candidates
-from audit.model import RecordError, from_jsonable, to_jsonable
 from audit.pipeline.capture import SourceRecord, process_raw
 from audit.pipeline.config import Options
 from audit.report.write import atomic_path

@@ -5,7 +5,8 @@
 2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
    claims (``audit.pipeline.capture``), cached by content hash (the worker reads the capture, looks it up and
    stores its result: ``audit.pipeline.cache``);
-3. ``corpus_rules``: corpus stages on the records: independence groups, then the flag rules (``audit.flags``);
+3. ``corpus_rules``: corpus stages on the records: independence groups, stories, then the flag rules
+   (``audit.flags``);
 4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
    ``AuditResult`` (the only non-deterministic part is ``run``).
 Renderers and writers (``audit.report``) read the result and nothing else.
@@ -26,6 +27,7 @@ from typing import Any
 from audit import __version__
 from audit.corpus.independence import assign_groups
 from audit.corpus.index import Corpus
+from audit.corpus.stories.assign import stories_and_links
 from audit.extract.signals import attach_signals
 from audit.flags.registry import Findings, run_rules
 from audit.ingest.discover import CaptureFile, discover, media_type_for
@@ -77,7 +79,7 @@ def run_audit(
     found = discover_captures(config, report)
     # 2. per-capture stages in parallel
     audited = audit_captures(found.captures, config, report, progress)
-    # 3. corpus stages: independence groups, then the flag rules
+    # 3. corpus stages: independence groups, stories, then the flag rules
     corpus, findings = corpus_rules(audited.records, found.reference)
     # 4. attach flags, support, source notes and credibility signals; assemble the result
     run = {
@@ -124,10 +126,11 @@ def audit_captures(
 
 
 def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> tuple[Corpus, Findings]:
-    """Step 3: independence groups over every source, then every flag rule over the corpus."""
+    """Step 3: independence groups and stories over every source, then every flag rule over the corpus."""
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
-    corpus = Corpus(assign_groups(sources), claims, reference)
+    storied, links = stories_and_links(assign_groups(sources), claims)
+    corpus = Corpus(storied, claims, reference, links)
     return corpus, run_rules(corpus)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from audit.model import to_jsonable
+from audit.contract.jsonable import to_jsonable
 from tests.reliability.captures import audit, capture_folder
 
 

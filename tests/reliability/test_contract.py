@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from audit.cli import main
-from audit.model import to_jsonable
+from audit.contract.jsonable import to_jsonable
 from tests.conftest import ROOT
 from tests.reliability.captures import ARTICLE, audit
 

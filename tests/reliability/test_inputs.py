@@ -13,8 +13,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from audit.contract.jsonable import to_jsonable
 from audit.ingest.safe_read import read_regular
-from audit.model import to_jsonable
 from tests.reliability.captures import ARTICLE, audit, capture_folder
 
 SECRET = "SECRET_TOKEN=hunter2-do-not-leak"
