@@ -1,7 +1,9 @@
 """A small process pool whose tasks have a wall-clock limit enforced by killing the worker.
 
 ``concurrent.futures`` cannot stop one stuck task: a pathological capture (a regex catastrophe deep in a parser,
-a decompression bomb that slipped through) would hang the whole run. Here each worker has its own inbox, the
+a decompression bomb that slipped through) would hang the whole run. Here each worker has its own inbox and its
+own pipe back (a worker killed while writing to a queue all workers share can leave it locked or torn, and the
+run would wait forever for messages that are lost; a torn pipe is only that worker's, and is closed with it), the
 parent knows which task each worker holds and since when, and a worker past its deadline is killed and replaced;
 its task is reported through ``on_timeout``. A worker that dies (segfault, out of memory) is reported through
 ``on_error``. Results come back in task order whatever order they finish in. Workers that keep dying before
@@ -14,7 +16,7 @@ from __future__ import annotations
 import ctypes
 import multiprocessing as mp
 import os
-import queue
+import pickle
 import signal
 import sys
 import threading
@@ -22,6 +24,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
@@ -59,21 +62,21 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
+def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Connection) -> None:
     _die_with_parent()
     signal.signal(
         signal.SIGINT, signal.SIG_IGN
     )  # Ctrl-C reaches the whole group: the parent ends the workers
-    outbox.put(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
+    outbox.send(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
     while True:
         item = inbox.get()
         if item is None:
             return
         index, task = item
         try:
-            outbox.put(("done", index, True, fn(task)))
+            outbox.send(("done", index, True, fn(task)))
         except Exception:  # a bug in a stage must not kill the run: report it for this capture only
-            outbox.put(("done", index, False, traceback.format_exc(limit=8)))
+            outbox.send(("done", index, False, traceback.format_exc(limit=8)))
 
 
 @dataclass
@@ -81,7 +84,9 @@ class _Worker:
     worker_id: int
     process: BaseProcess
     inbox: Any
+    outbox: Connection  # the parent's end of this worker's own pipe
     ready: bool = False
+    ended: bool = False  # its pipe reached its end: the worker is gone and all it sent has been read
     task: int | None = None
     started: float = 0.0
 
@@ -92,18 +97,19 @@ class Pool(Generic[T, R]):
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.context = mp.get_context("spawn")
-        self.outbox: Any = self.context.Queue()
         self._started = 0
         self._start_failures = 0
 
     def _start(self) -> _Worker:
         self._started += 1
         inbox = self.context.Queue()
+        reader, writer = self.context.Pipe(duplex=False)
         process = self.context.Process(
-            target=_worker_main, args=(self.fn, self._started, inbox, self.outbox), daemon=True
+            target=_worker_main, args=(self.fn, self._started, inbox, writer), daemon=True
         )
         process.start()
-        return _Worker(self._started, process, inbox)
+        writer.close()  # the worker holds the only writing end: its death reads as the end of the pipe
+        return _Worker(self._started, process, inbox, reader)
 
     def map(
         self,
@@ -125,12 +131,9 @@ class Pool(Generic[T, R]):
                         worker.task = pending.pop()
                         worker.started = time.monotonic()
                         worker.inbox.put((worker.task, tasks[worker.task]))
-                try:
-                    message = self.outbox.get(timeout=_POLL_SECONDS)
-                except queue.Empty:
-                    pass
-                else:
-                    self._receive(message, workers, results, tasks, on_error, progress)
+                by_pipe = {id(worker.outbox): worker for worker in workers if not worker.ended}
+                for outbox in wait([worker.outbox for worker in by_pipe.values()], timeout=_POLL_SECONDS):
+                    self._read(by_pipe[id(outbox)], workers, results, tasks, on_error, progress)
                 for worker in workers:
                     if worker.task is not None and worker.task in results:
                         worker.task = None
@@ -139,16 +142,16 @@ class Pool(Generic[T, R]):
                     if worker.task is None:
                         if not worker.process.is_alive() and pending:
                             self._check_start(worker)
-                            workers[position] = self._start()
+                            workers[position] = self._replace(worker)
                         continue
                     expired = self.timeout is not None and now - worker.started > self.timeout
                     died = not worker.process.is_alive()
                     if not (expired or died):
                         continue
                     if died:
-                        self._drain(workers, results, tasks, on_error, progress)
-                        if worker.task in results:  # it finished, then died: its result was still queued
-                            workers[position] = self._start()
+                        self._read(worker, workers, results, tasks, on_error, progress)
+                        if worker.task in results:  # it finished, then died: its result was still unread
+                            workers[position] = self._replace(worker)
                             continue
                     index = worker.task
                     worker.process.kill()
@@ -160,7 +163,7 @@ class Pool(Generic[T, R]):
                             tasks[index], f"worker exited with code {worker.process.exitcode}"
                         )
                     progress()
-                    workers[position] = self._start()
+                    workers[position] = self._replace(worker)
             finished = True
         finally:
             self._stop(workers, gently=finished)
@@ -178,6 +181,12 @@ class Pool(Generic[T, R]):
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
+            worker.outbox.close()
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        """A fresh worker in place of a dead or killed one, whose pipe is closed."""
+        worker.outbox.close()
+        return self._start()
 
     def _check_start(self, worker: _Worker) -> None:
         """Count a worker that died before it was ready; give up after ``_MAX_START_FAILURES``."""
@@ -190,20 +199,22 @@ class Pool(Generic[T, R]):
                 f"{self._start_failures} attempts); the worker's own error is printed above on stderr"
             )
 
-    def _drain(
+    def _read(
         self,
+        worker: _Worker,
         workers: list[_Worker],
         results: dict[int, R],
         tasks: Sequence[T],
         on_error: Callable[[T, str], R],
         progress: Callable[[], None],
     ) -> None:
-        while True:
-            try:
-                message = self.outbox.get_nowait()
-            except queue.Empty:
-                return
-            self._receive(message, workers, results, tasks, on_error, progress)
+        """Every message waiting in one worker's pipe. A dead worker's pipe ends (or ends mid-message, when it was
+        killed while writing): what it sent before is kept, and the damage stays in its own pipe."""
+        try:
+            while worker.outbox.poll():
+                self._receive(worker.outbox.recv(), workers, results, tasks, on_error, progress)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            worker.ended = True
 
     def _receive(
         self,
