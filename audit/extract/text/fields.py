@@ -15,7 +15,8 @@ from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "author_roles", "published", "updated", "site", "url", "author_bio")
 
-# For each field, the methods in order of trust; the first method with a candidate gives the value.
+# For each field, the methods in order of trust; the first method with a candidate gives the value. A title's
+# "text:headline-candidate" (a runner-up of the header's lines) is evidence only, never the value.
 _PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("text:title-line", "text:repeated-title", "text:breadcrumb", "text:title-variant"),
     "published": (
@@ -113,7 +114,11 @@ class FieldRecorder:
                 )
             )
         title = self.value("title")
-        variants = [c for c in self._candidates["title"] if normalise(str(c.value)) != normalise(str(title))]
+        variants = [
+            c
+            for c in self._candidates["title"]
+            if normalise(str(c.value)) != normalise(str(title)) and c.method != "text:headline-candidate"
+        ]
         if title is not None and variants:
             shown = "; ".join(f"{c.value!r} ({c.location})" for c in variants)
             notes.append(

@@ -42,11 +42,8 @@ from audit.extract.text.furniture import (
     is_title_like,
     is_unnamed_byline,
     lexicon,
-    normalise,
     parse_byline,
-    similarity,
     url_line,
-    words,
 )
 from audit.extract.text.split import Line
 
@@ -137,116 +134,10 @@ def _labelled_date(text: str) -> bool:
     return labelled and search_date(text) is not None
 
 
-def _is_name_line(text: str, following: str | None, previous: str | None) -> bool:
+def is_name_line(text: str, following: str | None, previous: str | None) -> bool:
     """A bare name (or names) right above a date line: a byline without "By", never the headline (a
     label printed twice in a row, "Open Future / Open Future", is a section)."""
     if text == previous:
         return False
     names = [part.strip() for part in re.split(r",\s*|\s+(?:and|und|y|et|e)\s+", text)]
     return following is not None and is_date_line(following) and all(is_bare_name(n) for n in names)
-
-
-class _Header:
-    """The header's kept lines, each with its neighbours, and which of them are metadata."""
-
-    def __init__(self, lines: list[Line], reasons: list[str | None], start: int, end: int) -> None:
-        self.kept = [i for i in range(start, end) if reasons[i] is None]
-        self.texts = {i: lines[i].text for i in self.kept}
-        self.after = {
-            i: (self.kept[k + 1] if k + 1 < len(self.kept) else None) for k, i in enumerate(self.kept)
-        }
-        self.before = {i: (self.kept[k - 1] if k > 0 else None) for k, i in enumerate(self.kept)}
-        self.meta = {
-            i
-            for i in self.kept
-            if is_meta_line(self.texts[i])
-            or _is_name_line(self.texts[i], self.text(self.after[i]), self.text(self.before[i]))
-        }
-
-    def text(self, index: int | None) -> str | None:
-        return self.texts[index] if index is not None else None
-
-    def n_words(self, index: int | None) -> int:
-        return len(words(self.texts[index])) if index is not None else 0
-
-    def is_short(self, index: int | None) -> bool:
-        """A short title-like line that is not metadata: a menu item or a section label."""
-        return (
-            index is not None
-            and index not in self.meta
-            and is_title_like(self.texts[index])
-            and self.n_words(index) <= _SHORT
-        )
-
-    def is_menu_item(self, index: int) -> bool:
-        return self.is_short(index) and (
-            self.is_short(self.before[index]) or self.is_short(self.after[index])
-        )
-
-    def printed_again(self, index: int) -> bool:
-        """Whether the header prints the line twice (a headline above and beside the date, say)."""
-        text = normalise(self.texts[index])
-        return any(normalise(other) == text for i, other in self.texts.items() if i != index)
-
-
-def choose_title(
-    lines: list[Line], reasons: list[str | None], start: int, end: int, crumb_titles: list[str]
-) -> int | None:
-    """The headline's index among the header's kept lines (None when no line qualifies)."""
-    header = _Header(lines, reasons, start, end)
-    texts = header.texts
-    candidates = [i for i in header.kept if i not in header.meta and _is_candidate(texts[i])]
-    for i in reversed(candidates):
-        if any(similarity(crumb, texts[i]) >= 0.8 for crumb in crumb_titles):
-            return i
-    for i in candidates:
-        if header.n_words(i) >= _LONG and header.printed_again(i):
-            return i
-    plausible = [
-        i
-        for i in candidates
-        if header.n_words(i) >= 2
-        and not _SECTION_SEPARATOR.search(texts[i])
-        and not _WEB_ADDRESS.search(texts[i])
-        and (not header.is_menu_item(i) or (header.after[i] in header.meta and header.n_words(i) >= _SHORT))
-    ]
-
-    def without_kicker(i: int) -> int:
-        """ "Kicker Headline" below "Headline": the headline without its kicker."""
-        upper = header.before[i]
-        if upper in plausible and normalise(texts[i]).endswith(" " + normalise(texts[upper])):
-            return upper
-        return i
-
-    def over_subtitle(i: int) -> int:
-        """The headline above a subtitle: the plausible line right above ``i``, when both are long."""
-        upper = header.before[i]
-        if (
-            upper is None
-            or upper not in plausible
-            or min(header.n_words(i), header.n_words(upper)) < _LONG
-            or normalise(texts[i]) in normalise(texts[upper])
-        ):
-            return without_kicker(i)
-        return upper
-
-    above_meta = [i for i in plausible if header.after[i] in header.meta]
-    if above_meta:
-        return over_subtitle(([i for i in above_meta if header.n_words(i) >= _LONG] or above_meta)[-1])
-    near_meta = [
-        i for i in plausible if (j := header.after[i]) is not None and header.after[j] in header.meta
-    ]
-    long_enough = [i for i in plausible if header.n_words(i) >= _LONG]
-    # Nothing else: a line of two words or more right above the body ("Home / Contact / Short Title").
-    last = [i for i in candidates if header.after[i] is None and header.n_words(i) >= 2]
-    chosen = (near_meta or long_enough or plausible or last)[-1:]
-    if not chosen:
-        return None
-    if _is_standfirst(texts[chosen[0]]) and header.n_words(header.before[chosen[0]]) >= _HEADLINE_ABOVE:
-        return over_subtitle(chosen[0])  # "Headline / a standfirst of a sentence or more" above the body
-    return without_kicker(chosen[0])
-
-
-def _is_standfirst(text: str) -> bool:
-    """A standfirst under the headline: a long line (a sentence or two) not set in capitals."""
-    return len(words(text)) >= _STANDFIRST and not text.isupper()
