@@ -26,6 +26,7 @@ from pathlib import Path
 
 import lxml.html
 from lxml import etree
+from trafilatura.utils import decode_file
 
 from audit.extract.text.article import TextArticle, clean_text_capture
 from evaluation.common import is_dev, task_main
@@ -78,6 +79,12 @@ def render_text(html: str) -> str:
     return "\n\n".join(lines)
 
 
+def _read_page(path: Path) -> str:
+    """A stored page decoded as a browser shows it (its declared or detected encoding, as the HTML metadata
+    evaluation reads it), so that the rendered capture holds the page's letters, not replacement marks."""
+    return decode_file(gzip.decompress(path.read_bytes()))
+
+
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text)
     if len(tokens) < 4:
@@ -113,9 +120,7 @@ def _extraction(root: Path, dev: bool) -> dict[str, float | int | str]:
     for doc_id in sorted(gold):
         if is_dev(doc_id) != dev:
             continue
-        html = gzip.decompress((folder / "html" / f"{doc_id}.html.gz").read_bytes()).decode(
-            "utf-8", "replace"
-        )
+        html = _read_page(folder / "html" / f"{doc_id}.html.gz")
         capture = render_text(html)
         start = time.perf_counter()
         cleaned = _main_article(clean_text_capture(capture)).text
@@ -153,7 +158,7 @@ def _metadata(root: Path, dev: bool) -> dict[str, float | int | str]:
         path = record.get("html_htmldate") or record.get("html_trafilatura")
         if not path or not (folder / path).is_file():
             continue
-        html = gzip.decompress((folder / path).read_bytes()).decode("utf-8", "replace")
+        html = _read_page(folder / path)
         article = _main_article(clean_text_capture(render_text(html)))
         fields = article.fields
         gold_date = record.get("date_htmldate") or record.get("date_trafilatura")

@@ -163,7 +163,20 @@ def _url_overlap(url: str, text: str) -> float:
     return len(slug & line) / len(line) if slug and line else 0.0
 
 
-def _score(header: _Header, index: int, rank: int, distance: int, hints: Hints) -> float:
+def _place(header: _Header, index: int, competing: list[int]) -> float:
+    """How far up the line sits: each competing line of four words or more nearer the body, and each kept line,
+    cost; for a line right above a byline/date block, only other such blocks nearer the body cost much (a video
+    widget or a gallery may sit between an article's header and its text)."""
+    w = _weights()
+    below = len(header.kept) - header.kept.index(index) - 1
+    if header.above_meta(index):
+        blocks = sum(j > index and header.above_meta(j) for j in competing)
+        return w["other_block"] * blocks + max(w["meta_distance"] * below, w["max_meta_distance"])
+    rank = sum(j > index for j in competing)
+    return max(w["rank"] * rank + w["distance"] * below, w["max_distance"])
+
+
+def _score(header: _Header, index: int, hints: Hints) -> float:
     w = _weights()
     text = header.texts[index]
     n = header.n_words(index)
@@ -197,7 +210,7 @@ def _score(header: _Header, index: int, rank: int, distance: int, hints: Hints) 
         score += w["title_line"]
     if hints.url is not None:
         score += w["url"] * max(0.0, _url_overlap(hints.url, text) - 0.25) / 0.75
-    return score + max(w["rank"] * rank + w["distance"] * distance, w["max_distance"])
+    return score
 
 
 def choose_headline(
@@ -231,21 +244,9 @@ def choose_headline(
             and (not header.is_menu_item(i) or (header.above_meta(i) and header.n_words(i) >= _SHORT))
         )
     ]
-    competing = [i for i in eligible if header.n_words(i) >= 4]
-    position = {i: k for k, i in enumerate(header.kept)}
+    competing = [i for i in eligible if header.n_words(i) >= _LONG]
     scored = sorted(
-        (
-            (
-                i,
-                round(
-                    _score(
-                        header, i, sum(j > i for j in competing), len(header.kept) - position[i] - 1, hints
-                    ),
-                    3,
-                ),
-            )
-            for i in eligible
-        ),
+        ((i, round(_score(header, i, hints) + _place(header, i, competing), 3)) for i in eligible),
         key=lambda pair: (-pair[1], -pair[0]),
     )
     if scored:
