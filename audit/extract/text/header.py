@@ -1,24 +1,12 @@
-"""The header of a text capture's article: where it lies, and which of its lines is the headline.
+"""The header of a text capture's article: where it lies, and what its date and byline lines are.
 
 :mod:`audit.extract.text.article` labels each line of an article with the reason it is removed (None: kept).
 The header is the run of kept lines just above the body's first paragraph; it holds the headline, the
-date and byline block, a standfirst, and often the tail of the site's menu. The headline is found from
-the layout around it, not from a lexicon:
-
-* a line a breadcrumb names, or a line of four words or more printed twice in the header, is the
-  headline;
-* otherwise the headline is the line right above the date/byline block nearest the body (a sidebar
-  teaser's header further up is not this article's), or, with no such block, the line nearest the body
-  (but a headline of five words or more above it when that line is a standfirst: twelve words or more,
-  not in capitals);
-* a line of one word, a line ending with a colon or a comma, a line with a web address or bars, and
-  the items of a menu (short lines among short lines) are not headlines, except a menu's last line of
-  three words or more right above the byline, or of two words or more right above the body when
-  nothing else qualifies; a headline above a subtitle ("Title / Subtitle / By A / date") is taken
-  over the subtitle, and a headline over the same line with a kicker glued before it;
-* a date above the headline counts only when the headline's own block below it has none
-  (:mod:`audit.extract.text.article`);
-* when nothing qualifies the title stays None: it is never guessed from a menu.
+date and byline block, a standfirst, and often the tail of the site's menu. Which of its lines is the
+headline is :mod:`audit.extract.text.headline`'s question, asked of every line before the body; the date and
+byline are read from the window of ``HEADER_WINDOW`` kept lines above the body (widened up to the headline),
+and a date above the headline counts only when the headline's own block below it has none
+(:mod:`audit.extract.text.article`).
 """
 
 from __future__ import annotations
@@ -43,18 +31,11 @@ from audit.extract.text.furniture import (
     is_unnamed_byline,
     lexicon,
     parse_byline,
-    url_line,
 )
-from audit.extract.text.split import Line
+from audit.extract.text.split import Line, is_sentence
 
 HEADER_WINDOW = 12  # kept lines above the body start that may hold the title, date and byline
-_SHORT = 3  # a line of at most this many words beside another such line is a menu item
-_LONG = 4  # a headline above a subtitle: both lines have at least this many words
-_STANDFIRST = 12  # words of a standfirst below the headline: longer than a headline, short of a paragraph
-_HEADLINE_ABOVE = 5  # words of the headline above a standfirst (a menu item or widget has fewer)
 _NUMERIC_DATE_START = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")  # "07/05/2022 20H06 - ..."
-_WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)  # a print notice, not a headline
-_SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre": a label, not a headline
 
 
 def byline_and_date(text: str) -> tuple[Byline, DateLine | None] | None:
@@ -92,7 +73,8 @@ def gives_date(text: str) -> bool:
 def header_window(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     """Where the header lies: up to ``HEADER_WINDOW`` kept lines above the body's first paragraph.
 
-    The body starts at the first long paragraph (else the second paragraph of prose, else the first).
+    The body starts at the first long paragraph (else the second paragraph of prose, else the first; with
+    no prose at all, the first sentence below a date line or byline: a digest's short item).
     """
     kept = [i for i in range(len(lines)) if reasons[i] is None]
     prose = [i for i in kept if is_prose(lines[i].text)]
@@ -101,15 +83,14 @@ def header_window(lines: list[Line], reasons: list[str | None]) -> tuple[int, in
         end = long_prose[0]
     elif len(prose) >= 2:
         end = prose[1]
+    elif prose:
+        end = prose[0]
     else:
-        end = prose[0] if prose else len(lines)
+        meta = next((i for i in kept if is_meta_line(lines[i].text)), len(lines))
+        end = next((i for i in kept if i > meta and is_sentence(lines[i].text)), len(lines))
     above = [i for i in kept if i < end]
     start = above[-HEADER_WINDOW] if len(above) >= HEADER_WINDOW else 0
     return start, end
-
-
-def _is_candidate(text: str) -> bool:
-    return is_title_like_line(text) and not is_meta_line(text) and url_line(text) is None
 
 
 def is_title_like_line(text: str) -> bool:
