@@ -2,7 +2,9 @@
 
 ``expected.json`` holds ``{"must": [...], "must_not": [...]}``; each entry matches a flag by ``rule`` (or ``kind``)
 and optionally ``claim_contains`` (a substring of the flagged claim). A case folder may hold ``reference/`` (the
-ledger for ``--reference``). Sources may also be checked: ``"sources": {"file.txt": {"published": ..., ...}}``.
+ledger for ``--reference``). Sources may also be checked: ``"sources": {"file.txt": {"published": ..., ...}}``; in a
+capture holding several articles, ``"file.txt#2"`` is its second article, and ``"articles": {"file.txt": 2}`` checks how
+many articles a capture holds.
 """
 
 from __future__ import annotations
@@ -48,8 +50,12 @@ def test_case(case: Path) -> None:
     for entry in expected.get("must_not", []):
         hits = [c.text for c, f in flags if _matches(entry, c, f)]
         assert not hits, f"unexpected {entry} in {case.name}: {hits}"
-    for name, fields in expected.get("sources", {}).items():
-        source = next(s for s in result.sources if Path(s.path).name == name)
-        for key, value in fields.items():
-            actual = list(getattr(source, key)) if key == "authors" else getattr(source, key)
-            assert actual == value, (name, key)
+    for name, count in expected.get("articles", {}).items():
+        assert sum(Path(s.path).name == name for s in result.sources) == count, (name, "articles")
+    for key, fields in expected.get("sources", {}).items():
+        name, _, number = key.partition("#")
+        parts = sorted((s for s in result.sources if Path(s.path).name == name), key=lambda s: s.part)
+        source = parts[int(number) - 1] if number else parts[0]
+        for field, value in fields.items():
+            actual = list(getattr(source, field)) if field == "authors" else getattr(source, field)
+            assert actual == value, (key, field, actual)
