@@ -38,6 +38,7 @@ from audit.extract.text.date_lines import (
     is_bare_name,
     is_unreadable_date_line,
     leading_date,
+    opening_date,
     parse_date_line,
     split_meta_line,
 )
@@ -63,6 +64,7 @@ from audit.extract.text.split import SEPARATOR, Line, split_articles
 from audit.model import Confidence, FieldEvidence, SourceWarning
 
 _OTHER_HEADLINES = 3  # runners-up kept as title evidence
+_NEAR_TITLE = 20  # lines below the headline where the first of several dates is still its own
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -136,6 +138,8 @@ def _label_article(labels: Labels, fields: FieldRecorder, hints: Hints) -> None:
         _label_date_below_standfirst(labels, fields, header_end)
     if fields.value("published") is None:
         _label_stated_date(labels, fields)
+    if fields.value("published") is None:
+        _label_lone_date(labels, fields)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -288,6 +292,39 @@ def _label_date_below_standfirst(labels: Labels, fields: FieldRecorder, body_sta
             fields.add_byline(both[0], line.number)
             fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
             return
+
+
+def _label_lone_date(labels: Labels, fields: FieldRecorder) -> None:
+    """With no date anywhere else, the date of the article's date lines (a bare "15.12.2021" below the text, "Paddy ·
+    April 19, 2019 · Mac"), when they all give the same day: one date line, or a date printed twice."""
+    found = []
+    for index, line in enumerate(labels.lines):
+        if not labels.kept(index):
+            continue
+        date_line = parse_date_line(line.text)
+        both = byline_and_date(line.text) if date_line is None else None
+        if date_line is not None and not date_line.updated:
+            if date_line.prefix not in lexicon().sentence_prefixes:  # "On 3 March 2020" opens sentences
+                found.append((index, date_line.iso))
+        elif both is not None and both[1] is not None:
+            found.append((index, both[1].iso))
+        elif not is_prose(line.text) and (opening := opening_date(line.text)) is not None:
+            found.append((index, opening))
+    if not found:
+        return
+    if len({iso for _, iso in found}) > 1:  # several days: the first after the headline, above the text's end
+        title = next((i for i, reason in enumerate(labels.reasons) if reason == "title"), None)
+        last_prose = max(
+            (i for i, ln in enumerate(labels.lines) if labels.kept(i) and is_prose(ln.text)), default=-1
+        )
+        found = [
+            (i, iso)
+            for i, iso in found
+            if title is not None and title < i < min(last_prose, title + _NEAR_TITLE)
+        ][:1]
+    for index, iso in found:
+        labels.reasons[index] = "date"
+        fields.add("published", iso, "text:lone-date", labels.lines[index].number, "low")
 
 
 def _label_stated_date(labels: Labels, fields: FieldRecorder) -> None:

@@ -27,6 +27,7 @@ from audit.extract.text.furniture import (
     words,
 )
 
+_OPENING = 60  # characters at the start of a line where the date it opens with must begin
 _META_MAX_WORDS = 16  # a line giving a date and an author, not a sentence mentioning them
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")  # "3/5/2022", "06.11.23"
 _BY_INSIDE = re.compile(r"(?:^|\s)(?:by|von|par|por|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
@@ -174,6 +175,26 @@ def search_date(text: str, with_tail: bool = False) -> tuple[int, int, str] | No
                     best = (match.start(), match.end() if with_tail else match.end("date"), iso)
                 break
     return best
+
+
+def opening_date(line: str) -> str | None:
+    """The date a short line opens with, whatever follows it ("5. November 2021 admin News 0", "08.11.2021 |
+    Online-Fachtag", "Mon., March 23, 2020timer5 min. read"): a weekday or a publication prefix may come before
+    it, an update's prefix may not."""
+    text = line.strip()
+    if len(words(text)) > _META_MAX_WORDS:
+        return None
+    found = search_date(text[:_OPENING])
+    if found is None:
+        return None
+    before = text[: found[0]].strip(TRIM + ",.")
+    lex = lexicon()
+    prefix = lex.date_prefix.match(before)
+    if prefix is not None:
+        if normalise(prefix.group(0)) in lex.updated_prefixes:
+            return None
+        before = before[prefix.end() :].strip(TRIM + ",.")
+    return found[2] if not before or before.lower() in lex.weekdays else None
 
 
 def leading_date(paragraph: str) -> str | None:

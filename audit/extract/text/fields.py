@@ -25,6 +25,7 @@ _PRIORITY: dict[str, tuple[str, ...]] = {
         "text:date-above-title",
         "text:lead-date",
         "text:stated-date",
+        "text:lone-date",
     ),
     "updated": ("text:dateline",),
     "site": ("text:disclaimer", "text:url-line", "text:bio", "text:breadcrumb"),

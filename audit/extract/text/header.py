@@ -18,6 +18,7 @@ from audit.extract.text.date_lines import (
     desk_byline_date,
     is_bare_name,
     is_unreadable_date_line,
+    opening_date,
     parse_date_line,
     search_date,
     split_byline_date,
@@ -104,6 +105,7 @@ def is_title_like_line(text: str) -> bool:
         and text[:1] not in "—–"
         and not _NUMERIC_DATE_START.match(text)
         and not _labelled_date(text)
+        and opening_date(text) is None
     )
 
 

@@ -68,7 +68,7 @@ class _Block:
 
 def _header_block(lines: list[Line], start: int) -> _Block:
     has_date = has_byline = False
-    last, texts = start, set()
+    last, texts = start, set[str]()
     for offset, line in enumerate(lines[start + 1 : start + 6], start=start + 1):
         if is_long_prose(line.text) or (texts and (is_prose(line.text) or is_sentence(line.text))):
             break  # the body begins (a standfirst may stand between a title and its byline)

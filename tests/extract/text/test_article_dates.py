@@ -8,6 +8,7 @@ from audit.extract.text.article import clean_text_capture
 from audit.extract.text.date_lines import (
     label_after_date,
     leading_date,
+    opening_date,
     parse_date_line,
     split_byline_date,
     split_meta_line,
@@ -190,3 +191,27 @@ def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
 def test_a_time_zone_is_written_in_capitals(line: str, iso: str | None) -> None:
     found = parse_date_line(line)
     assert (found.iso if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("5. November 2021 admin News 0", "2021-11-05"),
+        ("08.11.2021 | Online meeting on the budget", "2021-11-08"),
+        ("Mon., March 23, 2020timer5 min. read", "2020-03-23"),
+        ("Updated April 22, 2020 at 7:07 am", None),  # an update
+        ("The council met on 3 May 2020", None),  # a sentence's date
+    ],
+)
+def test_a_short_line_opening_with_a_date(line: str, iso: str | None) -> None:
+    assert opening_date(line) == iso
+
+
+def test_the_first_of_several_dates_right_below_the_headline() -> None:
+    raw = (
+        f"Council Approves New Budget\n\nApril 19, 2019 at 5:52 pm Updated April 22, 2019\n\n{LONG_BODY}\n\n"
+        "Older post\n\nMarch 2, 2019\n\nMore from the council"
+    )
+    (article,) = clean_text_capture(raw)
+    assert article.fields["published"].value == "2019-04-19"
+    assert article.fields["published"].method == "text:lone-date"
