@@ -64,6 +64,8 @@ from audit.extract.text.split import SEPARATOR, Line, split_articles
 from audit.model import Confidence, FieldEvidence, SourceWarning
 
 _OTHER_HEADLINES = 3  # runners-up kept as title evidence
+_PREFIX_LINE_WORDS = 3  # a line ending with "by" this short is a byline's label ("Disko Von / Jane Doe")
+_BYLINE_WORDS = 16  # a line naming the author, not a sentence mentioning one
 _NEAR_TITLE = 20  # lines below the headline where the first of several dates is still its own
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
@@ -140,6 +142,8 @@ def _label_article(labels: Labels, fields: FieldRecorder, hints: Hints) -> None:
         _label_stated_date(labels, fields)
     if fields.value("published") is None:
         _label_lone_date(labels, fields)
+    if not fields.value("authors"):
+        _label_stated_byline(labels, fields)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -249,11 +253,11 @@ def _label_header(labels: Labels, fields: FieldRecorder, start: int, end: int, h
 
 def _name_line(labels: Labels, index: int, title_index: int | None) -> Byline | None:
     """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
-    / 3 March 2020") or under a date line ending with "by" ("3 March 2020 by / Jane Doe"), or a name and
-    a role ("Jane Doe | Reporter")."""
+    / 3 March 2020") or right under one ("3 March 2020 / Jane Doe"), under a line ending with "by" ("3 March
+    2020 by / Jane Doe", "By / Jane Doe"), or a name and a role ("Jane Doe | Reporter")."""
     if title_index is None or index <= title_index:
         return None
-    text = labels.lines[index].text
+    text = labels.lines[index].text.rstrip(" ,")  # "Jane Doe," above its date
     name, _, role = (part.strip() for part in text.partition(" | "))
     if role and is_bare_name(name) and is_role_line(role):
         return Byline((name,), ((name, role),))
@@ -264,13 +268,14 @@ def _name_line(labels: Labels, index: int, title_index: int | None) -> Byline | 
     ]
     if following and is_date_line(labels.lines[following[0]].text):
         return Byline((text,), ())
+    if labels.reasons[index - 1] == "date" and index - 1 > title_index:
+        with_author = split_meta_line(labels.lines[index - 1].text)
+        if with_author is None or not with_author[0].names:  # "3 March 2020 · by A / Photo Credit": A's
+            return Byline((text,), ())  # "Title / 3 March 2020 / Jane Doe"
     above = labels.lines[index - 1].text.split()
-    if (
-        labels.reasons[index - 1] in ("date", "byline")
-        and above
-        and lexicon().byline.match(f"{above[-1]} {text}")
-    ):
-        return Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe": the byline broken after "von"
+    prefix_line = len(above) <= _PREFIX_LINE_WORDS or labels.reasons[index - 1] in ("date", "byline")
+    if above and prefix_line and lexicon().byline.match(f"{above[-1].rstrip(':')} {text}"):
+        return Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe", "By / Jane Doe": the byline broken
     return None
 
 
@@ -292,6 +297,32 @@ def _label_date_below_standfirst(labels: Labels, fields: FieldRecorder, body_sta
             fields.add_byline(both[0], line.number)
             fields.add("published", both[1].iso, "text:byline-date", line.number, "medium")
             return
+
+
+def _label_stated_byline(labels: Labels, fields: FieldRecorder) -> None:
+    """With no byline in the header, a line naming the author anywhere in the article ("Text: Jane Doe" below
+    the text, "Author: Jane Doe, Date: 3.3.20" under the standfirst), when every such line names the same
+    people (a comment thread's "by A", "by B" gives none)."""
+    stated = [
+        (index, byline)
+        for index, line in enumerate(labels.lines)
+        if labels.kept(index)
+        and len(words(line.text)) <= _BYLINE_WORDS
+        and (byline := parse_byline(line.text)) is not None
+        and all(is_bare_name(name) and not _doubled(name) for name in byline.names)
+    ]
+    if not stated or len({byline.names for _, byline in stated}) > 1:
+        return
+    for index, byline in stated:
+        labels.reasons[index] = "byline"
+        fields.add_byline(byline, labels.lines[index].number, "text:stated-byline")
+
+
+def _doubled(name: str) -> bool:
+    """A name printed twice in one line, for eyes and screen readers ("Jane Doe Jane Doe")."""
+    tokens = name.split()
+    half = len(tokens) // 2
+    return len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]
 
 
 def _label_lone_date(labels: Labels, fields: FieldRecorder) -> None:

@@ -27,6 +27,7 @@ from audit.extract.text.furniture import (
     words,
 )
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?![./]\d)")  # a time of day after a date ("15:32")
 _OPENING = 60  # characters at the start of a line where the date it opens with must begin
 _META_MAX_WORDS = 16  # a line giving a date and an author, not a sentence mentioning them
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")  # "3/5/2022", "06.11.23"
@@ -277,6 +278,12 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     before, after = text[:start], text[end:]
     for name_side, other in ((before, after), (after, before)):
         if name_side is before and before.rstrip().endswith(","):
+            name = before.rstrip(" ,").strip(TRIM)
+            timed = found is not None and _CLOCK.search(text[found[0] : found[1]]) is not None
+            if timed and date_line is not None and _TIME_ONLY.fullmatch(after.strip()) and is_bare_name(name):
+                return Byline(
+                    (name,), ()
+                ), date_line  # "Jane Doe, 03.11.2023 15:32 Uhr": a dateline has no time
             # "New York, November 3, 2020": a dateline, a place as often as a person: its date, no author
             dateline = _DATELINE_HEAD.fullmatch(before.rstrip(" ,")) and _TIME_ONLY.fullmatch(after.strip())
             return (Byline((), ()), date_line) if dateline and date_line is not None else None

@@ -49,12 +49,13 @@ class FieldRecorder:
         if key == "url" and isinstance(value, str) and (host := domain_in(value.split("//")[-1])):
             self.add("site", host, "text:url-line", line, "medium")
 
-    def add_byline(self, byline: Byline, line: int) -> None:
-        """A byline's people (high confidence) and the roles it gives them."""
+    def add_byline(self, byline: Byline, line: int, method: str = "text:byline") -> None:
+        """A byline's people and the roles it gives them (high confidence in the header, medium elsewhere)."""
+        confidence: Confidence = "high" if method == "text:byline" else "medium"
         for name in byline.names:
-            self.add("authors", name, "text:byline", line, "high")
+            self.add("authors", name, method, line, confidence)
         for name, role in byline.roles:
-            self.add("author_roles", {"name": name, "role": role}, "text:byline", line, "high")
+            self.add("author_roles", {"name": name, "role": role}, method, line, confidence)
         self._last_byline = byline.names
 
     def add_role(self, role: str, line: int) -> None:
@@ -93,7 +94,7 @@ class FieldRecorder:
 
     @staticmethod
     def _choose_authors(candidates: tuple[Candidate, ...]) -> FieldEvidence:
-        for method in ("text:byline", "text:bio"):
+        for method in ("text:byline", "text:stated-byline", "text:bio"):
             chosen = [c for c in candidates if c.method == method]
             if chosen:
                 names = list(dict.fromkeys(str(c.value) for c in chosen))

@@ -315,7 +315,7 @@ def parse_byline(line: str, bullet: bool = False) -> Byline | None:
     body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\d)", body)[0].strip().rstrip(".")
     names: list[str] = []
     roles: dict[str, str] = {}
-    for chunk in re.split(r"\s+(?:and|&)\s+|;\s*", body):
+    for chunk in re.split(r"\s+(?:and|und|et|y|&)\s+|;\s*", body):
         parts = [p.strip() for p in chunk.split(",") if p.strip()]
         if not parts:
             continue

@@ -116,10 +116,28 @@ def test_name_under_a_date_line_ending_with_by_is_the_byline(date_line: str) -> 
     assert article.text == BODY
 
 
-def test_name_under_a_plain_date_line_is_not_taken() -> None:
+def test_a_name_under_a_plain_date_line_is_the_byline() -> None:
     raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nAnna Roth\n\n{BODY}"
     (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Anna Roth"]
+    raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nMiddle East\n\n{BODY}"  # a section
+    (article,) = clean_text_capture(raw)
     assert article.fields["authors"].value == []
+    raw = (
+        f"Council Approves New Budget\n\n3 March 2020 · by Anna Roth\n\nJane Doe\n\n{BODY}"  # a photo credit
+    )
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Anna Roth"]
+
+
+def test_a_byline_stated_anywhere_when_the_header_has_none() -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n{LONG_BODY}\n\nText: Anna Roth\n\nContact us"
+    (article,) = clean_text_capture(raw)
+    authors = article.fields["authors"]
+    assert (authors.value, authors.method) == (["Anna Roth"], "text:stated-byline")
+    raw = f"Council Approves New Budget\n\n{LONG_BODY}\n\nPosted by Anna Roth\n\nPosted by Ben Ochs"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == []  # two people: a comment thread
 
 
 def test_date_stated_below_the_text_when_the_header_has_none() -> None:

@@ -132,9 +132,11 @@ def test_teaser_section_label_between_date_and_lead() -> None:
         ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbel", ("Jona Göbel",), "2022-12-01"),
         ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ("Marie Merlet",), "2019-12-09"),
         ("11.12.2019 - Amelie Loewen", ("Amelie Loewen",), "2019-12-11"),
-        # a place or a person: "Name, date" is a dateline's shape, so its date and no author
+        # a place or a person: "Name, date" is a dateline's shape, so its date and no author, unless a time of day
+        # follows (a dateline carries none) and the name is a person's
         ("New York, November 3, 2020", (), "2020-11-03"),
-        ("Christian Kahle, 03.11.2023 15:32 Uhr", (), "2023-11-03"),
+        ("Christian Kahle, 03.11.2023 15:32 Uhr", ("Christian Kahle",), "2023-11-03"),
+        ("Berlin, 03.11.2023 15:32 Uhr", (), "2023-11-03"),
         ("WASHINGTON, Nov. 3, 2020", (), "2020-11-03"),
         ("Ariel Melgar Cabrera 3/5/2022 22:41", ("Ariel Melgar Cabrera",), None),  # ambiguous day/month
         ("von Sonia Meyer Erstellt am 01.01.2023 um 08:35", ("Sonia Meyer",), "2023-01-01"),
