@@ -121,7 +121,7 @@ def normalise(line: str) -> str:
 
 
 def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+    return _WORD.findall(line.replace("\u00ad", ""))  # soft hyphens split no word
 
 
 # --- prose and title-like lines -------------------------------------------------------------------

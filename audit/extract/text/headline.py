@@ -38,7 +38,7 @@ _STANDFIRST = 12  # words of a standfirst below the headline: longer than a head
 _HEADLINE_ABOVE = 5  # words of the headline above a standfirst (a menu item or widget has fewer)
 _SECTION_SEPARATOR = re.compile(r"\s\|\s")  # "Press release | Consumer Centre": a label, not a headline
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)  # a print notice, not a headline
-_ARROW = "←→<>"  # "← Older posts", "Next article →": pagination, not a headline
+_ARROW = "←→<>"  # "← Older posts", "Newer post title →": pagination, not a headline
 _TITLE_LINE = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<site>[^|–—]{2,60})$")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
@@ -227,6 +227,7 @@ def choose_headline(
         and url_line(texts[i]) is None
         and not _WEB_ADDRESS.search(texts[i])
         and texts[i][:1] not in _ARROW
+        and texts[i][-1:] not in _ARROW
     ]
     confirmed = {
         i
