@@ -76,7 +76,7 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
     sidecar, sidecar_warning = read_sidecar(capture.file, capture.display_path)
     # 2. decode and clean into articles
     try:
-        articles = _articles(raw)
+        articles = _articles(raw, sidecar.values.get("url") if sidecar else None)
     except WarcUnreadable as error:
         return [failed_source(raw, raw.sha256, raw.media_type, "unreadable", str(error))]
     if not articles:
@@ -147,7 +147,8 @@ def _source(
     )
 
 
-def _articles(raw: RawCapture) -> list[Article]:
+def _articles(raw: RawCapture, url: str | None = None) -> list[Article]:
+    """The capture's articles; ``url``, the page's address from its sidecar, helps a text capture's headline."""
     if raw.media_type == "application/warc":
         return _warc_articles(raw.data, raw.display_path)
     decoded = decode(raw.data, raw.media_type)
@@ -173,7 +174,7 @@ def _articles(raw: RawCapture) -> list[Article]:
             decoded.text,
             encoding,
         )
-        for article in clean_text_capture(decoded.text)
+        for article in clean_text_capture(decoded.text, url=url)
     ]
 
 
