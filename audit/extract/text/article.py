@@ -232,7 +232,7 @@ def _label_header(labels: Labels, fields: FieldRecorder, start: int, end: int, h
             fields.add("url", url, "text:url-line", line.number, "medium")
         elif (named := _name_line(labels, index, title_index)) is not None:
             labels.reasons[index] = "byline"
-            fields.add_byline(named, line.number)
+            fields.add_byline(named, line.number, "text:name-line")
         elif index == title_index:
             labels.reasons[index] = "title"
             confirmed = any(similarity(c, line.text) >= 0.8 for c in crumb_titles)
@@ -326,8 +326,9 @@ def _doubled(name: str) -> bool:
 
 
 def _label_lone_date(labels: Labels, fields: FieldRecorder) -> None:
-    """With no date anywhere else, the date of the article's date lines (a bare "15.12.2021" below the text, "Paddy ·
-    April 19, 2019 · Mac"), when they all give the same day: one date line, or a date printed twice."""
+    """With no date anywhere else, the date of the article's date lines (a bare "15.12.2021" below the text, "5.
+    November 2021 admin News 0"), when they all give the same day, else the first within twenty lines below the
+    headline: evidence for an editor, never the publication date itself (:mod:`audit.extract.text.fields`)."""
     found = []
     for index, line in enumerate(labels.lines):
         if not labels.kept(index):
@@ -353,9 +354,12 @@ def _label_lone_date(labels: Labels, fields: FieldRecorder) -> None:
             for i, iso in found
             if title is not None and title < i < min(last_prose, title + _NEAR_TITLE)
         ][:1]
+        method = "text:first-date"
+    else:
+        method = "text:lone-date"
     for index, iso in found:
         labels.reasons[index] = "date"
-        fields.add("published", iso, "text:lone-date", labels.lines[index].number, "low")
+        fields.add("published", iso, method, labels.lines[index].number, "low")
 
 
 def _label_stated_date(labels: Labels, fields: FieldRecorder) -> None:

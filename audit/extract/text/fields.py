@@ -16,7 +16,9 @@ from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 FIELDS = ("title", "authors", "author_roles", "published", "updated", "site", "url", "author_bio")
 
 # For each field, the methods in order of trust; the first method with a candidate gives the value. A title's
-# "text:headline-candidate" (a runner-up of the header's lines) is evidence only, never the value.
+# "text:headline-candidate" (a runner-up of the header's lines) is evidence only, never the value; so are a date's
+# "text:lone-date" and "text:first-date" (a date line outside the header: 0.81 precision on held-out pages, below
+# what a publication date must reach; docs/quality.md).
 _PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("text:title-line", "text:repeated-title", "text:breadcrumb", "text:title-variant"),
     "published": (
@@ -25,13 +27,16 @@ _PRIORITY: dict[str, tuple[str, ...]] = {
         "text:date-above-title",
         "text:lead-date",
         "text:stated-date",
-        "text:lone-date",
     ),
     "updated": ("text:dateline",),
     "site": ("text:disclaimer", "text:url-line", "text:bio", "text:breadcrumb"),
     "url": ("text:url-line",),
     "author_bio": ("text:bio",),
 }
+
+
+# Authors: the header's bylines (with "By", or a bare name beside the date), else one stated elsewhere, else a bio.
+_AUTHOR_TIERS = (("text:byline", "text:name-line"), ("text:stated-byline",), ("text:bio",))
 
 
 class FieldRecorder:
@@ -51,7 +56,7 @@ class FieldRecorder:
 
     def add_byline(self, byline: Byline, line: int, method: str = "text:byline") -> None:
         """A byline's people and the roles it gives them (high confidence in the header, medium elsewhere)."""
-        confidence: Confidence = "high" if method == "text:byline" else "medium"
+        confidence: Confidence = "medium" if method == "text:stated-byline" else "high"
         for name in byline.names:
             self.add("authors", name, method, line, confidence)
         for name, role in byline.roles:
@@ -94,11 +99,11 @@ class FieldRecorder:
 
     @staticmethod
     def _choose_authors(candidates: tuple[Candidate, ...]) -> FieldEvidence:
-        for method in ("text:byline", "text:stated-byline", "text:bio"):
-            chosen = [c for c in candidates if c.method == method]
+        for methods in _AUTHOR_TIERS:
+            chosen = [c for c in candidates if c.method in methods]
             if chosen:
                 names = list(dict.fromkeys(str(c.value) for c in chosen))
-                return FieldEvidence(names, method, chosen[0].location, candidates)
+                return FieldEvidence(names, chosen[0].method, chosen[0].location, candidates)
         return FieldEvidence([], None, None, candidates)
 
     def evidence(self) -> dict[str, FieldEvidence]:

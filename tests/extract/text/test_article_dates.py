@@ -225,11 +225,12 @@ def test_a_short_line_opening_with_a_date(line: str, iso: str | None) -> None:
     assert opening_date(line) == iso
 
 
-def test_the_first_of_several_dates_right_below_the_headline() -> None:
+def test_the_first_of_several_dates_right_below_the_headline_is_evidence() -> None:
     raw = (
         f"Council Approves New Budget\n\nApril 19, 2019 at 5:52 pm Updated April 22, 2019\n\n{LONG_BODY}\n\n"
         "Older post\n\nMarch 2, 2019\n\nMore from the council"
     )
     (article,) = clean_text_capture(raw)
-    assert article.fields["published"].value == "2019-04-19"
-    assert article.fields["published"].method == "text:lone-date"
+    published = article.fields["published"]
+    assert published.value is None  # evidence only
+    assert [(c.value, c.method) for c in published.candidates] == [("2019-04-19", "text:first-date")]

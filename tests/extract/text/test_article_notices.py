@@ -241,15 +241,17 @@ def test_date_line_below_a_long_standfirst() -> None:
     assert article.fields["published"].value == "2023-11-01"
     assert dict(article.removed)["01.11.2023, 07:00 Uhr"] == "date"
     assert article.text == f"{standfirst}\n\n{BODY}"
-    # a date further down the article is its publication date only as the capture's one date, with low confidence
+    # a date further down the article is not its publication date: evidence only, with low confidence
     late = f"Mural Divides the Neighbourhood\n\n{standfirst}\n\n{BODY}\n\n{PARA}\n\n01.11.2023, 07:00 Uhr"
     (article,) = clean_text_capture(late)
     published = article.fields["published"]
-    assert (published.value, published.method) == ("2023-11-01", "text:lone-date")
-    assert published.candidates[0].confidence == "low"
+    assert published.value is None
+    assert [(c.value, c.method, c.confidence) for c in published.candidates] == [
+        ("2023-11-01", "text:lone-date", "low")
+    ]
     other = f"{late}\n\nOther Story\n\n02.11.2023, 08:00 Uhr"  # two days, both far below the headline
     (article,) = clean_text_capture(other)
-    assert article.fields["published"].value is None
+    assert article.fields["published"].candidates == ()
 
 
 @pytest.mark.parametrize(
