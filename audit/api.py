@@ -15,19 +15,31 @@ defaults (``audit.pipeline.config``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from audit.model import AuditResult, Candidate, Claim, FieldEvidence, Severity, Source
+from audit.model import AuditResult, Candidate, Claim, FieldEvidence, ReviewStatus, Severity, Source
 from audit.pipeline.config import (
     DEFAULT_JOBS,
     DEFAULT_MAX_BYTES,
+    DEFAULT_ORG,
+    DEFAULT_REVIEW_URL,
+    DEFAULT_SEARCH_LIMIT,
     DEFAULT_TIMEOUT,
     Options,
     RunConfig,
+    default_editor,
     resolve_reference,
 )
 from audit.report.check import CheckResult, gate, parse_kinds
+
+if TYPE_CHECKING:
+    from audit.diff.captures import CaptureDiff
+    from audit.store.claimreview import ImportedReviews
+    from audit.store.query import Version
+    from audit.store.review import Imported
 
 
 def run(
@@ -53,7 +65,10 @@ def run(
     from audit.pipeline.run import run_audit
 
     tell = report or (lambda message: None)
-    given = tuple(str(item) for item in inputs)
+    named: dict[str, str] = {}  # an input named twice ("raw/ raw") is one input
+    for item in inputs:
+        named.setdefault(os.path.normpath(item), str(item))
+    given = tuple(named.values())
     config = RunConfig(
         inputs=given,
         jobs=jobs,
@@ -105,3 +120,117 @@ def claims(text: str, *, published: str | None = None, title: str | None = None)
     record = SourceRecord(source, tuple(extract_claims(source, text, 0)))
     corpus, findings = corpus_rules([record], None)
     return list(assemble(corpus, findings, {}).claims)
+
+
+# --- the lasting record: the audit store, editors' review, capture diffs, ClaimReview ---------------------------
+
+
+def record(result: AuditResult, db: str | Path, *, options: Mapping[str, Any] | None = None) -> AuditResult:
+    """Record an audit in the store ``db`` (created if missing), as ``audit run … --db`` does; returns the result
+    with ``record`` set: the run's id, each flag's review (new, seen, decided, reopened) and earlier fact-checks
+    its claims match. Re-recording the same captures adds a run and no duplicate claims or flags."""
+    from audit.store.factcheck import match_run
+    from audit.store.schema import open_store
+    from audit.store.write import record_run
+
+    store = open_store(db)
+    recorded = record_run(store, result, options)
+    return match_run(store, recorded)
+
+
+def search(db: str | Path, query: str, *, limit: int = DEFAULT_SEARCH_LIMIT) -> list[dict[str, Any]]:
+    """Claims in the store whose text matches ``query`` (full-text, stemmed), as ``audit db search``."""
+    from audit.store.query import search as search_store
+    from audit.store.schema import open_store
+
+    return search_store(open_store(db, create=False), query, limit)
+
+
+def history(db: str | Path, page: str) -> list[Version]:
+    """Every capture the store holds of ``page`` (a URL, or ``sha256:…``), oldest first, with what changed from
+    the one before, as ``audit db history``."""
+    from audit.store.query import history as page_history
+    from audit.store.schema import open_store
+
+    return page_history(open_store(db, create=False), page)
+
+
+def review(
+    db: str | Path,
+    key: str,
+    *,
+    status: ReviewStatus | None = None,
+    note: str | None = None,
+    rating: str | None = None,
+    editor: str | None = None,
+) -> dict[str, Any]:
+    """Record an editor's decision on a flag (``fk-…``: ``status`` checked, dismissed or confirmed, and/or a
+    ``rating`` of its claim) or a rating of a claim (``ck-…``), as ``audit review``; returns the row written.
+    ``editor`` defaults to the operating system's user name. Raises ``audit.store.schema.StoreError``."""
+    from audit.store.review import Decision, decide
+    from audit.store.schema import open_store
+    from audit.store.write import now
+
+    decision = Decision(key, editor or default_editor(), now(), status, note, rating)
+    return decide(open_store(db, create=False), decision)
+
+
+def import_decisions(db: str | Path, path: str | Path, *, editor: str | None = None) -> Imported:
+    """Apply a decisions file exported from report.html, as ``audit review --import``."""
+    from audit.store.review import import_decisions as apply_file
+    from audit.store.schema import open_store
+
+    return apply_file(open_store(db, create=False), Path(path), editor or default_editor())
+
+
+def diff_captures(
+    old: str | Path, new: str | Path, *, part: int = 0, max_bytes: int = DEFAULT_MAX_BYTES
+) -> CaptureDiff:
+    """What changed between two captures of one article, as ``audit diff OLD NEW`` (``part``: which article of a
+    capture that holds several). Raises ``audit.ingest.discover.InputError`` for a file that cannot be audited."""
+    from audit.diff.captures import diff_files
+    from audit.ingest.discover import InputError
+
+    diffs = diff_files(Path(old), Path(new), Options(max_bytes=max_bytes))
+    if part >= len(diffs):
+        raise InputError(f"the captures hold {len(diffs)} article(s) to compare; --part {part} is not one")
+    return diffs[part]
+
+
+def diff_stored(
+    db: str | Path, page: str, *, old_run: int | None = None, new_run: int | None = None
+) -> CaptureDiff:
+    """What changed between two captures of ``page`` in the store (those the runs given audited, else the last
+    two), as ``audit diff --db DB --url PAGE``."""
+    from audit.diff.captures import CaptureDiff
+    from audit.diff.compare import diff_sources
+    from audit.store.query import captures_to_compare
+    from audit.store.schema import open_store
+
+    old, new = captures_to_compare(open_store(db, create=False), page, old_run, new_run)
+    return CaptureDiff(diff_sources(old, new), None)
+
+
+def export_claimreview(
+    db: str | Path, *, org: str | None = None, url: str | None = None
+) -> list[dict[str, Any]]:
+    """schema.org ClaimReview JSON-LD for every claim an editor rated, as ``audit export claimreview``
+    (``org``: the fact-checking organisation's name; ``url``: the address the fact-checks are published at)."""
+    from audit.store.claimreview import export_reviews
+    from audit.store.schema import open_store
+
+    return export_reviews(open_store(db, create=False), org or DEFAULT_ORG, url or DEFAULT_REVIEW_URL)
+
+
+def import_claimreview(db: str | Path, path: str | Path) -> ImportedReviews:
+    """Read earlier fact-checks (ClaimReview JSON-LD: one object, a list, or a page's ``@graph``) into the store's
+    reference, as ``audit import claimreview``, and match the claims already in the store against the new ones
+    (later recorded audits are matched as they are recorded)."""
+    from audit.store.claimreview import import_reviews
+    from audit.store.factcheck import match_stored
+    from audit.store.schema import open_store
+
+    store = open_store(db)
+    imported = import_reviews(store, Path(path))
+    imported.matched = match_stored(store, imported.ids)
+    return imported

@@ -7,6 +7,7 @@ threshold), 1 findings or nothing audited (``validate``: invalid), 2 misuse (bad
 from __future__ import annotations
 
 import dataclasses
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,15 +18,54 @@ import click
 
 from audit import __version__
 from audit.contract.validate import validate_files
+from audit.diff.command import diff
 from audit.ingest.discover import InputError
 from audit.ingest.ledger import LedgerError
 from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from audit.pipeline.workers import WorkerStartError
+from audit.store.commands import db_group, export_group, import_group, record_line, review
 
 
 def _stderr(message: str) -> None:
     click.echo(message, err=True)
+
+
+class _Failure(click.ClickException):
+    """A failure the user can act on, shown as one line, exit code 2 (I/O errors, an interrupted run)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"audit: {self.format_message()}", err=True)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends the run as Ctrl-C does: workers stopped, nothing half written
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGTERM and SIGINT stop the run cleanly: the pool ends its workers, finished captures stay cached."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise _Failure(
+            "interrupted; no outputs were written (with --cache, the captures already done are kept and a rerun "
+            "resumes from them)"
+        ) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _nothing_audited(result: AuditResult, inputs: tuple[str, ...]) -> str:
+    if not result.sources:
+        return (
+            f"nothing to audit: no capture files in {', '.join(inputs)} (audit reads .html, .htm, .txt, "
+            "their .gz, .warc and .warc.gz)"
+        )
+    return "nothing could be audited; each capture's problem is said above"
 
 
 @contextmanager
@@ -109,7 +149,7 @@ def _audit(
     from audit import api
 
     try:
-        with _progress(not no_progress) as progress:
+        with _interruptible(), _progress(not no_progress) as progress:
             return api.run(
                 inputs,
                 reference=reference,
@@ -144,6 +184,11 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for audit.json, the parquet tables and the reports (created if missing).",
 )
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also record the audit in this audit store (SQLite; created if missing): runs, claims, flags, decisions.",
+)
 def run(
     inputs: tuple[str, ...],
     reference: str | None,
@@ -154,17 +199,48 @@ def run(
     cache: str | None,
     no_progress: bool,
     out: Path,
+    db: Path | None,
 ) -> None:
-    """Audit the captures in INPUTS (files or folders) and write the results to --out."""
-    result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
-    result.write(out)
+    """Audit the captures in INPUTS (files or folders) and write the results to --out.
+
+    With --db, the audit is also recorded in an audit store (a SQLite file, created if missing): the report then
+    shows which flags are new, seen before, or decided by an editor (see docs/store.md).
+    """
+    from audit.report.write import OutputError, output_lock
+
+    if db is not None:  # a store that cannot be used is said before the audit, not after it
+        from audit.store.errors import StoreError
+        from audit.store.schema import open_store
+
+        try:
+            open_store(db)
+        except StoreError as error:
+            raise click.UsageError(f"--db: {error}") from error
+    try:
+        with output_lock(out):  # taken first: a busy or unwritable --out is refused before the work
+            result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
+            if db is not None:
+                from audit import api
+
+                options = {
+                    "jobs": jobs,
+                    "max_bytes": max_bytes,
+                    "timeout": timeout,
+                    "reference": result.run.get("reference"),
+                }
+                result = api.record(result, db, options=options)
+            result.write(out)
+    except OutputError as error:
+        raise _Failure(str(error)) from error
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
     _stderr(
         f"audited {audited} of {len(result.sources)} sources: {len(result.claims)} claims, {flags} flags -> {out}"
     )
+    if result.record is not None:
+        _stderr(record_line(result.record))
     if audited == 0:
-        _stderr("nothing could be audited; see the messages above")
+        _stderr(_nothing_audited(result, inputs))
         sys.exit(1)
 
 
@@ -266,11 +342,21 @@ def check(
     if output is not None:
         from audit.report.write import write_text
 
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_text(output, rendered)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            write_text(output, rendered)
+        except OSError as error:
+            raise _Failure(f"{output}: cannot write the report ({error.strerror or error})") from error
     else:
         click.echo(rendered, nl=False)
     if outcome.audited == 0:
-        _stderr("nothing could be audited; see the messages above")
+        _stderr(_nothing_audited(result, inputs))
     _stderr(summary_line(outcome))
     sys.exit(outcome.exit_code)
+
+
+main.add_command(diff)
+main.add_command(db_group)
+main.add_command(review)
+main.add_command(export_group)
+main.add_command(import_group)

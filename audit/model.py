@@ -10,7 +10,6 @@ text, and always absolute (not relative to a sentence).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -18,13 +17,16 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
 
-FlagKind = Literal["unsupported", "vague_attribution", "single_source_figure", "contested", "misdated"]
+FlagKind = Literal[
+    "unsupported", "vague_attribution", "single_source_figure", "contested", "misdated", "silent_edit"
+]
 FLAG_KINDS: tuple[FlagKind, ...] = (
     "unsupported",
     "vague_attribution",
     "single_source_figure",
     "contested",
     "misdated",
+    "silent_edit",
 )
 Severity = Literal["low", "medium", "high"]
 SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
@@ -222,6 +224,7 @@ class Source:
     updated: str | None = None
     metadata_evidence: dict[str, FieldEvidence] = field(default_factory=dict)
     independence_group: str = ""
+    story: str = ""  # sources reporting the same event share it (audit.corpus.stories)
     text: str = ""
     part: int = 0  # index of the article within a capture that holds several
     signals: dict[str, Any] = field(default_factory=dict)
@@ -233,32 +236,74 @@ class ToolInfo:
     version: str
 
 
+ReviewStatus = Literal["checked", "dismissed", "confirmed"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = ("checked", "dismissed", "confirmed")
+ReviewState = Literal["new", "seen", "decided", "reopened"]
+
+
+@dataclass(frozen=True, slots=True)
+class FlagReview:
+    """What the audit store knows of a flag (``audit.store``): raised before or not, and an editor's last decision.
+
+    ``state`` is "new" (never raised before), "seen" (raised by an earlier run, undecided), "decided" (the decision
+    holds: the claim's text and the flag's evidence are as they were when it was made) or "reopened" (decided once,
+    but the evidence has changed since).
+    """
+
+    flag_key: str
+    claim_key: str
+    evidence_hash: str
+    state: ReviewState
+    status: ReviewStatus | None = None
+    editor: str | None = None
+    note: str | None = None
+    decided_at: str | None = None
+    rating: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheckMatch:
+    """An earlier fact-check (imported ClaimReview) that a claim matches in meaning, with the match's score."""
+
+    url: str
+    claim_reviewed: str
+    rating: str
+    author: str | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoreRecord:
+    """The audit as the store saw it: the run's id, each flag's review by flag key, earlier fact-checks by claim id."""
+
+    db: str
+    run_id: int
+    flags: dict[str, FlagReview] = field(default_factory=dict)
+    fact_checks: dict[str, tuple[FactCheckMatch, ...]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class AuditResult:
-    """The whole audit. ``run`` is the only part that differs between two runs on the same inputs."""
+    """The whole audit. ``run`` is the only part that differs between two runs on the same inputs.
+
+    ``record`` is set when the audit was recorded in an audit store (``audit run --db``): the editors' decisions
+    and earlier fact-checks the reports show. It is not part of ``audit.json``, which says what the captures say.
+    """
 
     schema_version: str
     tool: ToolInfo
     run: dict[str, Any]
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
+    record: StoreRecord | None = field(default=None, metadata={"json": False})
 
     def flags(self) -> list[tuple[Claim, Flag]]:
         return [(claim, flag) for claim in self.claims for flag in claim.flags]
 
     def write(self, out: str | PathLike[str]) -> list[Path]:
-        """Write audit.json, the parquet tables and the reports to the folder ``out``; returns the paths written."""
+        """Write audit.json, the parquet tables and the reports to the folder ``out``, as one set under a lock;
+        returns the paths written. Raises ``audit.report.write.OutputError`` when they cannot be written (the
+        previous outputs are then unchanged)."""
         from audit.report.write import write_outputs
 
         return write_outputs(self, Path(out))
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Plain JSON data for a record: dataclasses become dicts in field order, tuples become lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [to_jsonable(item) for item in obj]
-    if isinstance(obj, dict):
-        return {str(key): to_jsonable(value) for key, value in obj.items()}
-    return obj

@@ -30,6 +30,7 @@ TASKS: dict[str, tuple[str, str]] = {
     "weasel": ("weasel", "claims/wiki_weasel"),
     "timebank": ("timebank", "claims/timebank_te3"),
     "misdating": ("misdating", "claims/timebank_te3"),
+    "stories": ("stories", "claims/fnc1"),
 }
 FLOORS = Path(__file__).with_name("floors.json")
 

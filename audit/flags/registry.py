@@ -17,6 +17,7 @@ from audit.flags.misdated.publication import MisdatedPublication
 from audit.flags.misdated.relative import MisdatedRelative
 from audit.flags.misdated.weekday import MisdatedWeekday
 from audit.flags.rule import Rule
+from audit.flags.silent_edit import SilentEdit
 from audit.flags.single_source import SingleSource
 from audit.flags.unsupported import Unsupported
 from audit.flags.vague_attribution import VagueAttribution
@@ -32,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     MisdatedRelative(),
     MisdatedLedger(),
     MisdatedOffice(),
+    SilentEdit(),
 )
 
 

@@ -13,6 +13,19 @@ from pathlib import Path
 DEFAULT_JOBS = 0  # 0: one worker per core
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # captures larger than this are not parsed (status too_large)
 DEFAULT_TIMEOUT = 60.0  # seconds one capture may take before its worker is stopped (status timeout)
+DEFAULT_SEARCH_LIMIT = 20  # claims `audit db search` lists
+DEFAULT_ORG = "Fact-check desk"  # the ClaimReview author when `audit export claimreview` is given no --org
+DEFAULT_REVIEW_URL = "https://example.org/fact-checks/"  # where fact-checks are published, without --url
+
+
+def default_editor() -> str:
+    """Who decides, when ``--editor`` is not given: the operating system's user name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "unknown"
 
 
 @dataclass(frozen=True, slots=True)

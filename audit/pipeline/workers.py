@@ -11,8 +11,13 @@ after ``_MAX_START_FAILURES`` attempts instead of being restarted forever.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
+import os
 import queue
+import signal
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -25,13 +30,40 @@ R = TypeVar("R")
 
 _POLL_SECONDS = 0.1
 _MAX_START_FAILURES = 3
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class WorkerStartError(RuntimeError):
     """Worker processes exit before they can take a task: nothing can run."""
 
 
+def _die_with_parent() -> None:
+    """End this worker when the run that started it ends, even by ``kill -9``: on Linux the kernel sends SIGKILL
+    (``PR_SET_PDEATHSIG``, which works even while a task holds the interpreter); everywhere a thread watches for
+    the parent's exit (a worker's parent changes when the parent dies)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_POLL_SECONDS * 5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _worker_main(fn: Callable[[Any], Any], worker_id: int, inbox: Any, outbox: Any) -> None:
+    _die_with_parent()
+    signal.signal(
+        signal.SIGINT, signal.SIG_IGN
+    )  # Ctrl-C reaches the whole group: the parent ends the workers
     outbox.put(("ready", worker_id, None, None))  # imports are done: deadlines may start counting
     while True:
         item = inbox.get()
@@ -83,8 +115,10 @@ class Pool(Generic[T, R]):
         results: dict[int, R] = {}
         pending = list(range(len(tasks)))
         pending.reverse()
-        workers = [self._start() for _ in range(min(self.jobs, len(tasks)))]
+        workers: list[_Worker] = []
+        finished = False
         try:
+            workers += [self._start() for _ in range(min(self.jobs, len(tasks)))]
             while len(results) < len(tasks):
                 for worker in workers:
                     if worker.ready and worker.task is None and pending:
@@ -127,16 +161,23 @@ class Pool(Generic[T, R]):
                         )
                     progress()
                     workers[position] = self._start()
+            finished = True
         finally:
+            self._stop(workers, gently=finished)
+        return [results[index] for index in range(len(tasks))]
+
+    def _stop(self, workers: list[_Worker], gently: bool) -> None:
+        """End the workers: ask them to exit when the work is done; kill them at once on an interruption."""
+        if gently:
             for worker in workers:
                 if worker.process.is_alive():
                     worker.inbox.put(None)
-            for worker in workers:
+        for worker in workers:
+            if gently:
                 worker.process.join(timeout=5)
-                if worker.process.is_alive():
-                    worker.process.kill()
-                    worker.process.join()
-        return [results[index] for index in range(len(tasks))]
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
 
     def _check_start(self, worker: _Worker) -> None:
         """Count a worker that died before it was ready; give up after ``_MAX_START_FAILURES``."""

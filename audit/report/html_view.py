@@ -15,8 +15,21 @@ from urllib.parse import urlsplit
 
 from audit.extract.signals import SIGNAL_NAMES
 from audit.flags.registry import all_rules
-from audit.model import FLAG_KINDS, AuditResult, Claim, Evidence, Flag, Source, Span
+from audit.model import (
+    FLAG_KINDS,
+    AuditResult,
+    Claim,
+    Evidence,
+    FactCheckMatch,
+    Flag,
+    FlagReview,
+    Source,
+    Span,
+)
+from audit.report.charts import FlagChart, Timeline, flag_chart, timeline
 from audit.report.summary import SEVERITY_RANK, evidence_line, flagged_claims
+from audit.store.keys import FlagIdentity, Keys
+from audit.store.ratings import scale
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 SEVERITY_SYMBOL = {"high": "▲", "medium": "◆", "low": "●"}
@@ -26,6 +39,7 @@ KIND_LABEL = {
     "single_source_figure": "A figure only one independent source gives",
     "contested": "Other sources say otherwise",
     "misdated": "A date that does not fit the record or the text",
+    "silent_edit": "A figure, date or quote changed between copies with no correction notice",
 }
 
 
@@ -74,6 +88,9 @@ class Card:
     sides: tuple[EvidenceView, ...]  # evidence of type "claim": contesting or related claims
     support: tuple[EvidenceView, ...]
     order: int
+    identity: FlagIdentity
+    review: FlagReview | None = None  # what the audit store knows of it (``audit run --db``)
+    fact_checks: tuple[FactCheckMatch, ...] = ()  # earlier fact-checks the claim matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +110,27 @@ class SourceView:
     flags: int
 
 
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """The audited sources that report one story (``Source.story``), named by its first source's title."""
+
+    story_id: str
+    label: str
+    sources: tuple[SourceView, ...]
+    independent: int  # independence groups among them
+
+
 @dataclass
 class View:
     cards: list[Card] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
+    stories: list[StoryView] = field(default_factory=list)
     kinds: list[tuple[str, str, str]] = field(default_factory=list)  # kind, label, rules
     data: dict[str, Any] = field(default_factory=dict)
+    flag_chart: FlagChart | None = None
+    timeline: Timeline | None = None
+    states: dict[str, int] = field(default_factory=dict)  # review state -> flags, when recorded in a store
+    fact_checks: list[tuple[Claim, FactCheckMatch]] = field(default_factory=list)
 
 
 def segments(text: str, paragraph: Span, marks: list[tuple[Span, str]]) -> tuple[Segment, ...]:
@@ -159,6 +191,23 @@ def _signal_rows(source: Source) -> tuple[SignalRow, ...]:
     return tuple(rows)
 
 
+def stories(sources: list[SourceView]) -> list[StoryView]:
+    """The sources grouped by story, stories with more sources first (then in order of first appearance)."""
+    grouped: dict[str, list[SourceView]] = {}
+    for view in sources:
+        grouped.setdefault(view.source.story or view.source.source_id, []).append(view)
+    found = []
+    for story_id, members in grouped.items():
+        first = next(
+            (m.source for m in members if "story-" + m.source.source_id.removeprefix("src-") == story_id),
+            None,
+        )
+        label = (first or members[0].source).title or (first or members[0].source).path
+        groups = len({m.source.independence_group for m in members})
+        found.append(StoryView(story_id, label, tuple(members), groups))
+    return sorted(found, key=lambda story: -len(story.sources))
+
+
 def build_view(result: AuditResult) -> View:
     sources = {s.source_id: s for s in result.sources}
     claims = {c.claim_id: c for c in result.claims}
@@ -175,6 +224,13 @@ def build_view(result: AuditResult) -> View:
         anchors.setdefault(claim.claim_id, f"claim-{claim.claim_id}")
     view = View()
     seen: set[str] = set()
+    keys = Keys(result)
+    record = result.record
+    identities = {
+        (claim.claim_id, id(flag)): identity
+        for claim in result.claims
+        for flag, identity in keys.flags(claim)
+    }
 
     def other(evidence: Evidence, own: str) -> EvidenceView:
         target = claims.get(evidence.claim_id or "")
@@ -194,6 +250,7 @@ def build_view(result: AuditResult) -> View:
         evidence = tuple(other(e, claim.claim_id) for e in flag.evidence)
         first = claim.claim_id not in seen
         seen.add(claim.claim_id)
+        identity = identities[(claim.claim_id, id(flag))]
         view.cards.append(
             Card(
                 card_id=f"flag-{position}",
@@ -204,6 +261,9 @@ def build_view(result: AuditResult) -> View:
                 sides=tuple(e for e in evidence if e.other is not None),
                 support=tuple(other(e, claim.claim_id) for e in claim.support),
                 order=position,
+                identity=identity,
+                review=record.flags.get(identity.flag_key) if record else None,
+                fact_checks=record.fact_checks.get(claim.claim_id, ()) if record else (),
             )
         )
     counts: dict[str, int] = {}
@@ -212,11 +272,18 @@ def build_view(result: AuditResult) -> View:
     view.sources = [
         SourceView(s, safe_url(s.url), _signal_rows(s), counts.get(s.source_id, 0)) for s in audited
     ]
+    view.stories = stories(view.sources)
     rules = all_rules()
     view.kinds = [
         (kind, KIND_LABEL[kind], ", ".join(sorted(r for r, (k, _) in rules.items() if k == kind)))
         for kind in FLAG_KINDS
     ]
+    view.flag_chart = flag_chart(result)
+    view.timeline = timeline(result)
+    if record is not None:
+        for review in record.flags.values():
+            view.states[review.state] = view.states.get(review.state, 0) + 1
+        view.fact_checks = [(claims[i], m) for i, found in sorted(record.fact_checks.items()) for m in found]
     view.data = {
         "cards": [
             {
@@ -227,8 +294,26 @@ def build_view(result: AuditResult) -> View:
                 "source": card.here.source.source_id,
                 "position": card.order,
                 "document": [card.here.source.path, card.here.claim.span.start, card.flag.rule],
+                "key": card.identity.flag_key,
+                "claim_key": card.identity.claim_key,
+                "evidence": card.identity.evidence_hash,
+                "rule": card.flag.rule,
+                "claim": card.here.claim.text,
+                "review": _review_data(card.review),
             }
             for card in view.cards
-        ]
+        ],
+        "report": {
+            "tool_version": result.tool.version,
+            "schema_version": result.schema_version,
+            "run_id": record.run_id if record else None,
+        },
+        "ratings": [rating.name for rating in scale().ratings],
     }
     return view
+
+
+def _review_data(review: FlagReview | None) -> dict[str, Any] | None:
+    if review is None:
+        return None
+    return {"state": review.state, "status": review.status, "rating": review.rating}
