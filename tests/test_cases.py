@@ -5,7 +5,9 @@ and optionally ``claim_contains`` (a substring of the flagged claim), ``message_
 (substrings the flag's message must hold or must not). ``"support"`` entries name a claim
 (``claim_contains``) that another source's claim must corroborate (``evidence_contains``: a substring of that
 claim), ``"no_support"`` entries a claim nothing may corroborate. A case folder may hold ``reference/`` (the
-ledger for ``--reference``). Sources may also be checked: ``"sources": {"file.txt": {"published": ..., ...}}``.
+ledger for ``--reference``). Sources may also be checked: ``"sources": {"file.txt": {"published": ..., ...}}``; in a
+capture holding several articles, ``"file.txt#2"`` is its second article, and ``"articles": {"file.txt": 2}`` checks how
+many articles a capture holds.
 """
 
 from __future__ import annotations
@@ -66,8 +68,12 @@ def test_case(case: Path) -> None:
         assert claims and not any(e.type == "claim" for c in claims for e in c.support), (
             f"unexpected support {entry} in {case.name}"
         )
-    for name, fields in expected.get("sources", {}).items():
-        source = next(s for s in result.sources if Path(s.path).name == name)
-        for key, value in fields.items():
-            actual = list(getattr(source, key)) if key == "authors" else getattr(source, key)
-            assert actual == value, (name, key)
+    for name, count in expected.get("articles", {}).items():
+        assert sum(Path(s.path).name == name for s in result.sources) == count, (name, "articles")
+    for key, fields in expected.get("sources", {}).items():
+        name, _, number = key.partition("#")
+        parts = sorted((s for s in result.sources if Path(s.path).name == name), key=lambda s: s.part)
+        source = parts[int(number) - 1] if number else parts[0]
+        for field, value in fields.items():
+            actual = list(getattr(source, field)) if field == "authors" else getattr(source, field)
+            assert actual == value, (key, field, actual)

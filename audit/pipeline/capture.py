@@ -84,7 +84,7 @@ def process_raw(raw: RawCapture, capture: CaptureFile, options: Options) -> list
     sidecar, sidecar_warning = read_sidecar(capture.file, capture.display_path)
     # 2. decode and clean into articles
     try:
-        articles = _articles(raw, options.max_bytes)
+        articles = _articles(raw, options.max_bytes, sidecar.values.get("url") if sidecar else None)
     except WarcUnreadable as error:
         return [failed_source(raw, raw.sha256, raw.media_type, "unreadable", str(error))]
     except TooLarge as error:
@@ -160,7 +160,8 @@ def _source(
     )
 
 
-def _articles(raw: RawCapture, max_bytes: int) -> list[Article]:
+def _articles(raw: RawCapture, max_bytes: int, url: str | None = None) -> list[Article]:
+    """The capture's articles; ``url``, the page's address from its sidecar, helps a text capture's headline."""
     if raw.media_type == "application/warc":
         return _warc_articles(raw.data, raw.display_path, max_bytes)
     decoded = decode(raw.data, raw.media_type)
@@ -186,7 +187,7 @@ def _articles(raw: RawCapture, max_bytes: int) -> list[Article]:
             decoded.text,
             encoding,
         )
-        for article in clean_text_capture(decoded.text)
+        for article in clean_text_capture(decoded.text, url=url)
     ]
 
 
