@@ -1,4 +1,4 @@
-"""Developer sessions: tests, lint, typecheck, schemas (default: tests, lint, typecheck), and eval."""
+"""Developer sessions: tests, lint, typecheck, schemas (default: tests, lint, typecheck), eval, bench and seeds."""
 
 from __future__ import annotations
 
@@ -25,12 +25,27 @@ def _python() -> str:
 
 
 PYTHON = _python()
+# The README's audit of the samples, into the committed reference output (the quick start writes reports/latest)
+SEEDS_COMMAND = (
+    "audit",
+    "run",
+    "raw/",
+    "--reference",
+    "raw/reference",
+    "--out",
+    "reports/seeds",
+    "--jobs",
+    "1",
+)
 
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The test suite (unit tests, example-capture cases, the end-to-end run on raw/)."""
-    session.install(".", "pytest>=8", "pytest-timeout>=2.3")
+    """The test suite (unit tests, example-capture cases, the end-to-end run on raw/).
+
+    scikit-learn is installed so the check that the package scores as the trained model does runs too.
+    """
+    session.install(".", "pytest>=8", "pytest-timeout>=2.3", "scikit-learn>=1.4")
     session.run("pytest", *session.posargs)
 
 
@@ -68,3 +83,10 @@ def bench(session: nox.Session) -> None:
     """Performance benchmarks (figures go in docs/performance.md)."""
     session.install(".")
     session.run("python", "benchmarks/bench_pipeline.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def seeds(session: nox.Session) -> None:
+    """Regenerate reports/seeds/, the committed output of the README's audit (tests/report/test_reports_fresh.py)."""
+    session.install(".")
+    session.run(*SEEDS_COMMAND)

@@ -15,6 +15,7 @@ defaults (``audit.pipeline.config``).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +65,10 @@ def run(
     from audit.pipeline.run import run_audit
 
     tell = report or (lambda message: None)
-    given = tuple(str(item) for item in inputs)
+    named: dict[str, str] = {}  # an input named twice ("raw/ raw") is one input
+    for item in inputs:
+        named.setdefault(os.path.normpath(item), str(item))
+    given = tuple(named.values())
     config = RunConfig(
         inputs=given,
         jobs=jobs,

@@ -7,6 +7,7 @@ threshold), 1 findings or nothing audited (``validate``: invalid), 2 misuse (bad
 from __future__ import annotations
 
 import dataclasses
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,43 @@ from audit.store.commands import db_group, export_group, import_group, record_li
 
 def _stderr(message: str) -> None:
     click.echo(message, err=True)
+
+
+class _Failure(click.ClickException):
+    """A failure the user can act on, shown as one line, exit code 2 (I/O errors, an interrupted run)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"audit: {self.format_message()}", err=True)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends the run as Ctrl-C does: workers stopped, nothing half written
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGTERM and SIGINT stop the run cleanly: the pool ends its workers, finished captures stay cached."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise _Failure(
+            "interrupted; no outputs were written (with --cache, the captures already done are kept and a rerun "
+            "resumes from them)"
+        ) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _nothing_audited(result: AuditResult, inputs: tuple[str, ...]) -> str:
+    if not result.sources:
+        return (
+            f"nothing to audit: no capture files in {', '.join(inputs)} (audit reads .html, .htm, .txt, "
+            "their .gz, .warc and .warc.gz)"
+        )
+    return "nothing could be audited; each capture's problem is said above"
 
 
 @contextmanager
@@ -111,7 +149,7 @@ def _audit(
     from audit import api
 
     try:
-        with _progress(not no_progress) as progress:
+        with _interruptible(), _progress(not no_progress) as progress:
             return api.run(
                 inputs,
                 reference=reference,
@@ -168,6 +206,8 @@ def run(
     With --db, the audit is also recorded in an audit store (a SQLite file, created if missing): the report then
     shows which flags are new, seen before, or decided by an editor (see docs/store.md).
     """
+    from audit.report.write import OutputError, output_lock
+
     if db is not None:  # a store that cannot be used is said before the audit, not after it
         from audit.store.errors import StoreError
         from audit.store.schema import open_store
@@ -176,18 +216,22 @@ def run(
             open_store(db)
         except StoreError as error:
             raise click.UsageError(f"--db: {error}") from error
-    result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
-    if db is not None:
-        from audit import api
+    try:
+        with output_lock(out):  # taken first: a busy or unwritable --out is refused before the work
+            result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
+            if db is not None:
+                from audit import api
 
-        options = {
-            "jobs": jobs,
-            "max_bytes": max_bytes,
-            "timeout": timeout,
-            "reference": result.run.get("reference"),
-        }
-        result = api.record(result, db, options=options)
-    result.write(out)
+                options = {
+                    "jobs": jobs,
+                    "max_bytes": max_bytes,
+                    "timeout": timeout,
+                    "reference": result.run.get("reference"),
+                }
+                result = api.record(result, db, options=options)
+            result.write(out)
+    except OutputError as error:
+        raise _Failure(str(error)) from error
     audited = sum(1 for s in result.sources if s.status == "ok")
     flags = len(result.flags())
     _stderr(
@@ -196,7 +240,7 @@ def run(
     if result.record is not None:
         _stderr(record_line(result.record))
     if audited == 0:
-        _stderr("nothing could be audited; see the messages above")
+        _stderr(_nothing_audited(result, inputs))
         sys.exit(1)
 
 
@@ -298,12 +342,15 @@ def check(
     if output is not None:
         from audit.report.write import write_text
 
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_text(output, rendered)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            write_text(output, rendered)
+        except OSError as error:
+            raise _Failure(f"{output}: cannot write the report ({error.strerror or error})") from error
     else:
         click.echo(rendered, nl=False)
     if outcome.audited == 0:
-        _stderr("nothing could be audited; see the messages above")
+        _stderr(_nothing_audited(result, inputs))
     _stderr(summary_line(outcome))
     sys.exit(outcome.exit_code)
 

@@ -10,7 +10,6 @@ text, and always absolute (not relative to a sentence).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -231,6 +230,7 @@ class Source:
     updated: str | None = None
     metadata_evidence: dict[str, FieldEvidence] = field(default_factory=dict)
     independence_group: str = ""
+    story: str = ""  # sources reporting the same event share it (audit.corpus.stories)
     text: str = ""
     part: int = 0  # index of the article within a capture that holds several
     signals: dict[str, Any] = field(default_factory=dict)
@@ -307,23 +307,9 @@ class AuditResult:
         return [(claim, flag) for claim in self.claims for flag in claim.flags]
 
     def write(self, out: str | PathLike[str]) -> list[Path]:
-        """Write audit.json, the parquet tables and the reports to the folder ``out``; returns the paths written."""
+        """Write audit.json, the parquet tables and the reports to the folder ``out``, as one set under a lock;
+        returns the paths written. Raises ``audit.report.write.OutputError`` when they cannot be written (the
+        previous outputs are then unchanged)."""
         from audit.report.write import write_outputs
 
         return write_outputs(self, Path(out))
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Plain JSON data for a record: dataclasses become dicts in field order (less fields marked ``json: False``),
-    tuples become lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_jsonable(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if f.metadata.get("json", True)
-        }
-    if isinstance(obj, (list, tuple)):
-        return [to_jsonable(item) for item in obj]
-    if isinstance(obj, dict):
-        return {str(key): to_jsonable(value) for key, value in obj.items()}
-    return obj

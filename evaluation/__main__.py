@@ -31,6 +31,7 @@ TASKS: dict[str, tuple[str, str]] = {
     "timebank": ("timebank", "claims/timebank_te3"),
     "misdating": ("misdating", "claims/timebank_te3"),
     "flags": ("flags", "flags"),
+    "stories": ("stories", "claims/fnc1"),
 }
 FLOORS = Path(__file__).with_name("floors.json")
 

@@ -1,14 +1,15 @@
 """ClaimBuster 2.5xNCS: precision, recall and F1 of "is a check-worthy claim" on debate sentences.
 
 Data: ``claims/claimbuster/claimbuster_2.5xNCS.csv`` in the eval folder (label 1 = check-worthy factual
-sentence). Split by ``sentence_id``: the development fifth (``is_dev``) is what
-``fit_checkworthiness.py`` fits on; ``run`` reports the held-out rest, the dev figures for reference (in-sample,
-so optimistic) and the fit's own cross-validated dev F1 (``claimbuster.fit.cv_f1``, read from the JSON: the
-honest dev estimate to set beside the held-out figure).
+sentence). Split by ``sentence_id`` into fifths (``evaluation.common.fold``): the learned model is trained on folds
+0-2 (``TRAIN_FOLDS``, by ``python -m tools.train_checkworthiness``); ``run`` reports folds 3-4 as the held-out
+figure (``claimbuster.heldout.*``), the training folds for reference (``claimbuster.dev.*``: in-sample, so
+optimistic) and the training's own cross-validated F1 inside folds 0-2 (``claimbuster.fit.cv_f1``, read from the
+model file: the honest estimate to set beside the held-out figure).
 Each sentence is assessed with ``figures=extract_figures(sentence)`` and no dates or attribution, as the
-pipeline would see a sentence whose date and attribution stages found nothing.
+pipeline would see a sentence whose date and attribution stages found nothing (the training saw the same).
 
-Run: ``python -m evaluation.claimbuster [--split dev|heldout|both]`` (``--dev`` for the development fifth).
+Run: ``python -m evaluation.claimbuster [--split dev|heldout|both]`` (``--dev`` for folds 0-2).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.claim_extraction.checkworthiness import assess, load_config
+from audit.claim_extraction.checkworthiness import assess
 from audit.claim_extraction.figures.mentions import extract_figures
-from evaluation.common import is_dev, only_split, prf, task_main
+from audit.data import load
+from evaluation.common import fold, only_split, prf, task_main
 
 DATA_FILE = Path("claims/claimbuster/claimbuster_2.5xNCS.csv")
+TRAIN_FOLDS = frozenset({0, 1, 2})  # the model is trained on these fifths; 3 and 4 are held out
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,14 @@ def _score(rows: list[Row]) -> tuple[int, int, int, int]:
 
 
 def run(root: Path) -> dict[str, float | int | str]:
-    """Held-out P/R/F1 (and dev P/R/F1 for reference) of the claim decision."""
+    """Held-out P/R/F1 (folds 3-4), and the training folds' P/R/F1 for reference, of the claim decision."""
     rows = load_rows(root)
     if rows is None:
         return {"claimbuster.status": "missing"}
     metrics: dict[str, float | int | str] = {}
     for split, selected in (
-        ("heldout", [row for row in rows if not is_dev(row.sentence_id)]),
-        ("dev", [row for row in rows if is_dev(row.sentence_id)]),
+        ("heldout", [row for row in rows if fold(row.sentence_id) not in TRAIN_FOLDS]),
+        ("dev", [row for row in rows if fold(row.sentence_id) in TRAIN_FOLDS]),
     ):
         started = time.perf_counter()
         tp, fp, fn, tn = _score(selected)
@@ -79,11 +82,9 @@ def run(root: Path) -> dict[str, float | int | str]:
         metrics[f"{prefix}.ms_per_sentence"] = round(
             1000 * (time.perf_counter() - started) / len(selected), 3
         )
-    config = load_config()
-    fit = config.get("fit", {})
-    if "cv_f1_at_threshold" in fit:
-        metrics["claimbuster.fit.cv_f1"] = float(fit["cv_f1_at_threshold"])
-        metrics["claimbuster.fit.vocabulary"] = len(config.get("word_weights", {}))
+    training = load("checkworthiness_model")["training"]
+    metrics["claimbuster.fit.cv_f1"] = float(training["cv_f1"])
+    metrics["claimbuster.fit.terms"] = sum(int(count) for count in training["terms"].values())
     return metrics
 
 

@@ -7,7 +7,11 @@ menus, footers and captions kept) and the capture cleaner is scored against the 
 * ``extraction/`` (Zyte benchmark): the benchmark's own shingle precision / recall / F1 of the cleaned
   text against the annotated article body, next to the same score for the uncleaned rendering (the floor);
 * ``metadata/``: publication date (exact ISO day), title (exact after whitespace and case folding) and
-  author (exact match of the joined names; false-author rate where the page has no annotated author).
+  author (exact match of the joined names; false-author rate where the page has no annotated author); the
+  title once more with the page's URL given to the cleaner, as a sidecar gives it (``exact_with_url``, on the
+  pages whose record holds a web address).
+
+Pages are decoded as a browser shows them (their declared or detected encoding), then rendered.
 
 Only the development fifth (``is_dev``) is used for tuning; ``run`` reports the held-out rest.
 Run: ``python -m evaluation.text_capture [--dev]``.
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import lxml.html
 from lxml import etree
+from trafilatura.utils import decode_file
 
 from audit.extract.text.article import TextArticle, clean_text_capture
 from evaluation.common import is_dev, task_main
@@ -78,6 +83,12 @@ def render_text(html: str) -> str:
     return "\n\n".join(lines)
 
 
+def _read_page(path: Path) -> str:
+    """A stored page decoded as a browser shows it (its declared or detected encoding, as the HTML metadata
+    evaluation reads it), so that the rendered capture holds the page's letters, not replacement marks."""
+    return decode_file(gzip.decompress(path.read_bytes()))
+
+
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text)
     if len(tokens) < 4:
@@ -113,9 +124,7 @@ def _extraction(root: Path, dev: bool) -> dict[str, float | int | str]:
     for doc_id in sorted(gold):
         if is_dev(doc_id) != dev:
             continue
-        html = gzip.decompress((folder / "html" / f"{doc_id}.html.gz").read_bytes()).decode(
-            "utf-8", "replace"
-        )
+        html = _read_page(folder / "html" / f"{doc_id}.html.gz")
         capture = render_text(html)
         start = time.perf_counter()
         cleaned = _main_article(clean_text_capture(capture)).text
@@ -153,8 +162,8 @@ def _metadata(root: Path, dev: bool) -> dict[str, float | int | str]:
         path = record.get("html_htmldate") or record.get("html_trafilatura")
         if not path or not (folder / path).is_file():
             continue
-        html = gzip.decompress((folder / path).read_bytes()).decode("utf-8", "replace")
-        article = _main_article(clean_text_capture(render_text(html)))
+        capture = render_text(_read_page(folder / path))
+        article = _main_article(clean_text_capture(capture))
         fields = article.fields
         gold_date = record.get("date_htmldate") or record.get("date_trafilatura")
         if isinstance(gold_date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold_date):
@@ -169,6 +178,12 @@ def _metadata(root: Path, dev: bool) -> dict[str, float | int | str]:
             counts["title.correct"] += title is not None and _fold(title) == _fold(
                 record["title_trafilatura"]
             )
+            if record["url"].startswith("http"):  # as when a sidecar gives the page's address
+                counts["title.with_url_pages"] += 1
+                hinted = _main_article(clean_text_capture(capture, url=record["url"])).fields["title"].value
+                counts["title.with_url_correct"] += hinted is not None and _fold(hinted) == _fold(
+                    record["title_trafilatura"]
+                )
         if "author_trafilatura" in record and record.get("html_trafilatura"):
             gold_author = (
                 record["author_trafilatura"] if isinstance(record["author_trafilatura"], str) else ""
@@ -195,6 +210,8 @@ def _metadata(root: Path, dev: bool) -> dict[str, float | int | str]:
         "textcapture.title.pages": counts["title.pages"],
         "textcapture.title.exact": ratio("title.correct", "title.pages"),
         "textcapture.title.precision": ratio("title.correct", "title.predicted"),
+        "textcapture.title.with_url_pages": counts["title.with_url_pages"],
+        "textcapture.title.exact_with_url": ratio("title.with_url_correct", "title.with_url_pages"),
         "textcapture.author.pages": counts["author.pages"],
         "textcapture.author.exact": ratio("author.correct", "author.pages"),
         "textcapture.author.lenient": ratio("author.lenient", "author.pages"),

@@ -39,7 +39,7 @@ def without_run(text: str) -> dict[str, object]:
 
 def test_writes_all_six_files_and_validates(seed_audit: tuple[AuditResult, Path]) -> None:
     result, out = seed_audit
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUTPUT_FILES)
     report = validate_files([out / "audit.json"])
     assert report.valid, report.problems
     assert CliRunner().invoke(main, ["validate", str(out / "audit.json")]).exit_code == 0
@@ -160,7 +160,7 @@ def test_check_finds_the_sample_ledger_and_points_at_the_lines(monkeypatch: pyte
     )
     assert result.exit_code == 1, result.output
     assert "using the reference ledger in raw/reference" in result.output
-    lines = [line for line in result.output.splitlines() if line.startswith("::warning")]
+    lines = [line for line in result.output.splitlines() if line.startswith("::error ")]
     assert len(lines) == 3
     for line in lines:
         path, number = line.split("file=", 1)[1].split(",title=")[0].split(",line=")
@@ -171,3 +171,26 @@ def test_check_finds_the_sample_ledger_and_points_at_the_lines(monkeypatch: pyte
         main, ["check", "raw/", "--fail-on", "misdated", "--no-reference", "--no-progress"]
     )
     assert silent.exit_code == 0, silent.output
+
+
+def test_seeds_are_one_story_with_their_cross_source_flags(seed_audit: tuple[AuditResult, Path]) -> None:
+    """The five analyses of Trump's Russia policy are one story; 000 and 001 share an origin (likely derived); the
+    Trump–Putin call is dated differently by 002 and 004; "$62 billion" is single-sourced."""
+    result, _ = seed_audit
+    by_name = {Path(s.path).name[:3]: s for s in result.sources}
+    assert len({s.story for s in result.sources}) == 1
+    assert by_name["000"].story == "story-" + by_name["003"].source_id.removeprefix(
+        "src-"
+    )  # earliest published
+    derived = {w.related for w in by_name["000"].warnings if w.code == "likely_derived"}
+    assert derived == {(by_name["001"].source_id,)}
+    rules = {
+        (Path(next(s.path for s in result.sources if s.source_id == c.source_id)).name[:3], f.rule, c.text)
+        for c, f in result.flags()
+    }
+    assert any(n == "002" and r == "contested.event_date" and "18 February 2025" in t for n, r, t in rules)
+    assert any(n == "004" and r == "contested.event_date" and "February 12" in t for n, r, t in rules)
+    assert any(
+        n == "004" and r == "single_source_figure.one_group" and "$62 billion" in t for n, r, t in rules
+    )
+    assert not any(r == "contested.figure" for _, r, _ in rules)

@@ -45,8 +45,13 @@ def snapshot(out: Path) -> None:
 
 def compare(first: Path, second: Path) -> list[str]:
     differ = []
-    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
-    names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+
+    def outputs(folder: Path) -> set[Path]:  # not the lock and marker files of the output folder
+        return {
+            p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+        }
+
+    names = outputs(first) | outputs(second)
     for name in sorted(names):
         a, b = first / name, second / name
         if not a.is_file() or not b.is_file() or a.read_bytes() != b.read_bytes():

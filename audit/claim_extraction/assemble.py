@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from audit.claim_extraction.attribution.attribute import attribute
 from audit.claim_extraction.checkworthiness import assess
@@ -26,6 +29,7 @@ from audit.claim_extraction.sentences import paragraphs
 from audit.model import Claim, DateMention, Figure, Source, Span
 from audit.nlp.parse import parse_sentences
 
+Item = TypeVar("Item", Figure, DateMention)
 _BULLET = re.compile(r"^(?:[-–—•*·▪]\s+|\d{1,2}[.)]\s+)")
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{2,60}:\s+(?=[A-Z“\"])")
 
@@ -74,13 +78,13 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     dates = extract_dates(text, publication_date(source))
     attributions = attribute(text, bodies, parsed)
     locator = CaptureLocator(capture, source.media_type)
+    figures_in, dates_in = _ByStart[Figure](figures), _ByStart[DateMention](dates)
     claims: list[Claim] = []
     for sentence, span, attribution in zip(sentence_spans, bodies, attributions, strict=True):
         body = span.slice(text)
         if body.rstrip("”\"’' ").endswith("?"):
             continue
-        figs = tuple(f for f in figures if _inside(f, span))
-        ds = tuple(d for d in dates if _inside(d, span))
+        figs, ds = figures_in.within(span), dates_in.within(span)
         # 3. check-worthiness
         verdict = assess(body, figures=figs, dates=ds, attribution=attribution)
         attributed = attribution.kind == "direct_quote" or (
@@ -111,5 +115,15 @@ def extract_claims(source: Source, capture: str, line_offset: int | None = 0) ->
     return claims
 
 
-def _inside(item: Figure | DateMention, span: Span) -> bool:
-    return span.start <= item.span.start and item.span.end <= span.end
+class _ByStart(Generic[Item]):
+    """Figures or dates found by position: those inside a sentence in a logarithmic look-up, not a scan of the
+    whole text's (a page listing ten thousand years would make that scan quadratic)."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.order = sorted(range(len(items)), key=lambda i: items[i].span.start)
+        self.starts = [items[i].span.start for i in self.order]
+        self.items: Sequence[Item] = items
+
+    def within(self, span: Span) -> tuple[Item, ...]:
+        found = self.order[bisect_left(self.starts, span.start) : bisect_left(self.starts, span.end)]
+        return tuple(self.items[i] for i in sorted(found) if self.items[i].span.end <= span.end)

@@ -4,24 +4,16 @@ A claim asserts something that could be checked against the world: a figure, a d
 comparison, a causal or predictive statement. Opinions, rhetorical questions, headings, calls to action
 ("should", "must") and page boilerplate are not claims.
 
-The score is a logistic function of TRANSPARENT features, each a named, documented test on the sentence
-(``FEATURES`` below); the features that fire are returned so a reader can see why a sentence scored as it
-did. Weights, bias and threshold live in ``audit/data/checkworthiness.json`` (versioned). The weights of
-the ordinary features are fitted by ``evaluation/fit_checkworthiness.py`` (L2-regularised logistic
-regression with numpy/scipy) on the development fifth of ClaimBuster only. Three features are set by hand
-(``rule_weights``) because debate transcripts cannot teach them: "heading" and "boilerplate" never occur
-there, and "call_to_action" (an obligation modal in the main clause, "The U.S. should coordinate ...") is
-a non-claim by definition here while the debate labels only give it a weak negative weight.
-
-A second, LEXICAL cue family complements them: the sentence's lower-cased words and word pairs, with digits,
-years and capitalised names replaced by the placeholders ``<num>``, ``<year>`` and ``<name>`` (``cue_terms``).
-A vocabulary of up to two thousand such terms (those in at least three development sentences, ranked by how
-strongly they separate the labels) has one weight each (``word_weights`` in the JSON), fitted together with
-the ordinary weights: an L2-penalised logistic regression on naive-Bayes-scaled word columns, with vocabulary
-size, word penalty and threshold chosen by 5-fold cross-validation within the development fifth. Terms with
-an obligation modal (lexicon ``word_cue_exclusions``) are never learned: calls to action are decided by rule,
-as above. Each term that fires is reported as ``word:<term>`` (``word:percent``, ``word:i voted``), strongest
-first, so the score stays a sum of named, visible parts.
+The score is the probability of a learned model (``checkworthiness_model``): a logistic regression over the
+sentence's words, character n-grams and the TRANSPARENT named features below (``FEATURES``: a figure, a date, a
+past-tense verb, a comparison ...), trained on folds 0-2 of ClaimBuster by ``python -m
+tools.train_checkworthiness`` and shipped as ``audit/data/checkworthiness_model.json`` with its decision threshold.
+Three features are set by hand (``rule_weights`` in ``audit/data/checkworthiness.json``) and added to the model's
+logit, because debate transcripts cannot teach them: "heading" and "boilerplate" never occur there, and
+"call_to_action" (an obligation modal in the main clause, "The U.S. should coordinate ...") is a non-claim by
+definition here, whatever the debate labels say (on ClaimBuster the rule costs 0.0007 of CV F1). The named
+features that fire, then the word terms that moved the score most (``word:<term>``, strongest first), are
+returned so a reader can see why a sentence scored as it did; the character n-grams' part is not listed.
 
 ``Checkworthiness.type`` precedence (first that applies): "figure" (the sentence has a figure) > "date"
 (a date mention, a year or month name, or a named event noun with a date) > "quote" (attribution of kind
@@ -32,13 +24,12 @@ handle; a quote containing a figure is still best checked through the figure.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
+from audit.claim_extraction.checkworthiness_model import learned_model, sigmoid
 from audit.data import load
 from audit.model import NO_ATTRIBUTION, Attribution, ClaimType, DateMention, Figure
 
@@ -46,8 +37,9 @@ _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 _YEAR_RE = re.compile(r"(?<![\d,.$€£])\b(?:1[6-9]\d\d|20\d\d)s?\b(?![,.]\d)")
 _DIGIT_RE = re.compile(r"\d")
 _QUOTE_RE = re.compile(r"[\"“”]")
-_SELF_REFERENCE = frozenset({"I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll"})
-WORD_PREFIX = "word:"  # how a fired lexical cue is named in ``Checkworthiness.features``
+WORD_PREFIX = "word:"  # how a word term that moved the score is named in ``Checkworthiness.features``
+CUES_SHOWN = 5  # at most this many word terms are listed, strongest first
+CUE_MIN = 0.05  # ... each moving the logit by at least this much
 
 
 @dataclass(frozen=True)
@@ -64,37 +56,29 @@ class Checkworthiness:
 class _Model:
     lexicons: dict[str, frozenset[str]]
     phrases: dict[str, tuple[str, ...]]  # multi-word entries, matched on the lowercased sentence
-    weights: dict[str, float]
-    word_weights: dict[str, float]
-    bias: float
-    threshold: float
+    rule_weights: dict[str, float]
     version: str
-
-
-def load_config() -> dict[str, Any]:
-    """The raw JSON of ``audit/data/checkworthiness.json`` (the fitting script rewrites it)."""
-    return load("checkworthiness")
 
 
 @cache
 def _model() -> _Model:
-    config = load_config()
+    config = load("checkworthiness")
     lexicons: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[str, ...]] = {}
     for name, entries in config["lexicons"].items():
         lexicons[name] = frozenset(entry for entry in entries if " " not in entry)
         phrases[name] = tuple(entry for entry in entries if " " in entry)
-    weights = {name: float(value) for name, value in config["weights"].items()}
-    weights.update({name: float(value) for name, value in config["rule_weights"].items()})
     return _Model(
         lexicons=lexicons,
         phrases=phrases,
-        weights=weights,
-        word_weights={term: float(value) for term, value in config.get("word_weights", {}).items()},
-        bias=float(config["bias"]),
-        threshold=float(config["threshold"]),
+        rule_weights={name: float(value) for name, value in config["rule_weights"].items()},
         version=str(config["version"]),
     )
+
+
+def rule_weights() -> dict[str, float]:
+    """The hand-set weights added to the learned logit (features debate transcripts cannot teach)."""
+    return dict(_model().rule_weights)
 
 
 @dataclass(frozen=True)
@@ -180,7 +164,8 @@ def _heading(s: _Sentence) -> bool:
     return capitalised / len(words) >= 0.5 or len(s.tokens) <= 4
 
 
-#: The features, in the order their weights are listed. Each is a yes/no test except "length".
+#: The named features: the learned model's inputs and the three rule features. Each is a yes/no test except
+#: "length".
 FEATURES: dict[str, Callable[[_Sentence], float]] = {
     "quantity": lambda s: float(bool(s.figures) or bool(_DIGIT_RE.search(_YEAR_RE.sub(" ", s.text)))),
     "money_or_percent": lambda s: float(
@@ -232,26 +217,6 @@ def _sentence(
     return _Sentence(sentence, tokens, lower, figures, dates, attribution)
 
 
-def cue_terms(sentence: str) -> frozenset[str]:
-    """The lexical cues of a sentence: normalised words and adjacent word pairs ("<s>" marks the start).
-
-    Lower-cased; a number becomes ``<num>`` (``<year>`` for 1600-2099), a capitalised word that is not
-    the first, not "I" and not a month becomes ``<name>``, so the vocabulary generalises beyond the names
-    and figures of the fitting data.
-    """
-    months = _model().lexicons["months"]
-    words: list[str] = []
-    for index, token in enumerate(_TOKEN_RE.findall(sentence)):
-        lower = token.lower().replace("’", "'")
-        if lower[0].isdigit():
-            lower = "<year>" if _YEAR_RE.fullmatch(token.rstrip(",.")) else "<num>"
-        elif index > 0 and token[0].isupper() and token not in _SELF_REFERENCE and lower not in months:
-            lower = "<name>"
-        words.append(lower)
-    pairs = (f"{first} {second}" for first, second in zip(["<s>", *words], words, strict=False))
-    return frozenset((*words, *pairs))
-
-
 def feature_values(
     sentence: str,
     *,
@@ -259,7 +224,7 @@ def feature_values(
     dates: Sequence[DateMention] = (),
     attribution: Attribution = NO_ATTRIBUTION,
 ) -> dict[str, float]:
-    """Every feature's value for a sentence (the fitting script's design matrix row)."""
+    """Every feature's value for a sentence (the named inputs of the learned model, and the rule features)."""
     s = _sentence(sentence, figures, dates, attribution)
     return {name: test(s) for name, test in FEATURES.items()}
 
@@ -287,20 +252,20 @@ def assess(
     attribution: Attribution = NO_ATTRIBUTION,
 ) -> Checkworthiness:
     """Score one sentence; ``figures``, ``dates`` and ``attribution`` are what earlier stages found in it."""
-    model = _model()
     values = feature_values(sentence, figures=figures, dates=dates, attribution=attribution)
-    logit = model.bias + sum(model.weights.get(name, 0.0) * value for name, value in values.items())
+    learned = learned_model()
+    logit, word_parts = learned.logit_parts(sentence, values)
+    logit += sum(weight * values[name] for name, weight in _model().rule_weights.items())
+    score = sigmoid(logit)
     cues = sorted(
-        ((term, model.word_weights[term]) for term in cue_terms(sentence) if term in model.word_weights),
+        ((term, part) for term, part in word_parts.items() if abs(part) >= CUE_MIN),
         key=lambda item: (-abs(item[1]), item[0]),
-    )
-    logit += sum(weight for _, weight in cues)
-    score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+    )[:CUES_SHOWN]
     fired = tuple(name for name, value in values.items() if value and name != "length")
     fired += tuple(WORD_PREFIX + term for term, _ in cues)
     return Checkworthiness(
         score=round(score, 4),
-        is_claim=score >= model.threshold,
+        is_claim=score >= learned.threshold,
         type=_claim_type(values, figures, attribution),
         features=fired,
     )

@@ -42,11 +42,52 @@ def _json_path(parts: Any) -> str:
     return path
 
 
+MAX_DEPTH = 64  # nesting of objects and arrays; an audit is about ten deep
+
+
+class _Unreadable(ValueError):
+    """JSON that cannot be checked at all; the message says why."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Unreadable(f"{name} is not valid JSON (write null or a number)")
+
+
+def _load(text: str) -> Any:
+    """Parse strict JSON: NaN and Infinity refused, nesting bounded, never a crash."""
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise _Unreadable(f"not JSON: {error.msg} at line {error.lineno}") from error
+    except RecursionError as error:
+        raise _Unreadable(f"nested too deep to read (more than {MAX_DEPTH} levels)") from error
+    if _depth(data) > MAX_DEPTH:
+        raise _Unreadable(f"nested more than {MAX_DEPTH} levels deep; audit JSON is about ten deep")
+    return data
+
+
+def _depth(data: Any) -> int:
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:
+                stack.extend(
+                    (child, level + 1) for child in (node.values() if isinstance(node, dict) else node)
+                )
+    return deepest
+
+
 def _check(instance: Any, schema: str, file: str, prefix: str = "") -> list[Problem]:
     errors = sorted(
         validator(schema).iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message)
     )
-    return [Problem(file, prefix + _json_path(error.absolute_path), error.message) for error in errors]
+    return [Problem(file, prefix + _json_path(error.absolute_path), _clip(error.message)) for error in errors]
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_file(path: Path, report: ValidationReport) -> None:
@@ -62,16 +103,18 @@ def check_file(path: Path, report: ValidationReport) -> None:
             if not line.strip():
                 continue
             try:
-                claim = json.loads(line)
-            except json.JSONDecodeError as error:
-                report.problems.append(Problem(name, f"line {number}: $", f"not JSON: {error.msg}"))
+                claim = _load(line)
+            except _Unreadable as error:
+                report.problems.append(
+                    Problem(name, f"line {number}: $", str(error).replace(" at line 1", ""))
+                )
                 continue
             report.problems.extend(_check(claim, "claim", name, f"line {number}: "))
         return
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        report.problems.append(Problem(name, "$", f"not JSON: {error.msg} at line {error.lineno}"))
+        data = _load(raw)
+    except _Unreadable as error:
+        report.problems.append(Problem(name, "$", str(error)))
         return
     if isinstance(data, list):
         for index, claim in enumerate(data):
@@ -84,26 +127,48 @@ def check_file(path: Path, report: ValidationReport) -> None:
             report.problems.extend(_consistency(data, name))
 
 
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _consistency(data: dict[str, Any], file: str) -> list[Problem]:
-    """What a schema cannot say: each claim's span slices its source's text exactly, ids are unique."""
+    """What a schema cannot say: each claim's span slices its source's text exactly, ids are unique.
+
+    Runs on data the schema may have refused: a field of the wrong type is skipped here (the schema already said
+    so), never a crash.
+    """
     problems: list[Problem] = []
-    sources = {s.get("source_id"): s for s in data.get("sources", []) if isinstance(s, dict)}
+    sources: dict[str, dict[str, Any]] = {}
+    for index, source in enumerate(_items(data.get("sources"))):
+        sid = source.get("source_id") if isinstance(source, dict) else None
+        if not isinstance(sid, str):
+            continue
+        if sid in sources:
+            problems.append(Problem(file, f"$.sources[{index}].source_id", f"duplicate source id {sid}"))
+        sources.setdefault(sid, source)
     seen: set[str] = set()
-    for index, claim in enumerate(data.get("claims", [])):
+    for index, claim in enumerate(_items(data.get("claims"))):
         if not isinstance(claim, dict):
             continue
         cid = claim.get("claim_id")
-        if cid in seen:
+        if isinstance(cid, str) and cid in seen:
             problems.append(Problem(file, f"$.claims[{index}].claim_id", f"duplicate claim id {cid}"))
         seen.add(str(cid))
-        source = sources.get(claim.get("source_id"))
+        sid = claim.get("source_id")
+        source = sources.get(sid) if isinstance(sid, str) else None
         if source is None:
-            problems.append(Problem(file, f"$.claims[{index}].source_id", "names no source in $.sources"))
+            if isinstance(sid, str):
+                problems.append(Problem(file, f"$.claims[{index}].source_id", "names no source in $.sources"))
             continue
-        span = claim.get("span") or {}
-        start, end = span.get("start"), span.get("end")
-        text = source.get("text", "")
-        if isinstance(start, int) and isinstance(end, int) and text[start:end] != claim.get("text"):
+        span = claim.get("span")
+        start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else (None, None)
+        text = source.get("text")
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and isinstance(text, str)
+            and text[start:end] != claim.get("text")
+        ):
             problems.append(
                 Problem(file, f"$.claims[{index}].span", "does not slice the source text to the claim text")
             )

@@ -1,9 +1,12 @@
 """Matching dated events across sources: event keys, date intervals and candidate pairs.
 
-Each resolved date with an event kind gets an *event key* per participant and per pair of participants (event
-kind and surname-normalised participant: "Vladimir Putin" and "Putin" both give ``putin``). Polars joins rows
-on those keys across independence groups; only the pairs inside a block are compared, by the days between the
-dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
+Dates are compared only within a story (``Source.story``): two reports of one war a month apart may both name
+Israel and Hamas and an attack without meaning the same one. Each resolved date with an event kind gets an *event
+key* per pair of participants (event kind and surname-normalised participants: "Vladimir Putin" and "Putin" both
+give ``putin``); and, for the kinds one story rarely holds twice (a crash, an outage: ``story_event_kinds``), the
+story alone, whatever the wording ("the outage that began on July 12", "the July 19 blackout"). Polars joins
+rows on those keys across independence groups; only the pairs inside a block are compared, by the days between
+the dates' intervals ("2025-02" is the whole of February). The name particles and the block limit are in
 ``audit/data/matching.json`` (read by :func:`audit.corpus.matching.lexicon`; see docs/corroboration.md).
 """
 
@@ -12,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
+from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import polars as pl
@@ -66,7 +71,6 @@ EVENT_KEYS_SCHEMA = pl.Schema(
         "group": pl.String,
         "kind": pl.String,
         "block": pl.String,
-        "probe": pl.Boolean,
     }
 )
 
@@ -78,48 +82,85 @@ def participants(mention: DateMention) -> tuple[str, ...]:
 
 
 def event_keys(corpus: Corpus) -> pl.DataFrame:
-    """Blocking rows for resolved dates with an event kind: every pair of participants (probe and target), and
-    each single participant (a target; a probe only for events naming one participant)."""
-    rows: list[tuple[str, int, str, str, str, bool]] = []
+    """Blocking rows for resolved dates with an event kind, all within the source's story: every pair of
+    participants (``p:story:a+b``), and for kinds of ``story_event_kinds`` the story alone (``s:story``)."""
+    lex = lexicon()
+    rows: list[tuple[str, int, str, str, str]] = []
     for claim in corpus.claims:
         group = corpus.group_of(claim)
         for i, mention in enumerate(claim.dates):
             if mention.event is None or not mention.event.kind or date_interval(mention) is None:
                 continue
-            people = participants(mention)
             kind = mention.event.kind
+            story = corpus.story_of(claim)
             rows.extend(
-                (claim.claim_id, i, group, kind, f"{a}+{b}", True) for a, b in combinations(people, 2)
+                (claim.claim_id, i, group, kind, f"p:{story}:{a}+{b}")
+                for a, b in combinations(participants(mention), lex.min_shared_participants)
             )
-            rows.extend((claim.claim_id, i, group, kind, p, len(people) == 1) for p in people)
+            if (
+                kind in lex.story_event_kinds
+                and mention.precision in lex.story_event_precisions
+                and (mention.event.verb or "").lower() not in lex.reporting_verbs
+            ):
+                rows.append((claim.claim_id, i, group, kind, f"s:{story}"))
     return pl.DataFrame(rows, schema=EVENT_KEYS_SCHEMA, orient="row")
 
 
 def event_pairs(keys: pl.DataFrame) -> pl.DataFrame:
-    """Dated events of different groups with the same kind sharing two participants (or the only one named).
-
-    Blocks of more than ``max_block_rows`` rows are too common and left out. One row per pair and direction.
-    """
+    """Dated events of different groups with the same kind in a common block. Blocks of more than
+    ``max_block_rows`` rows are too common and left out. One row per pair and direction, sorted."""
     limit = lexicon().max_block_rows
     blocks = keys.join(
         keys.group_by("kind", "block").len().filter(pl.col("len") <= limit).select("kind", "block"),
         on=["kind", "block"],
-    )
-    probes = blocks.filter(pl.col("probe")).select("claim_id", "date_index", "group", "kind", "block")
-    targets = blocks.select("claim_id", "date_index", "group", "kind", "block")
-    found = (
-        probes.join(targets, on=["kind", "block"], suffix="_other")
+    ).select("claim_id", "date_index", "group", "kind", "block")
+    return (
+        blocks.join(blocks, on=["kind", "block"], suffix="_other")
         .filter(pl.col("group") != pl.col("group_other"))
         .select("claim_id", "date_index", "claim_id_other", "date_index_other")
-    )
-    swapped = found.select(
-        pl.col("claim_id_other").alias("claim_id"),
-        pl.col("date_index_other").alias("date_index"),
-        pl.col("claim_id").alias("claim_id_other"),
-        pl.col("date_index").alias("date_index_other"),
-    )
-    return (
-        pl.concat([found, swapped])
         .unique()
         .sort("claim_id", "date_index", "claim_id_other", "date_index_other")
+    )
+
+
+def same_event(a: DateMention, b: DateMention) -> bool:
+    """Participants do not tell the two apart: they share one, or one of the two names none."""
+    mine, theirs = set(participants(a)), set(participants(b))
+    return not mine or not theirs or bool(mine & theirs)
+
+
+DateRef = tuple[str, int]  # (claim_id, index into Claim.dates)
+
+
+@dataclass(frozen=True)
+class DateComparison:
+    """For each dated event another group also dates: the mentions that date it differently (``conflicting``)
+    or the same (``agreeing``), and the participants both name (``shared``)."""
+
+    conflicting: dict[DateRef, tuple[DateRef, ...]]
+    agreeing: dict[DateRef, tuple[DateRef, ...]]
+    shared: dict[DateRef, tuple[str, ...]]
+
+
+def compare_dates(corpus: Corpus) -> DateComparison:
+    """Dated events of different groups matched by their keys, compared by the days between their dates; dates
+    more than ``date_max_gap_days`` apart are more likely two events and are left out."""
+    max_gap = lexicon().date_max_gap_days
+    conflicting: dict[DateRef, list[DateRef]] = defaultdict(list)
+    agreeing: dict[DateRef, list[DateRef]] = defaultdict(list)
+    shared: dict[DateRef, tuple[str, ...]] = {}
+    for claim_id, index, other_id, other_index in event_pairs(event_keys(corpus)).iter_rows():
+        mine = corpus.claim_by_id[claim_id].dates[index]
+        theirs = corpus.claim_by_id[other_id].dates[other_index]
+        gap = date_gap_days(mine, theirs)
+        if gap is None or gap > max_gap or not same_event(mine, theirs):
+            continue
+        (agreeing if gap == 0 else conflicting)[(claim_id, index)].append((other_id, other_index))
+        shared.setdefault(
+            (claim_id, index), tuple(sorted(set(participants(mine)) & set(participants(theirs))))
+        )
+    return DateComparison(
+        {k: tuple(v) for k, v in sorted(conflicting.items())},
+        {k: tuple(v) for k, v in sorted(agreeing.items())},
+        shared,
     )

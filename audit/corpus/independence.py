@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
-from pathlib import PurePosixPath
 from typing import Any
 
 import polars as pl
@@ -248,7 +247,7 @@ def source_label(source: Source) -> str:
     if source.title:
         title = source.title if len(source.title) <= 60 else source.title[:57].rstrip() + "…"
         return f"“{title}”"
-    return PurePosixPath(source.path).name or source.source_id
+    return source.path.rstrip("/").rsplit("/", 1)[-1] or source.source_id  # PurePosixPath(...).name, cheaper
 
 
 def _groups(sources: Sequence[Source], copies: Iterable[PairEvidence]) -> dict[str, str]:

@@ -17,6 +17,7 @@ DataName = Literal[
     "attribution",
     "boilerplate_lines",
     "checkworthiness",
+    "checkworthiness_model",
     "claimreview",
     "date_events",
     "dates",
@@ -28,7 +29,9 @@ DataName = Literal[
     "metadata_lexicon",
     "misdating",
     "signals",
+    "slots",
     "stories",
+    "story_words",
 ]
 
 # Keys every file carries for its readers, not for the rules

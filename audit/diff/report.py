@@ -15,8 +15,9 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from audit import __version__
+from audit.contract.jsonable import to_jsonable
 from audit.diff.compare import SentenceDiff, SourceDiff
-from audit.model import SCHEMA_VERSION, Source, Span, to_jsonable
+from audit.model import SCHEMA_VERSION, Source, Span
 
 
 def _capture(source: Source) -> dict[str, Any]:

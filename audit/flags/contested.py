@@ -12,21 +12,22 @@ group states with the same value, the corroborating claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from audit.corpus.events import date_gap_days, event_keys, event_pairs, participants, person_key
+from audit.corpus.events import compare_dates, person_key
 from audit.corpus.independence import source_label
 from audit.corpus.index import Corpus
-from audit.corpus.matching import FigureRef, compare_figures, lexicon, measure_phrase
+from audit.corpus.matching import FigureRef, compare_figures, measure_phrase
+from audit.flags.misdated.ledger import ledger_confirmed
 from audit.flags.rule import Rule
 from audit.model import Claim, DateMention, Evidence, Flag, FlagKind
 
 KIND: FlagKind = "contested"
 RULES = {
-    "contested.figure": "Independent sources give values for the same measure that cannot both be true.",
-    "contested.event_date": "Independent sources give different dates for the same event (same kind, same "
-    "participants).",
+    "contested.figure": "Independent sources on the same story give values for the same thing (the same measure "
+    "of the same event) that cannot both be true.",
+    "contested.event_date": "Independent sources on the same story give different dates for the same event (the "
+    "same kind and participants, or the same one-off event: a crash, an outage).",
 }
 
 
@@ -55,12 +56,11 @@ def _figure_evidence(corpus: Corpus, ref: FigureRef, note: str) -> Evidence:
 def _figure_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
     comparison = compare_figures(corpus)
     for ref, others in sorted(comparison.conflicting.items()):
-        key = comparison.keys[ref]
         claim = corpus.claim_by_id[ref[0]]
         figure = claim.figures[ref[1]]
         agreeing = comparison.agreeing.get(ref, ())
         values = sorted({f"“{corpus.claim_by_id[c].figures[i].text}”" for c, i in others})
-        measure = measure_phrase(claim, figure) or key.split("|", 1)[1]
+        measure = measure_phrase(claim, figure) or comparison.readings[ref].label
         message = (
             f"{_label(corpus, claim.claim_id)} gives “{figure.text}” for {measure}; "
             f"{_labels(corpus, [c for c, _ in others])} give{'s' if len({c for c, _ in others}) == 1 else ''} "
@@ -101,34 +101,29 @@ def _event_name(mention: DateMention, shared: Sequence[str]) -> str:
 
 
 def _date_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
-    max_gap = lexicon().date_max_gap_days
-    conflicts: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
-    agreements: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
-    shared_of: dict[tuple[str, int], list[str]] = {}
-    pairs = event_pairs(event_keys(corpus))
-    for claim_id, index, other_id, other_index in pairs.iter_rows():
-        mine = corpus.claim_by_id[claim_id].dates[index]
-        theirs = corpus.claim_by_id[other_id].dates[other_index]
-        shared = sorted(set(participants(mine)) & set(participants(theirs)))
-        gap = date_gap_days(mine, theirs)
-        if gap is None or gap > max_gap:
-            continue
-        target = agreements if gap == 0 else conflicts
-        target[(claim_id, index)].append((other_id, other_index))
-        shared_of.setdefault((claim_id, index), list(shared))
+    dates = compare_dates(corpus)
+    conflicts, agreements = dates.conflicting, dates.agreeing
+    confirmed = ledger_confirmed(corpus)
     for ref, others in sorted(conflicts.items()):
         claim: Claim = corpus.claim_by_id[ref[0]]
         mention = claim.dates[ref[1]]
-        event = _event_name(mention, shared_of[ref])
+        event = _event_name(mention, list(dates.shared[ref]))
         other_dates = sorted({corpus.claim_by_id[c].dates[i].iso or "" for c, i in others})
         message = (
             f"{_label(corpus, claim.claim_id)} dates {event} {mention.iso}; "
             f"{_labels(corpus, [c for c, _ in others])} date{'s' if len({c for c, _ in others}) == 1 else ''} it "
             f"{' or '.join(other_dates)}"
         )
-        agreeing = agreements.get(ref, [])
+        agreeing = agreements.get(ref, ())
         if agreeing:
             message += f" ({_labels(corpus, [c for c, _ in agreeing])} agrees with the first)"
+        decided = [confirmed[side] for side in (ref, *others) if side in confirmed]
+        if decided:
+            row = decided[0]
+            message += (
+                f"; the reference ledger has the {row.name} on {row.date.isoformat()} ({row.file}, line {row.line}), "
+                f"so {'this date is right' if ref in confirmed else 'this date is misdated'}"
+            )
         evidence = (
             Evidence.in_claim(claim, f"the date given for {event}", mention.span, mention.text),
             *(

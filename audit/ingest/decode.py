@@ -7,7 +7,7 @@ Order of evidence, strongest first:
    because a declaration that contradicts bytes which decode cleanly is the declaration's error;
 4. the ``<meta charset>`` / ``http-equiv`` declaration of an HTML capture, when it names a known codec and
    decodes the bytes without error;
-5. charset-normalizer's best guess;
+5. charset-normalizer's best guess, with an ``encoding_guessed`` warning;
 6. UTF-8 with replacement characters (never a crash), with a warning.
 Every candidate goes into the ``encoding`` field's evidence; a contradiction becomes a warning.
 """
@@ -117,6 +117,14 @@ def decode(data: bytes, media_type: str) -> Decoded:
             )
     best = from_bytes(data).best()
     if best is not None and best.encoding:
+        if not declared:  # with a declaration, the conflict warning already names the guess
+            warnings.append(
+                SourceWarning(
+                    "encoding_guessed",
+                    f"the bytes are not valid UTF-8 and no charset is declared; {best.encoding} was guessed by "
+                    "statistical detection: check accented letters and quotation marks in the text",
+                )
+            )
         return chosen(str(best), best.encoding, "charset-normalizer", "statistical detection", "low")
     warnings.append(
         SourceWarning("undecodable_bytes", "no encoding decodes the bytes; undecodable bytes replaced")

@@ -15,9 +15,11 @@ from typing import Any
 import jsonschema
 
 from audit.contract.schemas import validator
+from audit.ingest.safe_read import read_regular
 from audit.model import Candidate, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "published", "updated", "site", "url")
+SIDECAR_MAX_BYTES = 64 * 1024  # a sidecar holds a few short fields; a larger file is refused unread
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +39,50 @@ def sidecar_candidates(capture_file: Path) -> list[Path]:
 
 
 def read_sidecar(capture_file: Path, display_path: str) -> tuple[Sidecar | None, SourceWarning | None]:
-    """The sidecar of a capture, if any; a broken sidecar is a warning, never a crash."""
+    """The sidecar of a capture, if any; a broken sidecar is a warning, never a crash.
+
+    Only a regular file of at most ``SIDECAR_MAX_BYTES`` is read; JSON nested too deep, or values longer than
+    the schema allows, make it invalid like any other schema violation.
+    """
     for candidate in sidecar_candidates(capture_file):
-        if not candidate.is_file():
+        read = read_regular(candidate, SIDECAR_MAX_BYTES)
+        if read.missing:
             continue
         shown = str(Path(display_path).with_name(candidate.name).as_posix())
-        try:
-            values = json.loads(candidate.read_text(encoding="utf-8"))
-            validator("sidecar").validate(values)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, jsonschema.ValidationError) as error:
-            reason = error.message if isinstance(error, jsonschema.ValidationError) else str(error)
+        reason = read.problem or (
+            f"{read.size:,} bytes, over the {SIDECAR_MAX_BYTES:,}-byte cap for a sidecar"
+            if read.over
+            else None
+        )
+        values: Any = None
+        if reason is None:
+            try:
+                values = json.loads(read.data.decode("utf-8"))
+                validator("sidecar").validate(values)
+            except (UnicodeDecodeError, json.JSONDecodeError, jsonschema.ValidationError) as error:
+                reason = _reason(error)
+            except RecursionError:
+                reason = "JSON nested too deep"
+        if reason is not None:
             return None, SourceWarning(
                 "sidecar_invalid",
                 f"{shown}: ignored ({reason}); fix it to match schemas/sidecar.schema.json",
             )
         return Sidecar(shown, values), None
     return None, None
+
+
+def _reason(error: Exception) -> str:
+    if not isinstance(error, jsonschema.ValidationError):
+        return str(error)
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
+    if error.validator == "maxLength":
+        message = f"longer than {error.validator_value:,} characters"
+    elif error.validator == "maxItems":
+        message = f"more than {error.validator_value:,} items"
+    else:
+        message = error.message if len(error.message) <= 160 else error.message[:159] + "…"
+    return f"${where}: {message}" if where else message
 
 
 def merge(fields: dict[str, FieldEvidence], sidecar: Sidecar | None) -> dict[str, FieldEvidence]:

@@ -6,7 +6,11 @@ content decoding (chunked, gzip), still as bytes: decoding to text is the pipeli
 
 ``payload_line`` is the number of lines before the payload in the uncompressed WARC (what ``zcat`` shows of a
 ``.warc.gz``), so a line of the page plus it is a line of the archive. It is None when the payload is not stored
-as it is served (chunked or compressed transfer) or a gzip member cannot be read within ``_MAX_MEMBER`` bytes.
+as it is served (chunked or compressed transfer).
+
+A ``.warc.gz`` is gunzipped first, every member, under the byte cap (``audit.ingest.safe_read.gunzip``); the
+payloads are then read under what is left of it, so neither a gzip bomb nor a gzip ``Content-Encoding`` bomb
+can grow past ``--max-bytes``.
 """
 
 from __future__ import annotations
@@ -14,17 +18,18 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from audit.ingest.safe_read import TooLarge, gunzip
+from audit.pipeline.config import DEFAULT_MAX_BYTES
+
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ONLY_SPACE = re.compile(rb"\s*\Z")  # what may follow the last record
 _CUT_SHORT = "the archive ends inside a record (a partial download?)"
-_MAX_MEMBER = 64 * 1024 * 1024  # decompressed bytes of one gzip member read to count lines (a bomb guard)
 
 
 @dataclass(frozen=True)
@@ -55,16 +60,24 @@ class WarcRead:
     damage: str | None = None
 
 
-def read_warc(data: bytes) -> WarcRead:
+def read_warc(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> WarcRead:
     """Every HTML response record of a WARC (``.warc`` or ``.warc.gz`` bytes), in order.
 
     A truncated or corrupt archive gives the records read before the damage, and ``damage`` says what
     stopped the reading (warcio's message), so the caller can tell the user the archive is incomplete.
+    ``max_bytes`` caps what decompression may produce: the archive once gunzipped (every member), and the
+    HTML payloads once their ``Content-Encoding`` is undone, together; past it ``TooLarge`` is raised.
     """
+    gz_damage: str | None = None
+    if data[:2] == b"\x1f\x8b":
+        unpacked = gunzip(data, max_bytes)
+        data = unpacked.data
+        gz_damage = _CUT_SHORT if unpacked.cut else unpacked.problem
     stream = io.BytesIO(data)
     found: list[tuple[int, WarcPage]] = []
     damage: str | None = None
     ended = False
+    budget = max_bytes  # decoded payload bytes still allowed
     records = ArchiveIterator(stream)
     try:
         seen = 0
@@ -73,7 +86,7 @@ def read_warc(data: bytes) -> WarcRead:
             if record.rec_type is None:  # warcio's reading of bytes that are no WARC record
                 offset = records.get_record_offset()
                 if isinstance(offset, int) and _ONLY_SPACE.match(data, offset):
-                    ended = True  # blank lines after the last gzip member: the end is judged below
+                    ended = True  # blank lines after the last record: the end is judged below
                     break
                 damage = f"no WARC record at byte {offset}"
                 break
@@ -81,9 +94,14 @@ def read_warc(data: bytes) -> WarcRead:
                 continue
             headers = record.rec_headers
             content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
-            payload = record.content_stream().read()
+            if content_type and not _is_html(content_type, b""):
+                continue  # not a page: its body is never read
+            payload = record.content_stream().read(budget + 1)
+            if len(payload) > budget:
+                raise TooLarge(f"its HTML records decompress to more than {max_bytes:,} bytes")
             if not _is_html(content_type, payload):
                 continue
+            budget -= len(payload)
             page = WarcPage(
                 url=headers.get_header("WARC-Target-URI") or "",
                 date=headers.get_header("WARC-Date"),
@@ -97,14 +115,11 @@ def read_warc(data: bytes) -> WarcRead:
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         damage = " ".join(str(error).split()) or type(error).__name__
     payloads = {offset: page.payload for offset, page in found}
-    if data[:2] == b"\x1f\x8b":
-        lines, cut = _walk_members(data, payloads)
-        if ended and cut:
-            damage = _CUT_SHORT
-    else:
-        lines = _payload_lines(data, payloads)
-        if ended and _plain_cut_short(data, records):
-            damage = _CUT_SHORT
+    lines = _payload_lines(data, payloads)
+    if ended and _plain_cut_short(data, records):
+        damage = _CUT_SHORT
+    if gz_damage is not None:
+        damage = gz_damage
     pages = tuple(dataclasses.replace(page, payload_line=lines.get(offset)) for offset, page in found)
     return WarcRead(pages, damage)
 
@@ -149,26 +164,3 @@ def _payload_lines(data: bytes, payloads: dict[int, bytes]) -> dict[int, int]:
             counted = start
             result[offset] = lines
     return result
-
-
-def _walk_members(data: bytes, payloads: dict[int, bytes]) -> tuple[dict[int, int], bool]:
-    """One pass over the gzip members of a ``.warc.gz`` (one record each): for each record offset in
-    ``payloads``, the lines before its payload in the uncompressed archive, and whether the archive stops
-    inside a member (a download cut short). A member larger than the guard ends the walk unjudged."""
-    result: dict[int, int] = {}
-    view, position, lines = memoryview(data), 0, 0
-    while not _ONLY_SPACE.match(data, position):
-        member = zlib.decompressobj(wbits=31)
-        try:
-            record = member.decompress(view[position:], _MAX_MEMBER)
-        except zlib.error:
-            return result, True
-        if not member.eof:
-            return result, not member.unconsumed_tail
-        if position in payloads:
-            start = _payload_start(record, 0, payloads[position])
-            if start is not None:
-                result[position] = lines + record.count(b"\n", 0, start)
-        lines += record.count(b"\n")
-        position = len(data) - len(member.unused_data)
-    return result, False

@@ -17,6 +17,7 @@ from audit.extract.signals import capture_signals
 from audit.extract.text.article import clean_text_capture
 from audit.ingest.decode import decode
 from audit.ingest.discover import CaptureFile, RawCapture, read_capture
+from audit.ingest.safe_read import TooLarge
 from audit.ingest.sidecar import merge, read_sidecar
 from audit.ingest.warc import read_warc
 from audit.model import Candidate, Claim, FieldEvidence, Source, SourceWarning, Status
@@ -44,8 +45,11 @@ class SourceRecord:
     claims: tuple[Claim, ...]
 
 
-def source_id(sha256: str, part: int) -> str:
-    return f"src-{sha256[:16]}" + (f"-{part}" if part else "")
+def source_id(path: str, sha256: str, part: int) -> str:
+    """A source's id: from the path it is reported under and its bytes' hash, so two identical captures under
+    different names are two sources (and their claims two sets of claims), and an id never changes by itself."""
+    digest = hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()
+    return f"src-{digest[:16]}" + (f"-{part}" if part else "")
 
 
 class WarcUnreadable(ValueError):
@@ -57,7 +61,7 @@ def failed_source(
 ) -> SourceRecord:
     display = capture.display_path
     source = Source(
-        source_id=source_id(sha256 or hashlib.sha256(display.encode()).hexdigest(), 0),
+        source_id=source_id(display, sha256, 0),
         path=display,
         sha256=sha256,
         media_type=media_type,
@@ -69,16 +73,23 @@ def failed_source(
 
 
 def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord]:
-    # 1. ingest: bytes, with the byte cap enforced before any parsing
-    raw = read_capture(capture, options.max_bytes)
+    # 1. ingest: bytes, with the byte cap enforced while reading and decompressing
+    return process_raw(read_capture(capture, options.max_bytes), capture, options)
+
+
+def process_raw(raw: RawCapture, capture: CaptureFile, options: Options) -> list[SourceRecord]:
+    """The stages after ingest, on a capture's bytes as ``read_capture`` returned them."""
     if raw.status != "ok":
         return [failed_source(raw, raw.sha256, raw.media_type, raw.status, raw.message or "")]
     sidecar, sidecar_warning = read_sidecar(capture.file, capture.display_path)
     # 2. decode and clean into articles
     try:
-        articles = _articles(raw)
+        articles = _articles(raw, options.max_bytes, sidecar.values.get("url") if sidecar else None)
     except WarcUnreadable as error:
         return [failed_source(raw, raw.sha256, raw.media_type, "unreadable", str(error))]
+    except TooLarge as error:
+        message = f"{raw.display_path}: {error}; raise --max-bytes if the archive really is this large"
+        return [failed_source(raw, raw.sha256, raw.media_type, "too_large", message)]
     if not articles:
         return [
             failed_source(
@@ -86,7 +97,8 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
                 raw.sha256,
                 raw.media_type,
                 "empty",
-                f"{raw.display_path}: no article text found after cleaning; check it is the page you meant to capture",
+                f"{raw.display_path}: no article text found after cleaning ({_why_empty(raw, None)}); check it is "
+                "the page you meant to capture",
             )
         ]
     records = []
@@ -100,7 +112,8 @@ def process_capture(capture: CaptureFile, options: Options) -> list[SourceRecord
             source = replace(
                 source,
                 status="empty",
-                status_message=f"{raw.display_path}: no article text found after cleaning",
+                status_message=f"{raw.display_path}: no article text found after cleaning "
+                f"({_why_empty(raw, article)}); check it is the page you meant to capture",
             )
             records.append(SourceRecord(source, ()))
             continue
@@ -126,7 +139,7 @@ def _source(
         return None if evidence is None or evidence.value in (None, "") else str(evidence.value)
 
     authors = fields.get("authors")
-    sid = source_id(raw.sha256, part)
+    sid = source_id(raw.display_path, raw.sha256, part)
     return Source(
         source_id=sid,
         path=raw.display_path,
@@ -147,9 +160,10 @@ def _source(
     )
 
 
-def _articles(raw: RawCapture) -> list[Article]:
+def _articles(raw: RawCapture, max_bytes: int, url: str | None = None) -> list[Article]:
+    """The capture's articles; ``url``, the page's address from its sidecar, helps a text capture's headline."""
     if raw.media_type == "application/warc":
-        return _warc_articles(raw.data, raw.display_path)
+        return _warc_articles(raw.data, raw.display_path, max_bytes)
     decoded = decode(raw.data, raw.media_type)
     encoding = {"encoding": decoded.encoding}
     if raw.media_type == "text/html" or _sniff_html(decoded.text):
@@ -173,8 +187,29 @@ def _articles(raw: RawCapture) -> list[Article]:
             decoded.text,
             encoding,
         )
-        for article in clean_text_capture(decoded.text)
+        for article in clean_text_capture(decoded.text, url=url)
     ]
+
+
+def _why_empty(raw: RawCapture, article: Article | None) -> str:
+    """What the cleaner made of a capture it found no article text in, for the status message."""
+    if raw.media_type != "text/plain" or article is None or article.media_type != "text/plain":
+        return (
+            "the page has no main text block; a page that loads its text with JavaScript must be saved after it "
+            "has loaded (the browser's 'Save page as', complete) or captured as a WARC"
+        )
+    lines = [line for line in article.capture.splitlines() if line.strip()]
+    if len(lines) == 1:
+        shown = " ".join(lines[0].split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        return (
+            f"its only line, “{shown}”, was read as a title, not article text: a text capture is a title line, "
+            "then the article below it; to check a bare sentence use audit.claims(TEXT) in Python"
+        )
+    return (
+        f"all {len(lines)} of its lines were read as title, byline, dates or page furniture (menus, share "
+        "buttons, captions)"
+    )
 
 
 def _sniff_html(text: str) -> bool:
@@ -182,9 +217,9 @@ def _sniff_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def _warc_articles(data: bytes, display_path: str) -> list[Article]:
+def _warc_articles(data: bytes, display_path: str, max_bytes: int) -> list[Article]:
     """One article per HTML response of the archive; a damaged archive's articles carry a warning."""
-    read = read_warc(data)
+    read = read_warc(data, max_bytes)
     if read.damage and not read.pages:
         raise WarcUnreadable(
             f"{display_path}: not a readable WARC file ({read.damage}); check it is a complete .warc or "

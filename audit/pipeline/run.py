@@ -3,8 +3,10 @@
 1. ``discover_captures``: the captures under the inputs (sorted, so output order never depends on the file system),
    and the reference ledger;
 2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
-   claims (``audit.pipeline.capture``), cached by content hash;
-3. ``corpus_rules``: corpus stages on the records: independence groups, then the flag rules (``audit.flags``);
+   claims (``audit.pipeline.capture``), cached by content hash (the worker reads the capture, looks it up and
+   stores its result: ``audit.pipeline.cache``);
+3. ``corpus_rules``: corpus stages on the records: independence groups, stories, then the flag rules
+   (``audit.flags``);
 4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
    ``AuditResult`` (the only non-deterministic part is ``run``).
 Renderers and writers (``audit.report``) read the result and nothing else.
@@ -25,13 +27,14 @@ from typing import Any
 from audit import __version__
 from audit.corpus.independence import assign_groups
 from audit.corpus.index import Corpus
+from audit.corpus.stories.assign import stories_and_links
 from audit.extract.signals import attach_signals
 from audit.flags.registry import Findings, run_rules
 from audit.ingest.discover import CaptureFile, discover, media_type_for
 from audit.ingest.ledger import Ledger
 from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
-from audit.pipeline.cache import ResultCache, cache_key
-from audit.pipeline.capture import SourceRecord, failed_source, process_capture
+from audit.pipeline.cache import Outcome, ResultCache, audit_cached
+from audit.pipeline.capture import SourceRecord, failed_source
 from audit.pipeline.config import Options, RunConfig
 from audit.pipeline.workers import Pool
 
@@ -59,10 +62,12 @@ class Audited:
 class _Task:
     capture: CaptureFile
     options: Options
+    cache: str | None
 
 
-def _run_task(task: _Task) -> list[SourceRecord]:
-    return process_capture(task.capture, task.options)
+def _run_task(task: _Task) -> Outcome:
+    """In a worker: one capture, read, cached and audited there, under its time limit."""
+    return audit_cached(task.capture, task.options, ResultCache(Path(task.cache)) if task.cache else None)
 
 
 def _warm_worker() -> None:
@@ -81,7 +86,7 @@ def run_audit(
     found = discover_captures(config, report)
     # 2. per-capture stages in parallel
     audited = audit_captures(found.captures, config, report, progress)
-    # 3. corpus stages: independence groups, then the flag rules
+    # 3. corpus stages: independence groups, stories, then the flag rules
     corpus, findings = corpus_rules(audited.records, found.reference)
     # 4. attach flags, support, source notes and credibility signals; assemble the result
     run = {
@@ -104,9 +109,7 @@ def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
     for path in skipped:
         if ledger_dir is not None and ledger_dir in Path(path).resolve().parents:
             continue  # the reference ledger may live beside the captures: it is input, not noise
-        report(
-            f"{path}: skipped, not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)"
-        )
+        report(f"{path}: skipped, {_why_skipped(path)}")
     reference = None
     if config.reference:
         from audit.ingest.ledger import load_ledger
@@ -118,33 +121,25 @@ def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
 def audit_captures(
     captures: Sequence[CaptureFile], config: RunConfig, report: Reporter, progress: Progress | None = None
 ) -> Audited:
-    """Step 2: every capture through the per-capture stages (cache first, then the worker pool)."""
-    tasks = [_Task(capture, config.options) for capture in captures]
+    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first)."""
+    tasks = [_Task(capture, config.options, config.cache) for capture in captures]
     tick = progress(len(tasks)) if progress else (lambda: None)
-    cache = ResultCache(Path(config.cache)) if config.cache else None
-    keys = [cache_key(task.capture, task.options) if cache else None for task in tasks]
-    cached = [cache.get(key) if cache and key else None for key in keys]
-    misses = [index for index, hit in enumerate(cached) if hit is None]
-    for _ in range(len(tasks) - len(misses)):
-        tick()
-    fresh = Pool(_run_task, _jobs(config), config.options.timeout, _warm_worker).map(
-        [tasks[i] for i in misses], _on_timeout, _on_error, tick
+    outcomes = Pool(_run_task, _jobs(config), config.options.timeout, _warm_worker).map(
+        tasks, _on_timeout, _on_error, tick
     )
-    for index, batch in zip(misses, fresh, strict=True):
-        cached[index] = batch
-        key = keys[index]
-        if cache and key:
-            cache.put(key, batch)
-    records = [record for batch in cached if batch is not None for record in batch]
+    records = [record for outcome in outcomes for record in outcome.records]
+    for note in dict.fromkeys(note for outcome in outcomes for note in outcome.notes):
+        report(note)  # cache entries that could not be used, a cache folder that cannot be written
     _tell(records, report)
-    return Audited(records, len(tasks) - len(misses))
+    return Audited(records, sum(outcome.cached for outcome in outcomes))
 
 
 def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> tuple[Corpus, Findings]:
-    """Step 3: independence groups over every source, then every flag rule over the corpus."""
+    """Step 3: independence groups and stories over every source, then every flag rule over the corpus."""
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
-    corpus = Corpus(assign_groups(sources), claims, reference)
+    storied, links = stories_and_links(assign_groups(sources), claims)
+    corpus = Corpus(storied, claims, reference, links)
     return corpus, run_rules(corpus)
 
 
@@ -168,34 +163,56 @@ def assemble(corpus: Corpus, findings: Findings, run: dict[str, Any]) -> AuditRe
     return AuditResult(SCHEMA_VERSION, ToolInfo("audit", __version__), run, final_sources, final_claims)
 
 
+_DOCUMENTS = {
+    ".pdf": "a PDF document: audit reads web pages; convert it to text (e.g. `pdftotext FILE FILE.txt`) to audit it",
+    ".docx": "a word-processor document: save it as plain text (.txt) or as a web page (.html) to audit it",
+    ".doc": "a word-processor document: save it as plain text (.txt) or as a web page (.html) to audit it",
+    ".odt": "a word-processor document: save it as plain text (.txt) or as a web page (.html) to audit it",
+    ".rtf": "a word-processor document: save it as plain text (.txt) or as a web page (.html) to audit it",
+}
+
+
+def _why_skipped(path: str) -> str:
+    if path.endswith("/"):
+        return "an audit's output folder (never read as input)"
+    suffix = Path(path).suffix.lower()
+    return _DOCUMENTS.get(
+        suffix, "not a capture (audit reads .html, .htm, .txt, their .gz, .warc and .warc.gz)"
+    )
+
+
 def _jobs(config: RunConfig) -> int:
     return config.jobs or os.cpu_count() or 1
 
 
-def _on_timeout(task: _Task) -> list[SourceRecord]:
-    return [
-        failed_source(
-            task.capture,
-            "",
-            media_type_for(task.capture.file.name),
-            "timeout",
-            f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
-            "stopped; raise --timeout if the capture is legitimately huge",
-        )
-    ]
+def _on_timeout(task: _Task) -> Outcome:
+    return Outcome(
+        [
+            failed_source(
+                task.capture,
+                "",
+                media_type_for(task.capture.file.name),
+                "timeout",
+                f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
+                "stopped; raise --timeout if the capture is legitimately huge",
+            )
+        ]
+    )
 
 
-def _on_error(task: _Task, trace: str) -> list[SourceRecord]:
+def _on_error(task: _Task, trace: str) -> Outcome:
     last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
-    return [
-        failed_source(
-            task.capture,
-            "",
-            media_type_for(task.capture.file.name),
-            "error",
-            f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
-        )
-    ]
+    return Outcome(
+        [
+            failed_source(
+                task.capture,
+                "",
+                media_type_for(task.capture.file.name),
+                "error",
+                f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
+            )
+        ]
+    )
 
 
 def _tell(records: Sequence[SourceRecord], report: Reporter) -> None:

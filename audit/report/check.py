@@ -108,9 +108,13 @@ def finding_data(finding: Finding) -> dict[str, object]:
 
 
 def render_text(check: CheckResult) -> str:
+    """One ``PATH:LINE: severity kind [rule] message`` line per gating flag, most severe first."""
+    ordered = sorted(
+        check.findings, key=lambda f: -SEVERITY_LEVEL[f.flag.severity]
+    )  # stable: path, line kept
     lines = [
         f"{f.source.path}:{f.line or '?'}: {f.flag.severity} {f.flag.kind} [{f.flag.rule}] {f.flag.message}"
-        for f in check.findings
+        for f in ordered
     ]
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -110,10 +110,21 @@ class SourceView:
     flags: int
 
 
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """The audited sources that report one story (``Source.story``), named by its first source's title."""
+
+    story_id: str
+    label: str
+    sources: tuple[SourceView, ...]
+    independent: int  # independence groups among them
+
+
 @dataclass
 class View:
     cards: list[Card] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
+    stories: list[StoryView] = field(default_factory=list)
     kinds: list[tuple[str, str, str]] = field(default_factory=list)  # kind, label, rules
     data: dict[str, Any] = field(default_factory=dict)
     flag_chart: FlagChart | None = None
@@ -180,6 +191,23 @@ def _signal_rows(source: Source) -> tuple[SignalRow, ...]:
     return tuple(rows)
 
 
+def stories(sources: list[SourceView]) -> list[StoryView]:
+    """The sources grouped by story, stories with more sources first (then in order of first appearance)."""
+    grouped: dict[str, list[SourceView]] = {}
+    for view in sources:
+        grouped.setdefault(view.source.story or view.source.source_id, []).append(view)
+    found = []
+    for story_id, members in grouped.items():
+        first = next(
+            (m.source for m in members if "story-" + m.source.source_id.removeprefix("src-") == story_id),
+            None,
+        )
+        label = (first or members[0].source).title or (first or members[0].source).path
+        groups = len({m.source.independence_group for m in members})
+        found.append(StoryView(story_id, label, tuple(members), groups))
+    return sorted(found, key=lambda story: -len(story.sources))
+
+
 def build_view(result: AuditResult) -> View:
     sources = {s.source_id: s for s in result.sources}
     claims = {c.claim_id: c for c in result.claims}
@@ -244,6 +272,7 @@ def build_view(result: AuditResult) -> View:
     view.sources = [
         SourceView(s, safe_url(s.url), _signal_rows(s), counts.get(s.source_id, 0)) for s in audited
     ]
+    view.stories = stories(view.sources)
     rules = all_rules()
     view.kinds = [
         (kind, KIND_LABEL[kind], ", ".join(sorted(r for r, (k, _) in rules.items() if k == kind)))

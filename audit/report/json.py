@@ -8,7 +8,8 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from audit.model import AuditResult, to_jsonable
+from audit.contract.jsonable import to_jsonable
+from audit.model import AuditResult
 
 
 def result_data(result: AuditResult) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import polars as pl
 
-from audit.model import AuditResult, to_jsonable
+from audit.contract.jsonable import to_jsonable
+from audit.model import AuditResult
 
 
 def _json(value: object) -> str:
@@ -31,6 +32,7 @@ def sources_frame(result: AuditResult) -> pl.DataFrame:
                 "published": s.published,
                 "updated": s.updated,
                 "independence_group": s.independence_group,
+                "story": s.story,
                 "warnings": _json(s.warnings),
                 "metadata_evidence": _json(s.metadata_evidence),
                 "text": s.text,
@@ -51,6 +53,7 @@ def sources_frame(result: AuditResult) -> pl.DataFrame:
             "published": pl.String,
             "updated": pl.String,
             "independence_group": pl.String,
+            "story": pl.String,
             "warnings": pl.String,
             "metadata_evidence": pl.String,
             "text": pl.String,

@@ -22,8 +22,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from audit.contract.jsonable import to_jsonable
 from audit.diff.align import align
-from audit.model import AuditResult, Claim, Flag, FlagReview, Source, StoreRecord, to_jsonable
+from audit.model import AuditResult, Claim, Flag, FlagReview, Source, StoreRecord
 from audit.store.keys import FlagIdentity, Keys, version_id
 from audit.store.review import review_of
 

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import math
-
-import numpy as np
 import pytest
 
 from audit.claim_extraction.checkworthiness import (
+    CUES_SHOWN,
     FEATURES,
     WORD_PREFIX,
     assess,
-    cue_terms,
     feature_values,
-    load_config,
+    rule_weights,
 )
+from audit.claim_extraction.checkworthiness_model import learned_model, sigmoid
 from audit.claim_extraction.figures.mentions import extract_figures
 from audit.claim_extraction.sentences import paragraphs
 from audit.model import Attribution, DateMention, Span
-from evaluation.fit_checkworthiness import MIN_DF, choose_vocabulary, fit_logistic, term_matrix
 from tests.conftest import ROOT
 
 RAW = ROOT / "raw"
@@ -60,8 +56,9 @@ CLAIMS = [
     "invasion of Ukraine in 2022.",
     "Trump’s administration has called on European NATO members to increase their defense spending to at "
     "least 5% of GDP.",
+    # a year and names without a figure or past-tense verb: missed by the named features alone
+    "Trump’s strategic approach mirrors President Richard Nixon’s 1972 opening to China.",
 ]
-KNOWN_MISS = "Trump’s strategic approach mirrors President Richard Nixon’s 1972 opening to China."
 
 
 @pytest.mark.parametrize("sentence", NON_CLAIMS)
@@ -72,11 +69,6 @@ def test_non_claims_are_rejected(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", CLAIMS)
 def test_factual_sentences_are_accepted(sentence: str) -> None:
     assert _assess(sentence).is_claim
-
-
-@pytest.mark.xfail(strict=True, reason="known miss: a year and names without a figure or past-tense verb")
-def test_known_miss_historical_reference() -> None:
-    assert _assess(KNOWN_MISS).is_claim
 
 
 def test_seed_sentences_are_in_the_seeds() -> None:
@@ -126,50 +118,33 @@ def test_claim_type_precedence(sentence: str, kwargs: dict[str, object], claim_t
     assert _assess(sentence, **kwargs).type == claim_type
 
 
-def test_config_is_versioned_and_complete() -> None:
-    config = load_config()
-    assert config["version"]
-    assert 0.0 < config["threshold"] < 1.0
-    assert set(config["features"]) | set(config["rule_features"]) == set(FEATURES)
-    assert set(config["weights"]) == set(config["features"])
-    json.dumps(config)  # plain JSON
+def test_rule_weights_are_the_hand_set_non_claim_features() -> None:
+    weights = rule_weights()
+    assert set(weights) == {"call_to_action", "heading", "boilerplate"}
+    assert all(weight < 0 for weight in weights.values())
 
 
-def test_cue_terms_normalise_numbers_years_and_names() -> None:
-    terms = cue_terms("Exports to China rose 12 percent in 2024, I think.")
-    assert {"exports", "<name>", "<num>", "<year>", "percent", "<num> percent", "in <year>"} <= terms
-    assert {"<s> exports", "i think", "i"} <= terms
-    assert "china" not in terms and "12" not in terms and "2024" not in terms
-    # a month is a date word, not a name; the first word is never a name
-    assert {"march", "parliament"} <= cue_terms("Parliament voted in March.")
-
-
-def test_score_is_the_sum_of_the_reported_parts() -> None:
-    """Transparency: the score is rebuilt from the fired features and word cues and the JSON weights."""
-    config = load_config()
-    weights = {**config["weights"], **config["rule_weights"]}
+def test_score_is_the_model_plus_the_rules_and_lists_the_strongest_words() -> None:
+    """The score is the learned model's logit plus the hand-set rule weights; word cues come strongest first."""
     sentence = CLAIMS[0]
     result = _assess(sentence)
     values = feature_values(sentence, figures=extract_figures(sentence))
-    logit = config["bias"] + sum(weights[name] * value for name, value in values.items())
+    logit, word_parts = learned_model().logit_parts(sentence, values)
+    assert result.score == pytest.approx(sigmoid(logit), abs=1e-4)  # no rule feature fires here
     words = [name.removeprefix(WORD_PREFIX) for name in result.features if name.startswith(WORD_PREFIX)]
-    assert words, "the lexical cue family should fire on a sentence with a figure"
-    assert set(words) <= cue_terms(sentence)
-    logit += sum(config["word_weights"][word] for word in words)
-    assert result.score == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-4)
-    # strongest cue first
-    magnitudes = [abs(config["word_weights"][word]) for word in words]
+    assert words and len(words) <= CUES_SHOWN
+    magnitudes = [abs(word_parts[word]) for word in words]
     assert magnitudes == sorted(magnitudes, reverse=True)
+    assert min(magnitudes) >= max((abs(p) for w, p in word_parts.items() if w not in words), default=0.0)
 
 
-def test_lexical_cues_move_the_score_both_ways() -> None:
-    config = load_config()
-    excluded = set(config["lexicons"]["word_cue_exclusions"])
-    assert not [term for term in config["word_weights"] if excluded & set(term.split())]
-    negative = [t for t, w in config["word_weights"].items() if w < -0.1]
-    positive = [t for t, w in config["word_weights"].items() if w > 0.1]
-    assert len(negative) >= 20 and len(positive) >= 20
-    assert 100 <= len(config["word_weights"]) <= 2000
+def test_a_rule_feature_lowers_the_logit_by_its_weight() -> None:
+    sentence = "The U.S. should coordinate with European allies before any sanctions are lifted."
+    values = feature_values(sentence, figures=extract_figures(sentence))
+    assert (values["call_to_action"], values["heading"], values["boilerplate"]) == (1.0, 0.0, 0.0)
+    logit, _ = learned_model().logit_parts(sentence, values)
+    expected = sigmoid(logit + rule_weights()["call_to_action"])
+    assert _assess(sentence).score == pytest.approx(expected, abs=1e-4)
 
 
 def test_seed_articles_keep_the_check_worthy_sentences_not_all() -> None:
@@ -179,18 +154,3 @@ def test_seed_articles_keep_the_check_worthy_sentences_not_all() -> None:
     assert len(sentences) > 200
     share = sum(_assess(line).is_claim for line in sentences) / len(sentences)
     assert 0.3 < share < 0.8, share
-
-
-def test_vocabulary_choice_is_deterministic_and_needs_min_df() -> None:
-    rare = frozenset({"rare"})
-    terms = [frozenset({"figure", "common"})] * MIN_DF + [frozenset({"opinion", "common"})] * MIN_DF
-    terms += [rare]
-    labels = np.array([1.0] * MIN_DF + [0.0] * (MIN_DF + 1))
-    vocabulary = choose_vocabulary(terms, labels, 10)
-    assert vocabulary == choose_vocabulary(list(reversed(terms)), labels[::-1], 10)
-    assert "rare" not in vocabulary
-    assert vocabulary.index("figure") < vocabulary.index("common")
-    matrix = term_matrix(terms, vocabulary)
-    weights, _ = fit_logistic(matrix, labels, 1.0)
-    fitted = dict(zip(vocabulary, weights, strict=True))
-    assert fitted["figure"] > 0 > fitted["opinion"]

@@ -18,7 +18,7 @@ from audit.model import (
 )
 
 
-def source(name: str, text: str = "", *, group: str = "", site: str | None = None) -> Source:
+def source(name: str, text: str = "", *, group: str = "", site: str | None = None, story: str = "") -> Source:
     digest = hashlib.sha256(name.encode()).hexdigest()
     source_id = "src-" + digest[:16]
     return Source(
@@ -29,6 +29,7 @@ def source(name: str, text: str = "", *, group: str = "", site: str | None = Non
         status="ok",
         site=site or name,
         independence_group=group or source_id,
+        story=story,
         text=text,
     )
 

@@ -52,3 +52,10 @@ def test_task_main_skips_cleanly_without_data(
     (tmp_path / "claims" / "task").mkdir(parents=True)
     assert common.task_main("Doc.", ["--dev"], "task", "claims/task", run) == 0
     assert json.loads(capsys.readouterr().out) == {"task.dev.f1": 1.0} and calls == ["dev"]
+
+
+def test_fold_is_sha256_mod_five_and_the_development_fifth_is_fold_zero() -> None:
+    ids = [str(number) for number in range(200)]
+    assert common.fold("1") == int("6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b", 16) % 5
+    assert {common.fold(doc_id) for doc_id in ids} == {0, 1, 2, 3, 4}
+    assert all(common.is_dev(doc_id) == (common.fold(doc_id) == 0) for doc_id in ids)

@@ -124,7 +124,7 @@ def test_github_annotations_escape_hostile_text() -> None:
     result = synthetic(_flag("misdated", "high", "Bad date%\n::error::injected"))
     out = render_github(gate(result, parse_kinds(None), "low"))
     assert out.count("\n") == 1
-    assert out.startswith("::warning file=raw/a.txt,line=3,title=misdated (high)%3A misdated.synthetic::")
+    assert out.startswith("::error file=raw/a.txt,line=3,title=misdated (high)%3A misdated.synthetic::")
     assert "%25%0A::error::injected" in out
 
 
@@ -140,7 +140,8 @@ def test_github_lines_point_at_the_claim(audited: tuple[Path, AuditResult]) -> N
     check = gate(result, ("vague_attribution",), "low")
     assert check.findings, "the 'Reports indicate' sentence should be flagged"
     lines = CAPTURE.splitlines()
-    for annotation, finding in zip(render_github(check).splitlines(), check.findings, strict=True):
+    errors = [line for line in render_github(check).splitlines() if line.startswith("::error ")]
+    for annotation, finding in zip(errors, check.findings, strict=True):
         number = int(re.search(r",line=(\d+),", annotation).group(1))  # type: ignore[union-attr]
         assert finding.claim.text[:40] in lines[number - 1], (annotation, finding.claim.text)
         assert f"file={finding.source.path}," in annotation

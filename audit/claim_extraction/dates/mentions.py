@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from audit.claim_extraction.dates.calendar import WEEKDAY_NAMES
 from audit.claim_extraction.dates.expressions import ExpressionMatch, find_expressions, lexicon
-from audit.claim_extraction.dates.tense import analyse_clause
+from audit.claim_extraction.dates.tense import analyse_clauses
 from audit.model import DateMention, Precision, Span
 
 TENSE_PENALTY_DAYS = 120  # how much further a date on the wrong side of publication for the tense counts
@@ -274,8 +274,7 @@ def extract_dates(text: str, published: dt.date | None) -> list[DateMention]:
     spans = [Span(m.start, m.end) for m in matches]
     resolver = _Resolver(text, published)
     mentions: list[DateMention] = []
-    for match, span in zip(matches, spans, strict=True):
-        clause = analyse_clause(text, span, spans)
+    for match, span, clause in zip(matches, spans, analyse_clauses(text, spans), strict=True):
         resolved = resolver.resolve(match, clause.tense)
         stated = match.groups.get("wd")
         mentions.append(

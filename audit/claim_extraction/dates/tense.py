@@ -8,7 +8,7 @@ phone call" both describe a "call" between Trump and Putin.
 
 There is no parser here, only a careful lexicon walk (``audit/data/date_events.json``):
 
-1. the sentence around the date is cut into comma/semicolon segments; a date followed by ", when ..."
+1. the sentence around the date (``audit.claim_extraction.dates.sentence_ends``) is cut into comma/semicolon segments; a date followed by ", when ..."
    belongs to the when-clause;
 2. the tense is that of the nearest tense cue ("will", "plans to", "said", "has met", a past "-ed"
    verb...), each segment boundary crossed counting as three words of distance;
@@ -20,21 +20,18 @@ There is no parser here, only a careful lexicon walk (``audit/data/date_events.j
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from audit.claim_extraction.dates.sentence_ends import sentence_bounds
 from audit.data import settings
 from audit.model import EventRef, Span
 
 SEGMENT_PENALTY = 3  # distance, in words, added for each clause boundary between a cue and the date
+_Hit = tuple[int, int, str]  # first token, last token, and the cue, verb or kind
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*[A-Za-z]\.?|[A-Za-z]\.?|\d[\d,.:]*\d|\d|[,;:—–]")
-SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen"
-    r"|Rep|Lt|Col|No|Inc|Corp|Co|Ltd|vs|Jr|Sr)\.)$"
-)
-_ABBREVIATION_REACH = 8  # longer than any word abbreviation above; a run of initials matches by its last
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,29 +73,6 @@ def _lexicon() -> EventLexicon:
     return settings("date_events", EventLexicon)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around ``[start, end)``; abbreviations ("U.S.", "Feb.") do not end one."""
-    left = 0
-    for match in SENTENCE_END.finditer(text, 0, start):
-        if match.group(0) != "\n" and _abbreviation_ends(text, match.start() + 1):
-            continue
-        left = match.end()
-    right = len(text)
-    for match in SENTENCE_END.finditer(text, end):
-        if match.group(0) != "\n" and _abbreviation_ends(text, match.start() + 1):
-            continue
-        right = match.start() + 1 if match.group(0) != "\n" else match.start()
-        break
-    return left, right
-
-
-def _abbreviation_ends(text: str, stop: int) -> bool:
-    """Whether an abbreviation ends at ``stop``. The search looks back a few characters only (``\\b`` still
-    sees the character before the window); searching from the text's start made every date of a long
-    article cost a pass over the whole text per sentence end before it (80 s on one 200-date page)."""
-    return ABBREVIATION.search(text, max(0, stop - _ABBREVIATION_REACH), stop) is not None
-
-
 def _tokens(text: str, left: int, right: int) -> list[_Token]:
     tokens: list[_Token] = []
     segment = 0
@@ -113,14 +87,43 @@ def _tokens(text: str, left: int, right: int) -> list[_Token]:
     return tokens
 
 
-def _phrases(tokens: list[_Token], phrases: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token, phrase) for every occurrence of the lexicon phrases, longest first."""
+@cache
+def _table(name: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, list[int]]]:
+    """The phrases of a lexicon list ("future_cues", or "event_kinds" for every kind's), longest first and split,
+    with where in that order the phrases starting with each word are."""
+    lex = _lexicon()
+    phrases = lex.future_cues if name == "future_cues" else [p for ps in lex.event_kinds.values() for p in ps]
+    ordered = tuple(
+        (p, tuple(p.split())) for p in sorted(dict.fromkeys(phrases), key=lambda p: -len(p.split()))
+    )
+    by_first: dict[str, list[int]] = {}
+    for index, (_, words) in enumerate(ordered):
+        by_first.setdefault(words[0], []).append(index)
+    return ordered, by_first
+
+
+@cache
+def _kind_of_phrase() -> dict[str, str]:
+    return {phrase: kind for kind, phrases in _lexicon().event_kinds.items() for phrase in phrases}
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(w for words in _lexicon().event_kinds.values() for w in words if " " not in w)
+
+
+def _phrases(tokens: list[_Token], table: str) -> list[tuple[int, int, str]]:
+    """(first token, last token, phrase) for every occurrence of the phrases of ``_table(table)``, longest first."""
+    at: dict[str, list[int]] = {}  # where each word occurs: a phrase is tried only where its first word is
+    for i, token in enumerate(tokens):
+        at.setdefault(token.lower, []).append(i)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-        words = phrase.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if any(i + k in taken for k in range(len(words))):
+    ordered, by_first = _table(table)
+    for index in sorted(index for word in at for index in by_first.get(word, ())):
+        phrase, words = ordered[index]
+        for i in at[words[0]]:
+            if i + len(words) > len(tokens) or any(i + k in taken for k in range(len(words))):
                 continue
             if all(tokens[i + k].lower == words[k] for k in range(len(words))):
                 found.append((i, i + len(words) - 1, phrase))
@@ -146,7 +149,7 @@ def _is_past_ed(word: str) -> bool:
 def _tense_cues(tokens: list[_Token], outside: set[int]) -> list[tuple[int, int, str]]:
     lex = _lexicon()
     cues: list[tuple[int, int, str]] = []
-    for first, last, _ in _phrases(tokens, lex.future_cues):
+    for first, last, _ in _phrases(tokens, "future_cues"):
         if first in outside:
             cues.append((first, last, "future"))
     participles = set(lex.past_participles)
@@ -175,10 +178,10 @@ def _nearest(
     return min(hits, key=lambda h: (_distance(tokens, h[0], h[1], date_lo, date_hi), rank.get(h[2], 3), h[0]))
 
 
-def _verb(tokens: list[_Token], outside: set[int], date_lo: int, date_hi: int) -> tuple[int, str] | None:
+def _verb_hits(tokens: list[_Token], outside: set[int]) -> list[tuple[int, int, str]]:
     lex = _lexicon()
     auxiliaries = {"will", "would", "shall", "is", "are", "was", "were", "has", "have", "had", "did", "to"}
-    kind_words = {w for words in lex.event_kinds.values() for w in words if " " not in w}
+    kind_words = _kind_words()
     hits: list[tuple[int, int, str]] = []
     for i, token in enumerate(tokens):
         word = token.lower
@@ -188,94 +191,183 @@ def _verb(tokens: list[_Token], outside: set[int], date_lo: int, date_hi: int) -
         is_verb = word in lex.past_cues or _is_past_ed(word) or word in lex.past_participles
         if is_verb or after_aux or (word in kind_words and word.endswith(("ed", "s")) and word != "talks"):
             hits.append((i, i, word))
-    hit = _nearest(hits, tokens, date_lo, date_hi)
-    return (hit[0], hit[2]) if hit else None
+    return hits
 
 
-def _kind(tokens: list[_Token], outside: set[int], date_lo: int, date_hi: int) -> str | None:
-    lex = _lexicon()
-    by_phrase = {phrase: kind for kind, phrases in lex.event_kinds.items() for phrase in phrases}
-    hits = [(f, la, by_phrase[p]) for f, la, p in _phrases(tokens, list(by_phrase)) if f in outside]
-    hit = _nearest(hits, tokens, date_lo, date_hi)
-    return hit[2] if hit else None
+def _kind_hits(tokens: list[_Token], outside: set[int]) -> list[tuple[int, int, str]]:
+    by_phrase = _kind_of_phrase()
+    return [(f, la, by_phrase[p]) for f, la, p in _phrases(tokens, "event_kinds") if f in outside]
 
 
-def _names(tokens: list[_Token], indices: range, outside: set[int]) -> list[str]:
-    """Capitalised name sequences ("Vladimir Putin", "Saudi Arabia") without titles or possessives."""
-    lex = _lexicon()
-    stop, titles, modifiers = set(lex.name_stopwords), set(lex.title_words), set(lex.title_modifiers)
-    names: list[str] = []
-    run: list[str] = []
+class _Runs:
+    """The runs of capitalised words of a sentence (with "of" inside: "Bank of England"), each with its tokens,
+    so the names of any range of tokens are read off the runs it overlaps instead of walking the range."""
 
-    def flush() -> None:
-        words = list(run)
-        if any(w.rstrip(".") in titles for w in words):  # drop the leading "Russian President"
-            while words and (words[0].rstrip(".") in titles or words[0] in modifiers):
+    def __init__(self, tokens: list[_Token], outside: set[int]) -> None:
+        stop = set(_lexicon().name_stopwords)
+        self.runs: list[list[tuple[int, str]]] = []
+        run: list[tuple[int, str]] = []
+        previous_segment = None
+        for i, token in enumerate(tokens):
+            word = re.sub(r"[’']s$", "", token.text)
+            if previous_segment is not None and token.segment != previous_segment and run:
+                self.runs.append(run)
+                run = []
+            previous_segment = token.segment
+            if word[0].isupper() and i in outside and word not in stop:
+                run.append((i, word))
+                if word != token.text:  # a possessive ends the name
+                    self.runs.append(run)
+                    run = []
+            elif word == "of" and run:
+                run.append((i, word))
+            elif run:
+                self.runs.append(run)
+                run = []
+        if run:
+            self.runs.append(run)
+        self.ends = [run[-1][0] for run in self.runs]
+
+    def names(self, low: int, high: int) -> list[str]:
+        """The names of tokens ``low`` to ``high - 1``: a run cut by the range keeps its part inside it."""
+        names: list[str] = []
+        for run in self.runs[bisect_left(self.ends, low) :]:
+            if run[0][0] >= high:
+                break
+            words = [word for i, word in run if low <= i < high]
+            while words and words[0] == "of":  # a range starting inside "Bank of England" at "of"
                 words.pop(0)
-        while words and words[-1] == "of":
-            words.pop()
-        if words and words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 2:
-            words[-1] = words[-1][:-1]  # the full stop of "Europe." is not part of the name
-        if words and not all(w.rstrip(".") in titles or w in modifiers for w in words):
-            name = " ".join(words)
-            if name not in names:
+            name = _name_of(words)
+            if name is not None and name not in names:
                 names.append(name)
-        run.clear()
-
-    previous_segment = None
-    for i in indices:
-        token = tokens[i]
-        word = re.sub(r"[’']s$", "", token.text)
-        starts_sentence = i == 0
-        capitalised = word[0].isupper() and i in outside
-        if previous_segment is not None and token.segment != previous_segment:
-            flush()
-        previous_segment = token.segment
-        if capitalised and not (starts_sentence and word in stop) and word not in stop:
-            run.append(word)
-            if word != token.text:  # a possessive ends the name
-                flush()
-        elif word == "of" and run:
-            run.append(word)
-        else:
-            flush()
-    flush()
-    return names
+        return names
 
 
-def analyse_clause(text: str, span: Span, date_spans: list[Span]) -> Clause:
-    """Tense, verb, participants and kind of the clause holding the date at ``span``.
+def _name_of(words: list[str]) -> str | None:
+    lex = _lexicon()
+    titles, modifiers = set(lex.title_words), set(lex.title_modifiers)
+    if any(w.rstrip(".") in titles for w in words):  # drop the leading "Russian President"
+        while words and (words[0].rstrip(".") in titles or words[0] in modifiers):
+            words.pop(0)
+    while words and words[-1] == "of":
+        words.pop()
+    if words and words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]  # the full stop of "Europe." is not part of the name
+    if words and not all(w.rstrip(".") in titles or w in modifiers for w in words):
+        return " ".join(words)
+    return None
 
-    ``date_spans`` are every date of the text: their words are not cues, verbs or names.
+
+def analyse_clauses(text: str, spans: list[Span], date_spans: list[Span] | None = None) -> list[Clause]:
+    """Tense, verb, participants and kind of the clause holding each date of ``spans``.
+
+    ``date_spans`` are every date of the text (default: ``spans``): their words are not cues, verbs or names. Each
+    sentence is read once however many dates it holds (its words, cues, verbs and names are kept for the
+    next date), so a page listing thousands of years costs a pass per sentence, not a pass per date.
     """
-    left, right = sentence_bounds(text, span.start, span.end)
-    tokens = _tokens(text, left, right)
-    inside = [i for i, t in enumerate(tokens) if t.start < span.end and t.end > span.start]
-    if not inside:
-        return Clause(None, None, Span(left, right))
-    date_lo, date_hi = inside[0], inside[-1]
-    outside = {
-        i for i, t in enumerate(tokens) if not any(t.start < d.end and t.end > d.start for d in date_spans)
-    }
-    segment = tokens[date_lo].segment
-    if date_hi + 1 < len(tokens) and tokens[date_hi + 1].lower == "when":
-        when = tokens[date_hi + 1].segment  # "on February 12, when Trump and Putin held a call"
-        clause = {i for i in outside if tokens[i].segment == when}
-        if _verb(tokens, clause, date_lo, date_hi) is not None:
-            outside, segment = clause, when
-    cue = _nearest(_tense_cues(tokens, outside), tokens, date_lo, date_hi)
-    tense = cue[2] if cue else None
-    verb = _verb(tokens, outside, date_lo, date_hi)
-    kind = _kind(tokens, outside, date_lo, date_hi)
-    own = range(
-        min(i for i, t in enumerate(tokens) if t.segment == segment),
-        max(i for i, t in enumerate(tokens) if t.segment == segment) + 1,
-    )
-    participants = _names(tokens, own, outside)
-    if not participants and verb is not None:
-        lo, hi = min(own.start, verb[0]), max(own.stop, verb[0] + 1)
-        participants = _names(tokens, range(lo, hi), outside)
-    event = None
-    if verb or kind or participants:
-        event = EventRef(verb=verb[1] if verb else None, participants=tuple(participants), kind=kind)
-    return Clause(tense, event, Span(left, right))
+    every = sorted(date_spans if date_spans is not None else spans, key=lambda d: (d.start, d.end))
+    starts = [d.start for d in every]
+    longest = max((d.end - d.start for d in every), default=0)
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    clauses = []
+    for span in spans:
+        left, right = sentence_bounds(text, span.start, span.end)
+        sentence = sentences.get((left, right))
+        if sentence is None:
+            # the dates that may overlap the sentence: those starting less than the longest date before it
+            near = every[bisect_left(starts, left - longest) : bisect_left(starts, right)]
+            sentence = sentences[(left, right)] = _Sentence(text, left, right, near, longest)
+        clauses.append(sentence.clause(span))
+    return clauses
+
+
+class _Sentence:
+    """One sentence's tokens and what every date in it shares: the words outside dates, cues, verbs, kinds."""
+
+    def __init__(self, text: str, left: int, right: int, dates: list[Span], longest: int) -> None:
+        self.left, self.right = left, right
+        self.tokens = tokens = _tokens(text, left, right)
+        self.starts = [t.start for t in tokens]
+        starts = [
+            d.start for d in dates
+        ]  # a token is in a date that starts less than the longest date before it
+        self.outside = {
+            i
+            for i, t in enumerate(tokens)
+            if not any(
+                d.end > t.start
+                for d in dates[bisect_left(starts, t.start - longest) : bisect_left(starts, t.end)]
+            )
+        }
+        self.segments: dict[int, tuple[int, int]] = {}
+        for i, token in enumerate(tokens):
+            low, _ = self.segments.get(token.segment, (i, i))
+            self.segments[token.segment] = (low, i)
+        self._hits: dict[str, list[tuple[int, int, str]]] = {}
+        self._runs: _Runs | None = None
+        self._when: dict[int, tuple[list[_Hit], list[_Hit], list[_Hit], _Runs] | None] = {}
+
+    def hits(self, what: str) -> list[tuple[int, int, str]]:
+        if what not in self._hits:
+            finder = {"cues": _tense_cues, "verbs": _verb_hits, "kinds": _kind_hits}[what]
+            self._hits[what] = finder(self.tokens, self.outside)
+        return self._hits[what]
+
+    def names(self, low: int, high: int) -> list[str]:
+        if self._runs is None:
+            self._runs = _Runs(self.tokens, self.outside)
+        return self._runs.names(low, high)
+
+    def when(self, segment: int) -> tuple[list[_Hit], list[_Hit], list[_Hit], _Runs] | None:
+        """Cues, verbs, kinds and names of a when-clause segment, when it has a verb (else the date's own clause
+        is read)."""
+        if segment not in self._when:
+            clause = {i for i in self.outside if self.tokens[i].segment == segment}
+            verbs = _verb_hits(self.tokens, clause)
+            self._when[segment] = (
+                (
+                    _tense_cues(self.tokens, clause),
+                    verbs,
+                    _kind_hits(self.tokens, clause),
+                    _Runs(self.tokens, clause),
+                )
+                if verbs
+                else None
+            )
+        return self._when[segment]
+
+    def clause(self, span: Span) -> Clause:
+        tokens = self.tokens
+        first = max(bisect_left(self.starts, span.start) - 1, 0)
+        inside = [
+            i
+            for i in range(first, bisect_left(self.starts, span.end))
+            if tokens[i].start < span.end and tokens[i].end > span.start
+        ]
+        if not inside:
+            return Clause(None, None, Span(self.left, self.right))
+        date_lo, date_hi = inside[0], inside[-1]
+        segment = tokens[date_lo].segment
+        cues, verbs, kinds = self.hits("cues"), self.hits("verbs"), self.hits("kinds")
+        runs: _Runs | None = None
+        if date_hi + 1 < len(tokens) and tokens[date_hi + 1].lower == "when":
+            # "on February 12, when Trump and Putin held a call"
+            when = self.when(tokens[date_hi + 1].segment)
+            if when is not None:
+                segment, (cues, verbs, kinds, runs) = tokens[date_hi + 1].segment, when
+        cue = _nearest(cues, tokens, date_lo, date_hi)
+        verb = _nearest(verbs, tokens, date_lo, date_hi)
+        kind = _nearest(kinds, tokens, date_lo, date_hi)
+        low, high = self.segments[segment]
+        names = runs.names if runs is not None else self.names
+        participants = names(low, high + 1)
+        if not participants and verb is not None:
+            participants = names(min(low, verb[0]), max(high + 1, verb[0] + 1))
+        event = None
+        if verb or kind or participants:
+            event = EventRef(
+                verb=verb[2] if verb else None,
+                participants=tuple(participants),
+                kind=kind[2] if kind else None,
+            )
+        return Clause(cue[2] if cue else None, event, Span(self.left, self.right))

@@ -29,24 +29,24 @@ Steps (see :func:`_label_article`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from audit.extract.text.body import label_link_lists, label_outside_body
+from audit.extract.text.chrome import chrome_reason
+from audit.extract.text.context import Labels, label_bio, label_related, label_weak
 from audit.extract.text.date_lines import (
     is_bare_name,
     is_unreadable_date_line,
     leading_date,
+    opening_date,
     parse_date_line,
     split_meta_line,
 )
 from audit.extract.text.fields import FieldRecorder
 from audit.extract.text.furniture import (
     Byline,
-    about_heading,
-    bio_subject,
     disclaimer_site,
     domain_in,
-    furniture_reason,
     is_prose,
     is_role_line,
     is_title_like,
@@ -56,13 +56,17 @@ from audit.extract.text.furniture import (
     parse_byline,
     similarity,
     url_line,
-    weak_furniture_reason,
     words,
 )
-from audit.extract.text.header import byline_and_date, choose_title, gives_date, header_window, is_date_line
-from audit.extract.text.split import SEPARATOR, Line, is_teaser_line, split_articles
+from audit.extract.text.header import byline_and_date, gives_date, header_window, is_date_line
+from audit.extract.text.headline import Hints, choose_headline, title_line
+from audit.extract.text.split import SEPARATOR, Line, split_articles
 from audit.model import Confidence, FieldEvidence, SourceWarning
 
+_OTHER_HEADLINES = 3  # runners-up kept as title evidence
+_PREFIX_LINE_WORDS = 3  # a line ending with "by" this short is a byline's label ("Disko Von / Jane Doe")
+_BYLINE_WORDS = 16  # a line naming the author, not a sentence mentioning one
+_NEAR_TITLE = 20  # lines below the headline where the first of several dates is still its own
 _BELOW_STANDFIRST = 3  # kept lines after the body's first paragraph that may still hold its date
 
 
@@ -76,26 +80,16 @@ class TextArticle:
     removed: tuple[tuple[str, str], ...]  # (line, reason) removed as furniture
 
 
-@dataclass
-class _Labels:
-    """The reason each line of one article is removed (None: kept)."""
+def clean_text_capture(raw: str, url: str | None = None) -> list[TextArticle]:
+    """Split a decoded text capture into articles and clean each (empty capture: one empty article).
 
-    lines: list[Line]
-    reasons: list[str | None] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.reasons = [None] * len(self.lines)
-
-    def kept(self, index: int) -> bool:
-        return self.reasons[index] is None
-
-
-def clean_text_capture(raw: str) -> list[TextArticle]:
-    """Split a decoded text capture into articles and clean each (empty capture: one empty article)."""
+    ``url``, the page's address when the capturer gives it (a sidecar), helps tell the headline: its slug
+    usually spells it."""
     lines = [Line(number, text.strip()) for number, text in enumerate(raw.splitlines(), start=1)]
     lines = [line for line in lines if line.text]
     parts = split_articles(lines)
-    articles = [_clean_article(part) for part in parts]
+    first = Hints(title_line=title_line(lines), url=url if len(parts) == 1 else None)
+    articles = [_clean_article(part, first if number == 0 else Hints()) for number, part in enumerate(parts)]
     if len(articles) > 1:
         note = SourceWarning(
             code="multiple_articles",
@@ -108,10 +102,10 @@ def clean_text_capture(raw: str) -> list[TextArticle]:
 # --- labelling one article --------------------------------------------------------------------------
 
 
-def _clean_article(lines: list[Line]) -> TextArticle:
-    labels = _Labels(lines)
+def _clean_article(lines: list[Line], hints: Hints) -> TextArticle:
+    labels = Labels(lines)
     fields = FieldRecorder()
-    _label_article(labels, fields)
+    _label_article(labels, fields, hints)
     kept = [line.text for line, reason in zip(lines, labels.reasons, strict=True) if reason is None]
     removed = tuple(
         (line.text, reason) for line, reason in zip(lines, labels.reasons, strict=True) if reason is not None
@@ -124,28 +118,32 @@ def _clean_article(lines: list[Line]) -> TextArticle:
     return TextArticle("\n\n".join(kept), fields.evidence(), tuple(warnings), removed)
 
 
-def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
+def _label_article(labels: Labels, fields: FieldRecorder, hints: Hints) -> None:
     lines = labels.lines
     # 1. Context-free furniture.
     for index, line in enumerate(lines):
         if SEPARATOR.match(line.text):
             labels.reasons[index] = "separator"
         else:
-            labels.reasons[index] = furniture_reason(line.text)
+            labels.reasons[index] = chrome_reason(line.text)
         if labels.reasons[index] == "disclaimer" and (site := disclaimer_site(line.text)):
             fields.add("site", site, "text:disclaimer", line.number, "high")
         if labels.reasons[index] == "breadcrumb" and (site := domain_in(line.text)):
             fields.add("site", site, "text:breadcrumb", line.number, "low")
     # 2. Weak widget words beside furniture; lists of other articles' titles under "Related".
-    _label_weak(labels)
-    _label_related(labels)
+    label_weak(labels)
+    label_related(labels)
     # 3. The header.
     header_start, header_end = header_window(labels.lines, labels.reasons)
-    _label_header(labels, fields, header_start, header_end)
+    _label_header(labels, fields, header_start, header_end, hints)
     if fields.value("published") is None:
         _label_date_below_standfirst(labels, fields, header_end)
     if fields.value("published") is None:
         _label_stated_date(labels, fields)
+    if fields.value("published") is None:
+        _label_lone_date(labels, fields)
+    if not fields.value("authors"):
+        _label_stated_byline(labels, fields)
     # 4. Repeats of the title anywhere.
     title = fields.value("title")
     if isinstance(title, str):
@@ -154,7 +152,7 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
                 labels.reasons[index] = "title"
                 fields.add("title", line.text, "text:repeated-title", line.number, "high")
     # 5. The author's bio.
-    _label_bio(labels, fields, header_end)
+    label_bio(labels, fields, header_end)
     # 6. Trailer: a stated URL, and short lines after the last paragraph that introduce nothing.
     last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and is_prose(ln.text)), default=-1)
     for index in range(max(last_prose + 1, header_end), len(lines)):
@@ -168,49 +166,7 @@ def _label_article(labels: _Labels, fields: FieldRecorder) -> None:
     label_outside_body(labels.lines, labels.reasons, header_start, header_end)
 
 
-def _neighbours(labels: _Labels, index: int) -> list[int]:
-    return [i for i in (index - 1, index + 1) if 0 <= i < len(labels.lines)]
-
-
-def _label_weak(labels: _Labels) -> None:
-    weak = {i for i, line in enumerate(labels.lines) if labels.kept(i) and weak_furniture_reason(line.text)}
-    for index in sorted(weak):
-        if any(not labels.kept(i) or i in weak for i in _neighbours(labels, index)):
-            labels.reasons[index] = weak_furniture_reason(labels.lines[index].text)
-
-
-def _in_related_list(text: str, teaser_line: bool, after_teaser_line: bool) -> bool:
-    """A kept line under a "Related" heading that belongs to the list: a title, teaser line or lead."""
-    if teaser_line or (after_teaser_line and is_prose(text)):
-        return True
-    return not is_prose(text) and is_title_like(text) and about_heading(text) is None
-
-
-def _label_related(labels: _Labels) -> None:
-    """Under a "Related" heading: the other articles' titles, and each teaser's byline, date and lead.
-
-    A teaser is a title followed by a byline or date line; the one paragraph right after such a line is
-    the teaser's lead, not the article's (the article resumes with prose that follows no teaser line).
-    """
-    in_list = False
-    after_teaser_line = False
-    for index, line in enumerate(labels.lines):
-        text = line.text
-        teaser_line = in_list and is_teaser_line(text)
-        if labels.reasons[index] == "related":
-            in_list = True
-        elif not labels.kept(index) and is_prose(text):
-            in_list = False  # a notice (cookies, affiliate links) is not an item of the list
-        elif in_list and labels.kept(index) and _in_related_list(text, teaser_line, after_teaser_line):
-            labels.reasons[index] = "related"
-        elif labels.kept(index):
-            in_list = False
-        if labels.kept(index) or labels.reasons[index] == "related":
-            label = after_teaser_line and not is_prose(text) and len(words(text)) <= 3
-            after_teaser_line = teaser_line or label  # a section label may sit between date and lead
-
-
-def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) -> None:
+def _label_header(labels: Labels, fields: FieldRecorder, start: int, end: int, hints: Hints) -> None:
     """Dates, bylines (with role lines), URLs, the title, section labels and title variants."""
     lines = labels.lines
     crumbs = [
@@ -218,11 +174,20 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         for index, line in enumerate(lines[:end])
         if labels.reasons[index] == "breadcrumb"
     ]
+    crumb_pages = [crumb for crumb, _ in crumbs if len(words(crumb)) >= 2]  # the page a breadcrumb names
     crumbs = [
         (crumb, number) for crumb, number in crumbs if len(words(crumb)) >= 4
     ]  # a headline, not a section
     crumb_titles = [crumb for crumb, _ in crumbs]
-    title_index = choose_title(labels.lines, labels.reasons, start, end, crumb_titles)
+    headline = choose_headline(
+        labels.lines, labels.reasons, 0, end, replace(hints, crumbs=tuple(crumb_pages))
+    )
+    title_index = headline.index
+    if title_index is not None:
+        start = min(start, title_index)
+    for index, _ in headline.candidates[: _OTHER_HEADLINES + 1]:
+        if index != title_index:  # the runners-up, as evidence
+            fields.add("title", lines[index].text, "text:headline-candidate", lines[index].number, "low")
     # A date above the headline when the headline's own block below it is dated: a teaser's or the
     # site's date ("today"), kept as evidence but not chosen over the article's own.
     dated_below = title_index is not None and any(
@@ -267,7 +232,7 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
             fields.add("url", url, "text:url-line", line.number, "medium")
         elif (named := _name_line(labels, index, title_index)) is not None:
             labels.reasons[index] = "byline"
-            fields.add_byline(named, line.number)
+            fields.add_byline(named, line.number, "text:name-line")
         elif index == title_index:
             labels.reasons[index] = "title"
             confirmed = any(similarity(c, line.text) >= 0.8 for c in crumb_titles)
@@ -286,13 +251,13 @@ def _label_header(labels: _Labels, fields: FieldRecorder, start: int, end: int) 
         previous_byline = labels.reasons[index] == "byline"
 
 
-def _name_line(labels: _Labels, index: int, title_index: int | None) -> Byline | None:
+def _name_line(labels: Labels, index: int, title_index: int | None) -> Byline | None:
     """A byline without "By" below the headline: a bare name followed by a date line ("Title / Jane Doe
-    / 3 March 2020") or under a date line ending with "by" ("3 March 2020 by / Jane Doe"), or a name and
-    a role ("Jane Doe | Reporter")."""
+    / 3 March 2020") or right under one ("3 March 2020 / Jane Doe"), under a line ending with "by" ("3 March
+    2020 by / Jane Doe", "By / Jane Doe"), or a name and a role ("Jane Doe | Reporter")."""
     if title_index is None or index <= title_index:
         return None
-    text = labels.lines[index].text
+    text = labels.lines[index].text.rstrip(" ,")  # "Jane Doe," above its date
     name, _, role = (part.strip() for part in text.partition(" | "))
     if role and is_bare_name(name) and is_role_line(role):
         return Byline((name,), ((name, role),))
@@ -303,17 +268,18 @@ def _name_line(labels: _Labels, index: int, title_index: int | None) -> Byline |
     ]
     if following and is_date_line(labels.lines[following[0]].text):
         return Byline((text,), ())
+    if labels.reasons[index - 1] == "date" and index - 1 > title_index:
+        with_author = split_meta_line(labels.lines[index - 1].text)
+        if with_author is None or not with_author[0].names:  # "3 March 2020 · by A / Photo Credit": A's
+            return Byline((text,), ())  # "Title / 3 March 2020 / Jane Doe"
     above = labels.lines[index - 1].text.split()
-    if (
-        labels.reasons[index - 1] in ("date", "byline")
-        and above
-        and lexicon().byline.match(f"{above[-1]} {text}")
-    ):
-        return Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe": the byline broken after "von"
+    prefix_line = len(above) <= _PREFIX_LINE_WORDS or labels.reasons[index - 1] in ("date", "byline")
+    if above and prefix_line and lexicon().byline.match(f"{above[-1].rstrip(':')} {text}"):
+        return Byline((text,), ())  # "21.01.2022 11:46 von / Jane Doe", "By / Jane Doe": the byline broken
     return None
 
 
-def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_start: int) -> None:
+def _label_date_below_standfirst(labels: Labels, fields: FieldRecorder, body_start: int) -> None:
     """A date line (or byline with a date) among the first lines after the body's start: a long
     standfirst may sit between the headline and the date ("Title / Standfirst / 01.11.2023, 07:00")."""
     if body_start < len(labels.lines) and (lead := leading_date(labels.lines[body_start].text)):
@@ -333,7 +299,70 @@ def _label_date_below_standfirst(labels: _Labels, fields: FieldRecorder, body_st
             return
 
 
-def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
+def _label_stated_byline(labels: Labels, fields: FieldRecorder) -> None:
+    """With no byline in the header, a line naming the author anywhere in the article ("Text: Jane Doe" below
+    the text, "Author: Jane Doe, Date: 3.3.20" under the standfirst), when every such line names the same
+    people (a comment thread's "by A", "by B" gives none)."""
+    stated = [
+        (index, byline)
+        for index, line in enumerate(labels.lines)
+        if labels.kept(index)
+        and len(words(line.text)) <= _BYLINE_WORDS
+        and (byline := parse_byline(line.text)) is not None
+        and all(is_bare_name(name) and not _doubled(name) for name in byline.names)
+    ]
+    if not stated or len({byline.names for _, byline in stated}) > 1:
+        return
+    for index, byline in stated:
+        labels.reasons[index] = "byline"
+        fields.add_byline(byline, labels.lines[index].number, "text:stated-byline")
+
+
+def _doubled(name: str) -> bool:
+    """A name printed twice in one line, for eyes and screen readers ("Jane Doe Jane Doe")."""
+    tokens = name.split()
+    half = len(tokens) // 2
+    return len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]
+
+
+def _label_lone_date(labels: Labels, fields: FieldRecorder) -> None:
+    """With no date anywhere else, the date of the article's date lines (a bare "15.12.2021" below the text, "5.
+    November 2021 admin News 0"), when they all give the same day, else the first within twenty lines below the
+    headline: evidence for an editor, never the publication date itself (:mod:`audit.extract.text.fields`)."""
+    found = []
+    for index, line in enumerate(labels.lines):
+        if not labels.kept(index):
+            continue
+        date_line = parse_date_line(line.text)
+        both = byline_and_date(line.text) if date_line is None else None
+        if date_line is not None and not date_line.updated:
+            if date_line.prefix not in lexicon().sentence_prefixes:  # "On 3 March 2020" opens sentences
+                found.append((index, date_line.iso))
+        elif both is not None and both[1] is not None:
+            found.append((index, both[1].iso))
+        elif not is_prose(line.text) and (opening := opening_date(line.text)) is not None:
+            found.append((index, opening))
+    if not found:
+        return
+    if len({iso for _, iso in found}) > 1:  # several days: the first after the headline, above the text's end
+        title = next((i for i, reason in enumerate(labels.reasons) if reason == "title"), None)
+        last_prose = max(
+            (i for i, ln in enumerate(labels.lines) if labels.kept(i) and is_prose(ln.text)), default=-1
+        )
+        found = [
+            (i, iso)
+            for i, iso in found
+            if title is not None and title < i < min(last_prose, title + _NEAR_TITLE)
+        ][:1]
+        method = "text:first-date"
+    else:
+        method = "text:lone-date"
+    for index, iso in found:
+        labels.reasons[index] = "date"
+        fields.add("published", iso, method, labels.lines[index].number, "low")
+
+
+def _label_stated_date(labels: Labels, fields: FieldRecorder) -> None:
     """With no date in the header, a line stating the publication date anywhere in the article
     ("Datum: 18.10.2021", "Published 3 March 2020" below the text): used only when every such line
     gives the same date (a list of teasers, each "Posted on" a different day, gives none)."""
@@ -351,31 +380,3 @@ def _label_stated_date(labels: _Labels, fields: FieldRecorder) -> None:
     for index, date_line in stated:
         labels.reasons[index] = "date"
         fields.add("published", date_line.iso, "text:stated-date", labels.lines[index].number, "low")
-
-
-def _label_bio(labels: _Labels, fields: FieldRecorder, header_end: int) -> None:
-    """ "About X" followed by X's bio, or a "X is a journalist ..." paragraph after trailing furniture."""
-    lines = labels.lines
-    last_prose = max((i for i, ln in enumerate(lines) if labels.kept(i) and is_prose(ln.text)), default=-1)
-    for index in range(max(header_end, 1), len(lines)):
-        if not labels.kept(index):
-            continue
-        text = lines[index].text
-        about = about_heading(text) if len(words(text)) <= 8 else None
-        following = index + 1 < len(lines) and labels.kept(index + 1) and is_prose(lines[index + 1].text)
-        if about is not None and following:
-            bio = lines[index + 1]
-            subject = bio_subject(bio.text)
-            if about and not (subject == about or bio.text.startswith(about)):
-                continue
-            labels.reasons[index] = "bio"
-            labels.reasons[index + 1] = "bio"
-            fields.add_bio(subject or about or None, bio.text, bio.number, "medium")
-            continue
-        subject = bio_subject(text)
-        after_furniture = not labels.kept(index - 1)
-        near_end = index >= last_prose  # no kept paragraph after it
-        named_above = normalise(lines[index - 1].text) == normalise(subject or "")
-        if subject and ((after_furniture and near_end) or named_above):  # "Jane Doe" / "Jane Doe is ..."
-            labels.reasons[index] = "bio"
-            fields.add_bio(subject, text, lines[index].number, "low")

@@ -8,7 +8,7 @@ other headlines), and only the best-scoring run of prose, with the article's sta
 from __future__ import annotations
 
 from audit.extract.text.furniture import is_prose, words
-from audit.extract.text.split import Line
+from audit.extract.text.split import Line, is_sentence
 
 _LIST_RUN = 5  # this many short lines in a row are a link list (menus, footers, other headlines)
 _FURNITURE_COST = 12  # body selection: what a notice (or a related list, at most) costs a run
@@ -50,7 +50,8 @@ def label_outside_body(
 
     A removed notice (cookies, newsletter, comment form, copyright) or related list between two runs
     of prose costs too: it marks where the article ends and other text begins. Prose of the header
-    window (a standfirst) is kept.
+    window (a standfirst) is kept, and so are the short sentences right after the run (a closing line of
+    a few words) or, in an article without prose, right after the header (a digest's short item).
     """
     kept = [i for i in range(len(lines)) if reasons[i] is None or reasons[i] in _RUN_BREAKERS]
     best, best_span, total, first, block_cost = 0, (0, -1), 0, 0, 0
@@ -68,7 +69,15 @@ def label_outside_body(
         total += score
         if total > best:
             best, best_span = total, (first, position)
-    body = set(kept[best_span[0] : best_span[1] + 1])
+    first, last = best_span
+    if best == 0:  # no prose at all: a short item's text is the sentences right below its header
+        first = last = next((p for p, i in enumerate(kept) if i >= header_end), len(kept))
+        last -= 1
+    while (
+        last + 1 < len(kept) and reasons[kept[last + 1]] is None and is_sentence(lines[kept[last + 1]].text)
+    ):
+        last += 1  # a short closing paragraph ("The change starts next week.")
+    body = set(kept[first : last + 1])
     for index in (i for i in kept if reasons[i] is None):
         in_header = header_start <= index < header_end and is_prose(lines[index].text)
         if index not in body and not in_header:

@@ -27,6 +27,8 @@ from audit.extract.text.furniture import (
     words,
 )
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?![./]\d)")  # a time of day after a date ("15:32")
+_OPENING = 60  # characters at the start of a line where the date it opens with must begin
 _META_MAX_WORDS = 16  # a line giving a date and an author, not a sentence mentioning them
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")  # "3/5/2022", "06.11.23"
 _BY_INSIDE = re.compile(r"(?:^|\s)(?:by|von|par|por|door)\s+(?P<rest>\S.*)$", re.IGNORECASE)
@@ -176,6 +178,26 @@ def search_date(text: str, with_tail: bool = False) -> tuple[int, int, str] | No
     return best
 
 
+def opening_date(line: str) -> str | None:
+    """The date a short line opens with, whatever follows it ("5. November 2021 admin News 0", "08.11.2021 |
+    Online-Fachtag", "Mon., March 23, 2020timer5 min. read"): a weekday or a publication prefix may come before
+    it, an update's prefix may not."""
+    text = line.strip()
+    if len(words(text)) > _META_MAX_WORDS:
+        return None
+    found = search_date(text[:_OPENING])
+    if found is None:
+        return None
+    before = text[: found[0]].strip(TRIM + ",.")
+    lex = lexicon()
+    prefix = lex.date_prefix.match(before)
+    if prefix is not None:
+        if normalise(prefix.group(0)) in lex.updated_prefixes:
+            return None
+        before = before[prefix.end() :].strip(TRIM + ",.")
+    return found[2] if not before or before.lower() in lex.weekdays else None
+
+
 def leading_date(paragraph: str) -> str | None:
     """The date a paragraph opens with as a dateline, set off from the text by a stop, bar, colon or
     dash ("Karlsruhe, (12.11.2021). Text", "Press release of 25 January 2022 | Berlin – Text",
@@ -256,6 +278,12 @@ def split_meta_line(line: str) -> tuple[Byline, DateLine | None] | None:
     before, after = text[:start], text[end:]
     for name_side, other in ((before, after), (after, before)):
         if name_side is before and before.rstrip().endswith(","):
+            name = before.rstrip(" ,").strip(TRIM)
+            timed = found is not None and _CLOCK.search(text[found[0] : found[1]]) is not None
+            if timed and date_line is not None and _TIME_ONLY.fullmatch(after.strip()) and is_bare_name(name):
+                return Byline(
+                    (name,), ()
+                ), date_line  # "Jane Doe, 03.11.2023 15:32 Uhr": a dateline has no time
             # "New York, November 3, 2020": a dateline, a place as often as a person: its date, no author
             dateline = _DATELINE_HEAD.fullmatch(before.rstrip(" ,")) and _TIME_ONLY.fullmatch(after.strip())
             return (Byline((), ()), date_line) if dateline and date_line is not None else None

@@ -15,7 +15,10 @@ from audit.model import Candidate, Confidence, FieldEvidence, SourceWarning
 
 FIELDS = ("title", "authors", "author_roles", "published", "updated", "site", "url", "author_bio")
 
-# For each field, the methods in order of trust; the first method with a candidate gives the value.
+# For each field, the methods in order of trust; the first method with a candidate gives the value. A title's
+# "text:headline-candidate" (a runner-up of the header's lines) is evidence only, never the value; so are a date's
+# "text:lone-date" and "text:first-date" (a date line outside the header: 0.81 precision on held-out pages, below
+# what a publication date must reach; docs/quality.md).
 _PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("text:title-line", "text:repeated-title", "text:breadcrumb", "text:title-variant"),
     "published": (
@@ -30,6 +33,10 @@ _PRIORITY: dict[str, tuple[str, ...]] = {
     "url": ("text:url-line",),
     "author_bio": ("text:bio",),
 }
+
+
+# Authors: the header's bylines (with "By", or a bare name beside the date), else one stated elsewhere, else a bio.
+_AUTHOR_TIERS = (("text:byline", "text:name-line"), ("text:stated-byline",), ("text:bio",))
 
 
 class FieldRecorder:
@@ -47,12 +54,13 @@ class FieldRecorder:
         if key == "url" and isinstance(value, str) and (host := domain_in(value.split("//")[-1])):
             self.add("site", host, "text:url-line", line, "medium")
 
-    def add_byline(self, byline: Byline, line: int) -> None:
-        """A byline's people (high confidence) and the roles it gives them."""
+    def add_byline(self, byline: Byline, line: int, method: str = "text:byline") -> None:
+        """A byline's people and the roles it gives them (high confidence in the header, medium elsewhere)."""
+        confidence: Confidence = "medium" if method == "text:stated-byline" else "high"
         for name in byline.names:
-            self.add("authors", name, "text:byline", line, "high")
+            self.add("authors", name, method, line, confidence)
         for name, role in byline.roles:
-            self.add("author_roles", {"name": name, "role": role}, "text:byline", line, "high")
+            self.add("author_roles", {"name": name, "role": role}, method, line, confidence)
         self._last_byline = byline.names
 
     def add_role(self, role: str, line: int) -> None:
@@ -91,11 +99,11 @@ class FieldRecorder:
 
     @staticmethod
     def _choose_authors(candidates: tuple[Candidate, ...]) -> FieldEvidence:
-        for method in ("text:byline", "text:bio"):
-            chosen = [c for c in candidates if c.method == method]
+        for methods in _AUTHOR_TIERS:
+            chosen = [c for c in candidates if c.method in methods]
             if chosen:
                 names = list(dict.fromkeys(str(c.value) for c in chosen))
-                return FieldEvidence(names, method, chosen[0].location, candidates)
+                return FieldEvidence(names, chosen[0].method, chosen[0].location, candidates)
         return FieldEvidence([], None, None, candidates)
 
     def evidence(self) -> dict[str, FieldEvidence]:
@@ -113,7 +121,11 @@ class FieldRecorder:
                 )
             )
         title = self.value("title")
-        variants = [c for c in self._candidates["title"] if normalise(str(c.value)) != normalise(str(title))]
+        variants = [
+            c
+            for c in self._candidates["title"]
+            if normalise(str(c.value)) != normalise(str(title)) and c.method != "text:headline-candidate"
+        ]
         if title is not None and variants:
             shown = "; ".join(f"{c.value!r} ({c.location})" for c in variants)
             notes.append(

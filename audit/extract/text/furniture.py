@@ -26,6 +26,7 @@ _ABBREV_END = re.compile(
 _DOMAIN = re.compile(
     r"\b((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|info|news|co\.uk|co|io|eu|int|gov|edu|[a-z]{2}))\b"
 )
+_CAMEL = re.compile(r"(?<!^Mc)(?<!^Mac)(?<=[a-zß])[A-Z]")  # a capital inside one word: a brand or handle
 _SENTENCE_MAX_WORDS = 120  # a notice (cookies, newsletter, comment form) is shorter than this
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 
@@ -57,6 +58,7 @@ class Lexicon:
     bare_name_stopwords: frozenset[str]  # section labels and places: no bare name beside a date holds one
     widget_words: frozenset[str]  # share and save buttons: two of them in a line make it no name
     organisation_words: frozenset[str]  # "Foundation", "Institute": an institution's name, not a person's
+    site_endings: tuple[str, ...]  # "SeglerBlog", "CityNews": one word naming a site, not a person
 
 
 def _alternation(words: list[str]) -> str:
@@ -109,6 +111,7 @@ def lexicon() -> Lexicon:
         bare_name_stopwords=frozenset(raw["bare_name_stopwords"]),
         widget_words=frozenset(raw["widget_words"]),
         organisation_words=frozenset(raw["organisation_words"]),
+        site_endings=tuple(raw["site_name_endings"]),
     )
 
 
@@ -118,7 +121,7 @@ def normalise(line: str) -> str:
 
 
 def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+    return _WORD.findall(line.replace("\u00ad", ""))  # soft hyphens split no word
 
 
 # --- prose and title-like lines -------------------------------------------------------------------
@@ -264,6 +267,10 @@ def is_person_name(text: str) -> bool:
         return False
     if any(ch.isdigit() for ch in text):
         return False
+    if len(tokens) == 1 and (
+        text.isupper() or (_CAMEL.search(text) and text.lower().endswith(lex.site_endings))
+    ):
+        return False  # "CNN", "SeglerBlog": an agency's or a site account's name
     if sum(token.lower().strip(".,:|") in lex.widget_words for token in tokens) >= 2:
         return False  # "Save Pin FB", "Teilen Twittern Email": a share widget's buttons
     if any(token.lower().strip(".,:|") in lex.organisation_words for token in tokens):
@@ -308,7 +315,7 @@ def parse_byline(line: str, bullet: bool = False) -> Byline | None:
     body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\d)", body)[0].strip().rstrip(".")
     names: list[str] = []
     roles: dict[str, str] = {}
-    for chunk in re.split(r"\s+(?:and|&)\s+|;\s*", body):
+    for chunk in re.split(r"\s+(?:and|und|et|y|&)\s+|;\s*", body):
         parts = [p.strip() for p in chunk.split(",") if p.strip()]
         if not parts:
             continue

@@ -10,6 +10,10 @@ When a matching event falls within the mention's date the claim is confirmed (``
 ``reference`` evidence); when none does, the nearest matching event is the conflict, with its row and source as
 evidence. Bounds and plans ("since 2022", "until May 9") and year-only dates are never compared.
 
+When another source dates the same event differently (``contested.event_date``) and the ledger confirms that
+source, the ledger decides: a mention the ledger could not match by itself (it names too few of the event's
+participants: "the outage that began on July 12") is flagged as well, with the confirming source as evidence.
+
 A conflicting date that is right for another ledger event the same claim also mentions (by one of its keywords:
 "Trump's call to Putin on 18 February 2025, the US and Russia held a summit in Saudi Arabia") is said in the message
 and given as evidence, so the editor sees at once which event the date may belong to.
@@ -22,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from audit.corpus.events import compare_dates
+from audit.corpus.independence import source_label
 from audit.corpus.index import Corpus
 from audit.flags.misdated.context import DEPENDS_ON_PUBLISHED, describe, event_mentions, interval, publication
 from audit.flags.rule import Rule
@@ -115,6 +121,36 @@ def matches(corpus: Corpus) -> Iterator[Match]:
                 yield Match(claim, mention, nearest, False)
 
 
+def _index(claim: Claim, mention: DateMention) -> int:
+    return next(i for i, m in enumerate(claim.dates) if m is mention)
+
+
+def ledger_confirmed(corpus: Corpus) -> dict[tuple[str, int], LedgerEvent]:
+    """The date mentions the ledger confirms, as (claim id, index into ``Claim.dates``), with the event."""
+    return {(m.claim.claim_id, _index(m.claim, m.mention)): m.event for m in matches(corpus) if m.agrees}
+
+
+def _against_confirmed(corpus: Corpus) -> Iterator[tuple[Claim, DateMention, LedgerEvent, Claim]]:
+    """Dates that another source dates differently (``contested.event_date``) where the ledger confirms the other
+    source and says nothing of this mention itself (it names too few of the event's participants): the ledger
+    decides, this one is misdated. With the claim of the confirmed side."""
+    confirmed = ledger_confirmed(corpus)
+    if not confirmed:
+        return
+    matched = {(m.claim.claim_id, _index(m.claim, m.mention)) for m in matches(corpus)}
+    for ref, others in compare_dates(corpus).conflicting.items():
+        if ref in matched:
+            continue
+        claim = corpus.claim_by_id[ref[0]]
+        mention = claim.dates[ref[1]]
+        bounds = interval(mention)
+        for other in others:
+            event = confirmed.get(other)
+            if event is not None and bounds is not None and not bounds[0] <= event.date <= bounds[1]:
+                yield claim, mention, event, corpus.claim_by_id[other[0]]
+                break
+
+
 def _row_evidence(event: LedgerEvent, note: str) -> Evidence:
     return Evidence(type="reference", note=note, text=event.source, reference=event.evidence_row())
 
@@ -162,6 +198,28 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         yield claim.claim_id, Flag(KIND, "misdated.ledger_event", severity, message, evidence)
 
 
+def _decided_flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
+    for claim, mention, event, other in _against_confirmed(corpus):
+        label = source_label(corpus.source_by_id[other.source_id])
+        message = (
+            f"{describe(mention)} dates the {event.name}, which the reference ledger has on "
+            f"{event.date.isoformat()} ({event.file}, line {event.line}), as {label} does."
+        )
+        severity: Severity = "high" if mention.resolution == "absolute" else "medium"
+        evidence = (
+            Evidence.in_claim(claim, "the date the claim gives the event", mention.span, mention.text),
+            _row_evidence(event, f"ledger: {event.name} on {event.date.isoformat()}"),
+            Evidence(
+                type="claim",
+                note=f"{label} dates it as the ledger does",
+                source_id=other.source_id,
+                claim_id=other.claim_id,
+                text=other.text,
+            ),
+        )
+        yield claim.claim_id, Flag(KIND, "misdated.ledger_event", severity, message, evidence)
+
+
 def _support(corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
     """Claims whose date agrees with the ledger: the row that confirms them."""
     for match in matches(corpus):
@@ -174,10 +232,18 @@ class MisdatedLedger(Rule):
     id = "misdated.ledger"
     kind = KIND
     rules = RULES
-    reads = ("claim.dates", "claim.text", "source.text", "reference.events")
+    reads = (
+        "claim.dates",
+        "claim.text",
+        "source.independence_group",
+        "source.story",
+        "source.text",
+        "reference.events",
+    )
 
     def check(self, corpus: Corpus) -> Iterator[tuple[str, Flag]]:
-        return _flags(corpus)
+        yield from _flags(corpus)
+        yield from _decided_flags(corpus)
 
     def support(self, corpus: Corpus) -> Iterator[tuple[str, Evidence]]:
         return _support(corpus)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from audit.claim_extraction.dates.tense import ABBREVIATION, SENTENCE_END, sentence_bounds
+from audit.claim_extraction.dates.sentence_ends import ABBREVIATION, SENTENCE_END, sentence_bounds
 
 
 def _reference_bounds(text: str, start: int, end: int) -> tuple[int, int]:

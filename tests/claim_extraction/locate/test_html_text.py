@@ -227,7 +227,11 @@ def test_check_github_prints_the_html_line(html_audit: tuple[Path, AuditResult])
         ["check", str(folder), "--format", "github", "--fail-on", "vague_attribution", "--no-progress"],
     )
     assert outcome.exit_code == 1, outcome.output
-    annotations = [line for line in outcome.output.splitlines() if line.startswith("::warning")]
+    annotations = [
+        line
+        for line in outcome.output.splitlines()
+        if line.startswith(("::error ", "::warning ", "::notice "))
+    ]
     assert annotations
     claim_lines = {claim.capture_line for claim in result.claims if claim.flags}
     for annotation in annotations:

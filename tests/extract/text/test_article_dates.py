@@ -8,6 +8,7 @@ from audit.extract.text.article import clean_text_capture
 from audit.extract.text.date_lines import (
     label_after_date,
     leading_date,
+    opening_date,
     parse_date_line,
     split_byline_date,
     split_meta_line,
@@ -115,10 +116,28 @@ def test_name_under_a_date_line_ending_with_by_is_the_byline(date_line: str) -> 
     assert article.text == BODY
 
 
-def test_name_under_a_plain_date_line_is_not_taken() -> None:
+def test_a_name_under_a_plain_date_line_is_the_byline() -> None:
     raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nAnna Roth\n\n{BODY}"
     (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Anna Roth"]
+    raw = f"Home\n\nCouncil Approves New Budget\n\n3 March 2020\n\nMiddle East\n\n{BODY}"  # a section
+    (article,) = clean_text_capture(raw)
     assert article.fields["authors"].value == []
+    raw = (
+        f"Council Approves New Budget\n\n3 March 2020 · by Anna Roth\n\nJane Doe\n\n{BODY}"  # a photo credit
+    )
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == ["Anna Roth"]
+
+
+def test_a_byline_stated_anywhere_when_the_header_has_none() -> None:
+    raw = f"Home\n\nCouncil Approves New Budget\n\n{LONG_BODY}\n\nText: Anna Roth\n\nContact us"
+    (article,) = clean_text_capture(raw)
+    authors = article.fields["authors"]
+    assert (authors.value, authors.method) == (["Anna Roth"], "text:stated-byline")
+    raw = f"Council Approves New Budget\n\n{LONG_BODY}\n\nPosted by Anna Roth\n\nPosted by Ben Ochs"
+    (article,) = clean_text_capture(raw)
+    assert article.fields["authors"].value == []  # two people: a comment thread
 
 
 def test_date_stated_below_the_text_when_the_header_has_none() -> None:
@@ -190,3 +209,28 @@ def test_a_date_by_a_lower_case_phrase_is_not_an_account() -> None:
 def test_a_time_zone_is_written_in_capitals(line: str, iso: str | None) -> None:
     found = parse_date_line(line)
     assert (found.iso if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("5. November 2021 admin News 0", "2021-11-05"),
+        ("08.11.2021 | Online meeting on the budget", "2021-11-08"),
+        ("Mon., March 23, 2020timer5 min. read", "2020-03-23"),
+        ("Updated April 22, 2020 at 7:07 am", None),  # an update
+        ("The council met on 3 May 2020", None),  # a sentence's date
+    ],
+)
+def test_a_short_line_opening_with_a_date(line: str, iso: str | None) -> None:
+    assert opening_date(line) == iso
+
+
+def test_the_first_of_several_dates_right_below_the_headline_is_evidence() -> None:
+    raw = (
+        f"Council Approves New Budget\n\nApril 19, 2019 at 5:52 pm Updated April 22, 2019\n\n{LONG_BODY}\n\n"
+        "Older post\n\nMarch 2, 2019\n\nMore from the council"
+    )
+    (article,) = clean_text_capture(raw)
+    published = article.fields["published"]
+    assert published.value is None  # evidence only
+    assert [(c.value, c.method) for c in published.candidates] == [("2019-04-19", "text:first-date")]

@@ -132,9 +132,11 @@ def test_teaser_section_label_between_date_and_lead() -> None:
         ("01. Dez. 2022 | 14:08 Uhr | von Jona Göbel", ("Jona Göbel",), "2022-12-01"),
         ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ("Marie Merlet",), "2019-12-09"),
         ("11.12.2019 - Amelie Loewen", ("Amelie Loewen",), "2019-12-11"),
-        # a place or a person: "Name, date" is a dateline's shape, so its date and no author
+        # a place or a person: "Name, date" is a dateline's shape, so its date and no author, unless a time of day
+        # follows (a dateline carries none) and the name is a person's
         ("New York, November 3, 2020", (), "2020-11-03"),
-        ("Christian Kahle, 03.11.2023 15:32 Uhr", (), "2023-11-03"),
+        ("Christian Kahle, 03.11.2023 15:32 Uhr", ("Christian Kahle",), "2023-11-03"),
+        ("Berlin, 03.11.2023 15:32 Uhr", (), "2023-11-03"),
         ("WASHINGTON, Nov. 3, 2020", (), "2020-11-03"),
         ("Ariel Melgar Cabrera 3/5/2022 22:41", ("Ariel Melgar Cabrera",), None),  # ambiguous day/month
         ("von Sonia Meyer Erstellt am 01.01.2023 um 08:35", ("Sonia Meyer",), "2023-01-01"),
@@ -239,10 +241,17 @@ def test_date_line_below_a_long_standfirst() -> None:
     assert article.fields["published"].value == "2023-11-01"
     assert dict(article.removed)["01.11.2023, 07:00 Uhr"] == "date"
     assert article.text == f"{standfirst}\n\n{BODY}"
-    # a date further down the article is not its publication date
+    # a date further down the article is not its publication date: evidence only, with low confidence
     late = f"Mural Divides the Neighbourhood\n\n{standfirst}\n\n{BODY}\n\n{PARA}\n\n01.11.2023, 07:00 Uhr"
     (article,) = clean_text_capture(late)
-    assert article.fields["published"].value is None
+    published = article.fields["published"]
+    assert published.value is None
+    assert [(c.value, c.method, c.confidence) for c in published.candidates] == [
+        ("2023-11-01", "text:lone-date", "low")
+    ]
+    other = f"{late}\n\nOther Story\n\n02.11.2023, 08:00 Uhr"  # two days, both far below the headline
+    (article,) = clean_text_capture(other)
+    assert article.fields["published"].candidates == ()
 
 
 @pytest.mark.parametrize(
