@@ -79,7 +79,11 @@ _DESCRIPTIVE_UNITS = frozenset(
 
 def _is_statistic(figure: Figure) -> bool:
     unit = figure.unit
-    if unit is None or unit in _DESCRIPTIVE_UNITS or figure.value is None:
+    if (
+        unit is None
+        or unit in _DESCRIPTIVE_UNITS
+        or (figure.value is None and figure.comparator != "malformed")
+    ):
         return False
     return unit in ("percent", "percentage_point") or (len(unit) == 3 and unit.isupper())
 
