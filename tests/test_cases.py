@@ -22,6 +22,7 @@ from audit.model import AuditResult, Claim, Flag
 from audit.pipeline.config import RunConfig
 from audit.pipeline.run import run_audit
 from tests.conftest import ROOT
+from tests.flags.proofread import message_problems
 
 CASES = sorted(p.parent for p in (ROOT / "tests" / "cases").glob("*/expected.json"))
 
@@ -50,6 +51,7 @@ def test_case(case: Path) -> None:
         RunConfig((str(case / "captures"),), jobs=1, reference=str(reference) if reference.is_dir() else None)
     )
     flags = result.flags()
+    assert not message_problems(result), message_problems(result)
     for entry in expected.get("must", []):
         assert any(_matches(entry, c, f) for c, f in flags), (
             f"missing {entry} in {case.name}; got:\n{_describe(result)}"

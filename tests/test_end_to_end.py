@@ -16,6 +16,7 @@ from audit.pipeline.config import RunConfig
 from audit.report.json import render_json
 from audit.report.write import OUTPUT_FILES
 from tests.conftest import RAW, ROOT, run_seed_audit
+from tests.flags.proofread import message_problems
 
 FURNITURE = (
     "What's Your Reaction?",
@@ -194,3 +195,9 @@ def test_seeds_are_one_story_with_their_cross_source_flags(seed_audit: tuple[Aud
         n == "004" and r == "single_source_figure.one_group" and "$62 billion" in t for n, r, t in rules
     )
     assert not any(r == "contested.figure" for _, r, _ in rules)
+
+
+def test_seed_flag_messages_read_cleanly(seed_audit: tuple[AuditResult, Path]) -> None:
+    result, _ = seed_audit
+    assert result.flags(), "the seeds raise flags"
+    assert not message_problems(result), message_problems(result)
