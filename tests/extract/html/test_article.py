@@ -100,6 +100,31 @@ def test_boilerplate_patterns() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Doe in Washington; Editing by John Roe and Mary Poe",
+        "(Reporting by Daniel Wiessner in Albany, New York; Editing by Will Dunham)",
+        "Additional reporting by Sam Li; Writing by Ann Bee; Editing by Cy Dee",
+        "FILE PHOTO: A view of the Acme headquarters in Berlin, Germany, May 3, 2023. REUTERS/Jane Doe/File Photo",
+    ],
+)
+def test_credit_lines_and_captions_are_not_article_text(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the Guardian found that the company hid losses.",
+        "Editing by the board was slow, officials said.",
+        "File photos show the damage was extensive.",
+    ],
+)
+def test_sentences_about_reporting_or_photos_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
 def _split_body_page(first: list[str], second: list[str]) -> str:
     """A body cut in two same-class grid rows around an ad, as some magazine templates write it."""
     part = (
