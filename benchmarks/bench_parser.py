@@ -5,8 +5,8 @@ counts non-whitespace tokens. Reports wall-clock words/s and words per CPU-secon
 per-core figure when other work shares the machine). Text: the sample captures in raw/*.txt (news), or with ``--ewt DIR`` the raw text of
 the UD English EWT dev split (web genres). Run from the repository root:
 
-    python benchmarks/bench_parser.py /work/parser/model
-    python benchmarks/bench_parser.py /work/parser/model --ewt /work/shared/nlp/ud_english_ewt
+    python benchmarks/bench_parser.py
+    python benchmarks/bench_parser.py --ewt ../shared/nlp/ud_english_ewt
 
 The thread-count variables are pinned to 1 before numpy/spaCy are imported. Two settings are timed, each with a
 fresh load: thinc's default CPU ops (matrix products in the bundled BLIS) and ``NumpyOps(use_blis=False)``
@@ -27,6 +27,8 @@ from pathlib import Path
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+
+MODEL = Path(__file__).resolve().parents[1] / "audit" / "nlp" / "model"
 
 
 def cpu_name() -> str:
@@ -94,7 +96,13 @@ def bench(
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: print the result as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("model_dir", type=Path)
+    parser.add_argument(
+        "model_dir",
+        type=Path,
+        nargs="?",
+        default=MODEL,
+        help="model folder (default: the one the package ships)",
+    )
     parser.add_argument(
         "--ewt", type=Path, default=None, help="UD_English-EWT folder: use its dev text instead"
     )
