@@ -71,14 +71,19 @@ def _run_task(task: _Task) -> Outcome:
 
 
 def run_audit(
-    config: RunConfig, *, report: Reporter = lambda message: None, progress: Progress | None = None
+    config: RunConfig,
+    *,
+    report: Reporter = lambda message: None,
+    progress: Progress | None = None,
+    client: Any = None,
 ) -> AuditResult:
+    """The whole audit; with ``client`` (a ``distributed.Client``) the per-capture stage runs on its cluster."""
     started = time.time()
     monotonic = time.monotonic()
     # 1. discover
     found = discover_captures(config, report)
-    # 2. per-capture stages in parallel
-    audited = audit_captures(found.captures, config, report, progress)
+    # 2. per-capture stages in parallel: the local pool, or a Dask cluster
+    audited = audit_captures(found.captures, config, report, progress, client)
     # 3. corpus stages: independence groups, stories, then the flag rules
     corpus, findings = corpus_rules(audited.records, found.reference)
     # 4. attach flags, support, source notes and credibility signals; assemble the result
@@ -86,7 +91,7 @@ def run_audit(
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),
         "host": platform.node(),
-        "jobs": _jobs(config),
+        **_engine(config, client),
         "inputs": list(config.inputs),
         "reference": config.reference,
         "skipped": found.skipped,
@@ -112,12 +117,32 @@ def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
 
 
 def audit_captures(
-    captures: Sequence[CaptureFile], config: RunConfig, report: Reporter, progress: Progress | None = None
+    captures: Sequence[CaptureFile],
+    config: RunConfig,
+    report: Reporter,
+    progress: Progress | None = None,
+    client: Any = None,
 ) -> Audited:
-    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first)."""
-    tasks = [_Task(capture, config.options, config.cache) for capture in captures]
-    tick = progress(len(tasks)) if progress else (lambda: None)
-    outcomes = Pool(_run_task, _jobs(config), config.options.timeout).map(tasks, _on_timeout, _on_error, tick)
+    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first),
+    or on the Dask cluster of ``client``."""
+    tick = progress(len(captures)) if progress else (lambda: None)
+    if client is None:
+        tasks = [_Task(capture, config.options, config.cache) for capture in captures]
+        outcomes = Pool(_run_task, _jobs(config), config.options.timeout).map(
+            tasks, _on_timeout, _on_error, tick
+        )
+    else:
+        from audit.pipeline.dask_engine import DaskPool
+
+        # workers have other working folders: they get absolute paths (reported paths stay as found)
+        cache = str(Path(config.cache).absolute()) if config.cache else None
+        tasks = [
+            _Task(replace(capture, file=capture.file.absolute()), config.options, cache)
+            for capture in captures
+        ]
+        outcomes = DaskPool(_run_task, client, config.options.timeout).map(
+            tasks, _on_timeout, _on_error, tick
+        )
     records = [record for outcome in outcomes for record in outcome.records]
     for note in dict.fromkeys(note for outcome in outcomes for note in outcome.notes):
         report(note)  # cache entries that could not be used, a cache folder that cannot be written
@@ -174,6 +199,15 @@ def _why_skipped(path: str) -> str:
 
 def _jobs(config: RunConfig) -> int:
     return config.jobs or os.cpu_count() or 1
+
+
+def _engine(config: RunConfig, client: Any) -> dict[str, Any]:
+    """What ran the per-capture stage, for the ``run`` object: local worker processes, or a Dask cluster."""
+    if client is None:
+        return {"jobs": _jobs(config)}
+    from audit.pipeline.dask_engine import cluster_threads
+
+    return {"jobs": cluster_threads(client), "engine": "dask", "scheduler": str(client.scheduler.address)}
 
 
 def _on_timeout(task: _Task) -> Outcome:
