@@ -11,19 +11,18 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from audit import __version__
 from audit.contract.command import validate
 from audit.diff.command import diff
-from audit.ingest.discover import InputError
-from audit.ingest.ledger import LedgerError
-from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from audit.pipeline.workers import WorkerStartError
 from audit.store.commands import db_group, export_group, import_group, record_line, review
+
+if TYPE_CHECKING:  # the commands import the pipeline when they run: `audit --help` stays quick
+    from audit.model import AuditResult, Severity
 
 
 def _stderr(message: str) -> None:
@@ -178,6 +177,9 @@ def _audit(
 ) -> AuditResult:
     """Run the audit (``audit.api.run``), turning bad inputs and a bad ledger into usage errors (exit 2)."""
     from audit import api
+    from audit.ingest.discover import InputError
+    from audit.ingest.ledger import LedgerError
+    from audit.pipeline.workers import WorkerStartError
 
     try:
         with _client(*engine) as client, _interruptible(), _progress(not no_progress) as progress:
@@ -353,7 +355,7 @@ def check(
     result = _audit(
         inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress, (engine, scheduler)
     )
-    outcome = gate(result, kinds, cast(Severity, min_severity))
+    outcome = gate(result, kinds, cast("Severity", min_severity))
     renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
     rendered = renderers[fmt](outcome)
     if output is not None:
