@@ -129,7 +129,7 @@ class DaskPool(Generic[T, R]):
         }
         results: dict[int, R] = {}
         try:
-            for future in distributed.as_completed(list(futures)):
+            for future in distributed.as_completed(list(futures), loop=self.client.loop):
                 index = futures[future]
                 results[index] = self._outcome(future, tasks[index], on_timeout, on_error)
                 future.release()  # the cluster may forget it: the client holds the result

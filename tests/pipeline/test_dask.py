@@ -30,9 +30,9 @@ def client() -> Iterator[Any]:
     settings = {"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}
     with dask.config.set(settings):
         cluster = distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
         )
-    with cluster, distributed.Client(cluster) as connected:
+    with cluster, distributed.Client(cluster, set_as_default=False) as connected:  # as the CLI connects
         yield connected
 
 
