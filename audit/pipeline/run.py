@@ -2,9 +2,9 @@
 
 1. ``discover_captures``: the captures under the inputs (sorted, so output order never depends on the file system),
    and the reference ledger;
-2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
-   claims (``audit.pipeline.capture``), cached by content hash (the worker reads the capture, looks it up and
-   stores its result: ``audit.pipeline.cache``);
+2. ``audit_captures``: per capture, in a process pool with a wall-clock limit (or on a Dask cluster:
+   ``audit.pipeline.dask_engine``): ingest → decode → clean → metadata → claims (``audit.pipeline.capture``), cached
+   by content hash (the worker reads the capture, looks it up and stores its result: ``audit.pipeline.cache``);
 3. ``corpus_rules``: corpus stages on the records: independence groups, stories, then the flag rules
    (``audit.flags``);
 4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
