@@ -43,9 +43,10 @@ SEEDS_COMMAND = (
 def tests(session: nox.Session) -> None:
     """The test suite (unit tests, example-capture cases, the end-to-end run on raw/).
 
-    scikit-learn is installed so the check that the package scores as the trained model does runs too.
+    scikit-learn is installed so the check that the package scores as the trained model does runs too, and the
+    ``dask`` extra so the Dask engine's tests run on a local cluster (tests/pipeline/test_dask.py).
     """
-    session.install(".", "pytest>=8", "pytest-timeout>=2.3", "scikit-learn>=1.4")
+    session.install(".[dask]", "pytest>=8", "pytest-timeout>=2.3", "scikit-learn>=1.4")
     session.run("pytest", *session.posargs)
 
 

@@ -53,8 +53,13 @@ def run(
     cache: str | Path | None = None,
     report: Callable[[str], None] | None = None,
     progress: Callable[[int], Callable[[], None]] | None = None,
+    client: Any = None,
 ) -> AuditResult:
     """Audit the captures in ``inputs`` (files or folders), as ``audit run`` does.
+
+    ``client``: a ``distributed.Client`` (``pip install 'audit[dask]'``); the per-capture stage then runs on its
+    Dask cluster instead of ``jobs`` local processes (the corpus stage stays here), as ``audit run --engine dask``.
+    The workers must have audit installed and see the inputs (and ``cache``) at the same absolute paths.
 
     ``reference``: the ledger folder; when None, a ``reference`` folder inside the one input folder that has one is
     used (``no_reference=True`` turns that off). ``report`` receives the messages ``audit run`` prints on stderr
@@ -76,7 +81,7 @@ def run(
         options=Options(max_bytes=max_bytes, timeout=timeout),
         cache=str(cache) if cache is not None else None,
     )
-    return run_audit(config, report=tell, progress=progress)
+    return run_audit(config, report=tell, progress=progress, client=client)
 
 
 def check(result: AuditResult, *, fail_on: str | None = None, min_severity: Severity = "low") -> CheckResult:

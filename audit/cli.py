@@ -6,25 +6,23 @@ threshold), 1 findings or nothing audited (``validate``: invalid), 2 misuse (bad
 
 from __future__ import annotations
 
-import dataclasses
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from audit import __version__
-from audit.contract.validate import validate_files
+from audit.contract.command import validate
 from audit.diff.command import diff
-from audit.ingest.discover import InputError
-from audit.ingest.ledger import LedgerError
-from audit.model import AuditResult, Severity
 from audit.pipeline.config import DEFAULT_JOBS, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from audit.pipeline.workers import WorkerStartError
 from audit.store.commands import db_group, export_group, import_group, record_line, review
+
+if TYPE_CHECKING:  # the commands import the pipeline when they run: `audit --help` stays quick
+    from audit.model import AuditResult, Severity
 
 
 def _stderr(message: str) -> None:
@@ -125,6 +123,19 @@ _AUDIT_OPTIONS = (
         type=click.Path(file_okay=False, path_type=str),
         help="Folder to cache per-capture results in, keyed by content hash (reruns skip unchanged captures).",
     ),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Where per-capture work runs: local worker processes (--jobs), or an existing Dask cluster "
+        "(--scheduler; needs pip install 'audit[dask]', see docs/scale.md).",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="The Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
+    ),
     click.option("--no-progress", is_flag=True, help="Never show a progress bar."),
 )
 
@@ -133,6 +144,24 @@ def audit_options(command: F) -> F:
     for decorator in reversed(_AUDIT_OPTIONS):
         command = decorator(command)
     return command
+
+
+@contextmanager
+def _client(engine: str, scheduler: str | None) -> Iterator[Any]:
+    """None for the local pool; for ``--engine dask``, a client of the scheduler (``audit.pipeline.dask_engine``)."""
+    if (engine == "dask") != (scheduler is not None):
+        raise click.UsageError("--engine dask and --scheduler ADDRESS (e.g. tcp://host:8786) go together")
+    if scheduler is None:
+        yield None
+        return
+    from audit.pipeline.dask_engine import EngineError, connect
+
+    try:
+        client = connect(scheduler)
+    except EngineError as error:
+        raise _Failure(str(error)) from error
+    with client:
+        yield client
 
 
 def _audit(
@@ -144,12 +173,16 @@ def _audit(
     timeout: float,
     cache: str | None,
     no_progress: bool,
+    engine: tuple[str, str | None],
 ) -> AuditResult:
     """Run the audit (``audit.api.run``), turning bad inputs and a bad ledger into usage errors (exit 2)."""
     from audit import api
+    from audit.ingest.discover import InputError
+    from audit.ingest.ledger import LedgerError
+    from audit.pipeline.workers import WorkerStartError
 
     try:
-        with _interruptible(), _progress(not no_progress) as progress:
+        with _client(*engine) as client, _interruptible(), _progress(not no_progress) as progress:
             return api.run(
                 inputs,
                 reference=reference,
@@ -160,6 +193,7 @@ def _audit(
                 cache=cache,
                 report=_stderr,
                 progress=progress,
+                client=client,
             )
     except InputError as error:
         raise click.UsageError(str(error)) from error
@@ -197,6 +231,8 @@ def run(
     max_bytes: int,
     timeout: float,
     cache: str | None,
+    engine: str,
+    scheduler: str | None,
     no_progress: bool,
     out: Path,
     db: Path | None,
@@ -218,7 +254,17 @@ def run(
             raise click.UsageError(f"--db: {error}") from error
     try:
         with output_lock(out):  # taken first: a busy or unwritable --out is refused before the work
-            result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
+            result = _audit(
+                inputs,
+                reference,
+                no_reference,
+                jobs,
+                max_bytes,
+                timeout,
+                cache,
+                no_progress,
+                (engine, scheduler),
+            )
             if db is not None:
                 from audit import api
 
@@ -242,37 +288,6 @@ def run(
     if audited == 0:
         _stderr(_nothing_audited(result, inputs))
         sys.exit(1)
-
-
-@main.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate(files: tuple[Path, ...], fmt: str) -> None:
-    """Validate audit JSON (or JSON Lines of claims) against the schemas. Exit 0 valid, 1 invalid."""
-    report = validate_files(list(files))
-    if fmt == "json":
-        import json
-
-        click.echo(
-            json.dumps(
-                {
-                    "valid": report.valid,
-                    "files": report.files,
-                    "problems": [dataclasses.asdict(p) for p in report.problems],
-                },
-                indent=2,
-            )
-        )
-    else:
-        for problem in report.problems:
-            click.echo(str(problem))
-        click.echo(
-            f"{len(report.files)} file(s): {'valid' if report.valid else f'{len(report.problems)} problem(s)'}",
-            err=True,
-        )
-    sys.exit(0 if report.valid else 1)
 
 
 CHECK_FORMATS = ("text", "json", "github", "sarif")
@@ -315,6 +330,8 @@ def check(
     max_bytes: int,
     timeout: float,
     cache: str | None,
+    engine: str,
+    scheduler: str | None,
     no_progress: bool,
     fail_on: str,
     min_severity: str,
@@ -335,8 +352,10 @@ def check(
         kinds = parse_kinds(fail_on)
     except CheckUsageError as error:
         raise click.BadParameter(str(error), param_hint="--fail-on") from error
-    result = _audit(inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress)
-    outcome = gate(result, kinds, cast(Severity, min_severity))
+    result = _audit(
+        inputs, reference, no_reference, jobs, max_bytes, timeout, cache, no_progress, (engine, scheduler)
+    )
+    outcome = gate(result, kinds, cast("Severity", min_severity))
     renderers = {"text": check_text, "json": check_json, "github": render_github, "sarif": render_sarif}
     rendered = renderers[fmt](outcome)
     if output is not None:
@@ -355,6 +374,7 @@ def check(
     sys.exit(outcome.exit_code)
 
 
+main.add_command(validate)
 main.add_command(diff)
 main.add_command(db_group)
 main.add_command(review)

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from audit.ingest.discover import InputError
-
 if TYPE_CHECKING:
     from audit.diff.captures import CaptureDiff
 
@@ -80,6 +78,7 @@ def diff(
     Exit 0 without silent edits, 1 with, 2 on misuse.
     """
     from audit import api
+    from audit.ingest.discover import InputError
     from audit.store.errors import StoreError
 
     try:

@@ -2,9 +2,9 @@
 
 1. ``discover_captures``: the captures under the inputs (sorted, so output order never depends on the file system),
    and the reference ledger;
-2. ``audit_captures``: per capture, in a process pool with a wall-clock limit: ingest → decode → clean → metadata →
-   claims (``audit.pipeline.capture``), cached by content hash (the worker reads the capture, looks it up and
-   stores its result: ``audit.pipeline.cache``);
+2. ``audit_captures``: per capture, in a process pool with a wall-clock limit (or on a Dask cluster:
+   ``audit.pipeline.dask_engine``): ingest → decode → clean → metadata → claims (``audit.pipeline.capture``), cached
+   by content hash (the worker reads the capture, looks it up and stores its result: ``audit.pipeline.cache``);
 3. ``corpus_rules``: corpus stages on the records: independence groups, stories, then the flag rules
    (``audit.flags``);
 4. ``assemble``: flags attached to claims and credibility signals to sources (``audit.extract.signals``), into the
@@ -15,31 +15,41 @@ Renderers and writers (``audit.report``) read the result and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import platform
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__
-from audit.corpus.independence import assign_groups
-from audit.corpus.index import Corpus
-from audit.corpus.stories.assign import stories_and_links
-from audit.extract.signals import attach_signals
-from audit.flags.registry import Findings, run_rules
-from audit.ingest.discover import CaptureFile, discover, media_type_for
+from audit.ingest.discover import CaptureFile, discover
 from audit.ingest.ledger import Ledger
 from audit.model import SCHEMA_VERSION, AuditResult, Claim, Evidence, Flag, Source, SourceWarning, ToolInfo
-from audit.pipeline.cache import Outcome, ResultCache, audit_cached
-from audit.pipeline.capture import SourceRecord, failed_source
-from audit.pipeline.config import Options, RunConfig
+from audit.pipeline.capture import SourceRecord
+from audit.pipeline.config import RunConfig
+from audit.pipeline.task import Task, on_error, on_timeout, run_task, warm_worker
 from audit.pipeline.workers import Pool
+
+if TYPE_CHECKING:
+    from audit.corpus.index import Corpus
+    from audit.flags.registry import Findings
 
 Reporter = Callable[[str], None]
 Progress = Callable[[int], Callable[[], None]]
+
+# The corpus stage's modules (scipy through datasketch, polars, wordfreq: seconds to import), imported on first use
+# and, during a run, in a thread while the workers start and work (``_warm_corpus_stage``)
+_CORPUS_STAGE = (
+    "audit.corpus.independence",
+    "audit.corpus.stories.assign",
+    "audit.flags.registry",
+    "audit.extract.signals",
+)
 
 # Warnings about an input file the user can fix, told on stderr as well as kept in the source
 _USER_FIXES = frozenset({"sidecar_invalid", "warc_damaged"})
@@ -58,34 +68,22 @@ class Audited:
     cached: int  # captures answered from the cache
 
 
-@dataclass(frozen=True, slots=True)
-class _Task:
-    capture: CaptureFile
-    options: Options
-    cache: str | None
-
-
-def _run_task(task: _Task) -> Outcome:
-    """In a worker: one capture, read, cached and audited there, under its time limit."""
-    return audit_cached(task.capture, task.options, ResultCache(Path(task.cache)) if task.cache else None)
-
-
-def _warm_worker() -> None:
-    """Load the parsing model once per worker, before its first capture's deadline starts."""
-    from audit.nlp.load import pipeline
-
-    pipeline()
-
-
 def run_audit(
-    config: RunConfig, *, report: Reporter = lambda message: None, progress: Progress | None = None
+    config: RunConfig,
+    *,
+    report: Reporter = lambda message: None,
+    progress: Progress | None = None,
+    client: Any = None,
 ) -> AuditResult:
+    """The whole audit; with ``client`` (a ``distributed.Client``) the per-capture stage runs on its cluster."""
     started = time.time()
     monotonic = time.monotonic()
     # 1. discover
     found = discover_captures(config, report)
-    # 2. per-capture stages in parallel
-    audited = audit_captures(found.captures, config, report, progress)
+    # 2. per-capture stages in parallel: the local pool, or a Dask cluster
+    warming = _warm_corpus_stage()
+    audited = audit_captures(found.captures, config, report, progress, client)
+    warming.join()
     # 3. corpus stages: independence groups, stories, then the flag rules
     corpus, findings = corpus_rules(audited.records, found.reference)
     # 4. attach flags, support, source notes and credibility signals; assemble the result
@@ -93,7 +91,7 @@ def run_audit(
         "started_at": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
         "duration_seconds": round(time.monotonic() - monotonic, 3),
         "host": platform.node(),
-        "jobs": _jobs(config),
+        **_engine(config, client),
         "inputs": list(config.inputs),
         "reference": config.reference,
         "skipped": found.skipped,
@@ -119,14 +117,30 @@ def discover_captures(config: RunConfig, report: Reporter) -> Discovered:
 
 
 def audit_captures(
-    captures: Sequence[CaptureFile], config: RunConfig, report: Reporter, progress: Progress | None = None
+    captures: Sequence[CaptureFile],
+    config: RunConfig,
+    report: Reporter,
+    progress: Progress | None = None,
+    client: Any = None,
 ) -> Audited:
-    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first)."""
-    tasks = [_Task(capture, config.options, config.cache) for capture in captures]
-    tick = progress(len(tasks)) if progress else (lambda: None)
-    outcomes = Pool(_run_task, _jobs(config), config.options.timeout, _warm_worker).map(
-        tasks, _on_timeout, _on_error, tick
-    )
+    """Step 2: every capture through the per-capture stages in the worker pool (each worker asks the cache first),
+    or on the Dask cluster of ``client``."""
+    tick = progress(len(captures)) if progress else (lambda: None)
+    if client is None:
+        tasks = [Task(capture, config.options, config.cache) for capture in captures]
+        outcomes = Pool(run_task, _jobs(config), config.options.timeout, warm_worker).map(
+            tasks, on_timeout, on_error, tick
+        )
+    else:
+        from audit.pipeline.dask_engine import DaskPool
+
+        # workers have other working folders: they get absolute paths (reported paths stay as found)
+        cache = str(Path(config.cache).absolute()) if config.cache else None
+        tasks = [
+            Task(replace(capture, file=capture.file.absolute()), config.options, cache)
+            for capture in captures
+        ]
+        outcomes = DaskPool(run_task, client, config.options.timeout).map(tasks, on_timeout, on_error, tick)
     records = [record for outcome in outcomes for record in outcome.records]
     for note in dict.fromkeys(note for outcome in outcomes for note in outcome.notes):
         report(note)  # cache entries that could not be used, a cache folder that cannot be written
@@ -136,6 +150,11 @@ def audit_captures(
 
 def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> tuple[Corpus, Findings]:
     """Step 3: independence groups and stories over every source, then every flag rule over the corpus."""
+    from audit.corpus.independence import assign_groups
+    from audit.corpus.index import Corpus
+    from audit.corpus.stories.assign import stories_and_links
+    from audit.flags.registry import run_rules
+
     sources = tuple(record.source for record in records)
     claims = tuple(claim for record in records for claim in record.claims)
     storied, links = stories_and_links(assign_groups(sources), claims)
@@ -145,6 +164,8 @@ def corpus_rules(records: Sequence[SourceRecord], reference: Ledger | None) -> t
 
 def assemble(corpus: Corpus, findings: Findings, run: dict[str, Any]) -> AuditResult:
     """Step 4: findings attached to their claims and sources, signals computed, the result built."""
+    from audit.extract.signals import attach_signals
+
     flags: dict[str, list[Flag]] = defaultdict(list)
     for claim_id, flag in findings.flags:
         flags[claim_id].append(flag)
@@ -181,38 +202,29 @@ def _why_skipped(path: str) -> str:
     )
 
 
+def _warm_corpus_stage() -> threading.Thread:
+    """Import the corpus stage's modules in a thread: the parent mostly waits on its workers meanwhile."""
+
+    def warm() -> None:
+        for module in _CORPUS_STAGE:
+            importlib.import_module(module)
+
+    thread = threading.Thread(target=warm, name="audit-warm-corpus", daemon=True)
+    thread.start()
+    return thread
+
+
 def _jobs(config: RunConfig) -> int:
     return config.jobs or os.cpu_count() or 1
 
 
-def _on_timeout(task: _Task) -> Outcome:
-    return Outcome(
-        [
-            failed_source(
-                task.capture,
-                "",
-                media_type_for(task.capture.file.name),
-                "timeout",
-                f"{task.capture.display_path}: took longer than {task.options.timeout:g} s and was "
-                "stopped; raise --timeout if the capture is legitimately huge",
-            )
-        ]
-    )
+def _engine(config: RunConfig, client: Any) -> dict[str, Any]:
+    """What ran the per-capture stage, for the ``run`` object: local worker processes, or a Dask cluster."""
+    if client is None:
+        return {"jobs": _jobs(config)}
+    from audit.pipeline.dask_engine import cluster_threads
 
-
-def _on_error(task: _Task, trace: str) -> Outcome:
-    last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
-    return Outcome(
-        [
-            failed_source(
-                task.capture,
-                "",
-                media_type_for(task.capture.file.name),
-                "error",
-                f"{task.capture.display_path}: internal error ({last}); please report it with this capture",
-            )
-        ]
-    )
+    return {"jobs": cluster_threads(client), "engine": "dask", "scheduler": str(client.scheduler.address)}
 
 
 def _tell(records: Sequence[SourceRecord], report: Reporter) -> None:

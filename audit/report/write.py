@@ -25,10 +25,17 @@ from filelock import FileLock, Timeout
 
 from audit.ingest.discover import OUTPUT_MARKER
 from audit.model import AuditResult
-from audit.report.renderers import RENDERERS
-from audit.report.tables import FRAMES
 
-OUTPUT_FILES = (*RENDERERS, *FRAMES)
+# The renderers' files, then the tables' (``audit.report.renderers.RENDERERS``, ``audit.report.tables.FRAMES``),
+# named here so that a worker importing ``atomic_path`` does not import the renderers, the rules and polars.
+OUTPUT_FILES = (
+    "audit.json",
+    "report.md",
+    "report.html",
+    "sources.parquet",
+    "claims.parquet",
+    "flags.parquet",
+)
 LOCK_FILE = ".audit.lock"
 PENDING = ".audit-pending"
 _STAGING_PREFIX = ".audit-staging-"
@@ -111,6 +118,9 @@ def _cannot(out: Path, error: OSError) -> str:
 
 def write_outputs(result: AuditResult, out: Path) -> list[Path]:
     """Render everything first, then write the set (see the module's docstring); returns the paths written."""
+    from audit.report.renderers import RENDERERS
+    from audit.report.tables import FRAMES
+
     rendered = {name: render(result) for name, render in RENDERERS.items()}
     frames = {name: build(result) for name, build in FRAMES.items()}
     with output_lock(out):

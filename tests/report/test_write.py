@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.report.write import atomic_path, write_text
+from audit.report.renderers import RENDERERS
+from audit.report.tables import FRAMES
+from audit.report.write import OUTPUT_FILES, atomic_path, write_text
 
 
 def test_interrupted_write_keeps_the_previous_file(tmp_path: Path) -> None:
@@ -37,3 +39,7 @@ def test_written_files_follow_the_umask_like_any_new_file(tmp_path: Path) -> Non
     assert (
         stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == stat.S_IMODE(plain.stat().st_mode) == 0o644
     )
+
+
+def test_output_files_name_every_renderer_and_table_in_order() -> None:
+    assert (*RENDERERS, *FRAMES) == OUTPUT_FILES
