@@ -49,13 +49,24 @@ _MARKET = re.compile(
     r"stake|ownership|shareholders?|valuation)\b",
     re.IGNORECASE,
 )
+# a superlative in -est, not one of the common words that only end like one ("The Hill's request", "a forest")
+_SUPERLATIVE = (
+    r"(?!(?:request|interest|forest|protest|contest|test|arrest|suggest|invest|harvest|guest|west|midwest|northwest|"
+    r"southwest|rest|unrest|chest|quest|conquest|digest|priest|inquest|behest|bequest|honest|modest|manifest|pest|"
+    r"nest|crest|attest|detest|ingest|infest|jest|earnest|tempest)s?\b)\w+est"
+)
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _RECORD = re.compile(
     r"\b(?:the|its|their|his|her)\s+first\b(?:\s+[\w-]+){0,5}?\s+(?:to|since|in\s+(?:history|decades|\d+\s+years))\b"
     r"|\bfor the first time (?:since|in|ever)\b|\bthe first time\b.{0,80}?\bsince\s+\d{4}\b|\bfirst-ever\b"
     r"|\bthe only (?:one|\w+) of (?:the\s+)?\d+\b"
-    r"|\b(?:\w+est|most\s+\w+|least\s+\w+)\b(?:\s+[\w-]+){0,4}?\s+(?:ever|in history|on record|of all time|"
+    r"|\b(?:"
+    + _SUPERLATIVE
+    + r"|most\s+\w+|least\s+\w+)\b(?:\s+[\w-]+){0,4}?\s+(?:ever|in history|on record|of all time|"
     r"since\s+(?:\d{4}|records began|the\s+\w+)|in\s+(?:\d+|decades|a\s+century|a\s+generation|\w+\s+years))\b"
-    r"|\b(?:[A-Z][\w.]+|the (?:country|nation|world|state|city|region|continent))['’]s\s+(?:\w+est|most\s+\w+)\b"
+    r"|\b(?:[A-Z][\w.]+|the (?:country|nation|world|state|city|region|continent))['’]s\s+(?:"
+    + _SUPERLATIVE
+    + r"|most\s+\w+)\b"
     r"|\brecord[\s-](?:high|low|number|level|levels|year|breaking)\b|\ball-time\s+(?:high|low)\b",
 )
 _QUOTE_MARKS = '“”"«»'
@@ -135,6 +146,8 @@ def _flags(corpus: Corpus) -> Iterator[tuple[str, Flag]]:
         if _in_quote(claim) or _HEDGE.search(claim.text) or claim.text.rstrip().endswith("?"):
             continue
         record = _RECORD.search(claim.text)
+        if record is not None and _NEGATED.search(claim.text[: record.start()]):
+            record = None  # "this isn't the first time …" denies the record
         figures = [f for f in claim.figures if _is_statistic(f) and not _covered_by_own(claim, f.span)]
         if figures and _MARKET.search(claim.text):
             figures = []

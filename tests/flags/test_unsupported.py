@@ -62,3 +62,34 @@ def test_descriptive_quantities_raise_no_flag(sentence: str) -> None:
 def test_a_malformed_number_is_still_a_figure_stated_without_a_source() -> None:
     """The value is unknown, but the sentence still states a share without saying whose figure it is."""
     assert _flagged("The jobless rate was 3,5 percent.") == ["3,5 percent"]
+
+
+def _records(sentence: str) -> list[str]:
+    """The rules the unsupported check raises on ``sentence`` as a one-claim article."""
+    article = source("article.txt", sentence)
+    return [flag.rule for _, flag in Unsupported().check(Corpus((article,), (claim(article, sentence),)))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was by far the longest strike ever for film and television actors.",
+        "She was the first woman to lead the court.",
+        "Venipuncture is the world's most common clinical procedure.",
+    ],
+)
+def test_an_uncited_record_is_flagged(sentence: str) -> None:
+    assert _records(sentence) == ["unsupported.uncited_record"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor's office did not respond to The Hill's request for comment.",
+        "Oregon's forest service closed the trail.",
+        "This isn't the first time Arnault has given to the arts in France.",
+        "It was not the longest strike ever.",
+    ],
+)
+def test_words_that_only_look_like_records_and_denied_records_are_not_flagged(sentence: str) -> None:
+    assert _records(sentence) == []
