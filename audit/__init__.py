@@ -12,20 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-_API = (
-    "check",
-    "claims",
-    "diff_captures",
-    "diff_stored",
-    "export_claimreview",
-    "history",
-    "import_claimreview",
-    "import_decisions",
-    "record",
-    "review",
-    "run",
-    "search",
-)
 __all__ = [
     "AuditResult",
     "__version__",
@@ -42,6 +28,7 @@ __all__ = [
     "run",
     "search",
 ]
+_API = frozenset(__all__) - {"AuditResult", "__version__"}  # served lazily from audit.api
 
 if TYPE_CHECKING:
     from audit.api import (
