@@ -3,7 +3,8 @@
 Two families, each deliberately conservative (fewer, correct flags; the guide of the flags set,
 ``../shared/eval/flags/GUIDE.md``, is the yardstick):
 - ``unsupported.uncited_record``: a record, ranking or first ("the first sitting president to …", "the longest strike
-  ever", "for the first time since 1960", "Europe's strictest lockdown");
+  ever", "for the first time since 1960", "the world's largest trading nation"); a proper name's superlative ("Trump's most
+  distinctive belief", "Washington's highest court") describes or judges more often than it claims a record;
 - ``unsupported.uncited_figure``: a statistic: a percentage or a money amount. Plain counts ("2,800 employees",
   "some 375,000 people" without power) are how news describes an event or an organisation, and the labelled real
   articles show careful fact-checkers do not raise them: not flagged.
@@ -64,7 +65,7 @@ _RECORD = re.compile(
     + _SUPERLATIVE
     + r"|most\s+\w+|least\s+\w+)\b(?:\s+[\w-]+){0,4}?\s+(?:ever|in history|on record|of all time|"
     r"since\s+(?:\d{4}|records began|the\s+\w+)|in\s+(?:\d+|decades|a\s+century|a\s+generation|\w+\s+years))\b"
-    r"|\b(?:[A-Z][\w.]+|the (?:country|nation|world|state|city|region|continent))['’]s\s+(?:"
+    r"|\bthe (?:country|nation|world|state|city|region|continent)['’]s\s+(?:"
     + _SUPERLATIVE
     + r"|most\s+\w+)\b"
     r"|\brecord[\s-](?:high|low|number|level|levels|year|breaking)\b|\ball-time\s+(?:high|low)\b",

@@ -89,6 +89,7 @@ def test_an_uncited_record_is_flagged(sentence: str) -> None:
         "Oregon's forest service closed the trail.",
         "This isn't the first time Arnault has given to the arts in France.",
         "It was not the longest strike ever.",
+        "Trump's most distinctive belief is that everything involves a transaction.",
     ],
 )
 def test_words_that_only_look_like_records_and_denied_records_are_not_flagged(sentence: str) -> None:
